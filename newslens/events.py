@@ -15,3 +15,8 @@ def extract_events(
     quotes: list[Quote],
 ) -> list[Event]:
     return []
+
+
+def redate_events(events: list[Event], timexes: list[Timex]) -> list[Event]:
+    """Refresh each event's date value from the (re-resolved) timexes, without re-parsing."""
+    return events

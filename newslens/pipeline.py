@@ -13,6 +13,10 @@ from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
 
 MAX_TEXT_CHARS = 2_000_000  # refuse (never truncate) texts above ~2 MB
+NO_DCT_WARNING = (
+    "No publication date: relative dates such as 'yesterday' stay unresolved. "
+    "Set the publication date to resolve them."
+)
 
 
 class AnalysisError(ValueError):
@@ -58,10 +62,7 @@ def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
     )
     lap("stance")
     if not meta.published:
-        analysis.warnings.append(
-            "No publication date: relative dates such as 'yesterday' stay unresolved. "
-            "Set the publication date to resolve them."
-        )
+        analysis.warnings.append(NO_DCT_WARNING)
     return analysis
 
 
@@ -121,3 +122,14 @@ def analyze_many(
         analysis = analyze_doc(doc, doc_id=doc_id, meta=meta)
         analysis.model = info
         yield analysis
+
+
+def reanchor(analysis: Analysis, published: str | None) -> Analysis:
+    """Re-resolve dates against a new publication date without re-parsing the text."""
+    analysis.meta.published = published
+    analysis.timexes = timexes.resolve_timexes(analysis.timexes, published)
+    analysis.events = events.redate_events(analysis.events, analysis.timexes)
+    analysis.warnings = [w for w in analysis.warnings if not w.startswith("No publication date")]
+    if not published:
+        analysis.warnings.append(NO_DCT_WARNING)
+    return analysis
