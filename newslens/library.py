@@ -1,13 +1,201 @@
-"""The library of saved analyses in a local SQLite database. (Placeholder.)"""
+"""The library: saved analyses in a local SQLite database (stdlib `sqlite3`).
+
+One row per article text (keyed by a content hash, so re-analysing the same text updates its
+row instead of adding a copy), holding the text, its metadata, the whole analysis as JSON, when
+it was analysed and with which model. Every write is one transaction in WAL mode, so a crash
+mid-write leaves what was saved before intact.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from newslens.model import Analysis
+
+LIBRARY_ENV = "NEWSLENS_LIBRARY"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    source TEXT,
+    byline TEXT,
+    text TEXT NOT NULL,
+    analysis_json TEXT NOT NULL,
+    analysed_at TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    counts_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS analyses_analysed_at ON analyses (analysed_at);
+"""
+
+
+class LibraryError(RuntimeError):
+    """A library problem the user should read (missing entry, unreadable database)."""
+
+
+@dataclass
+class LibraryEntry:
+    id: int
+    title: str | None
+    published: str | None
+    source: str | None
+    analysed_at: str  # ISO 8601, UTC
+    model_version: str
+    counts: dict[str, int] = field(default_factory=dict)  # entities, quotes, events, ...
+    doc_id: str = ""
+
+
+def default_path() -> Path:
+    """$NEWSLENS_LIBRARY, else the user's data folder ($XDG_DATA_HOME or ~/.local/share)."""
+    if os.environ.get(LIBRARY_ENV):
+        return Path(os.environ[LIBRARY_ENV]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "newslens" / "library.sqlite3"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def model_version(analysis: Analysis) -> str:
+    model = analysis.model
+    if not model:
+        return "unknown"
+    parts = [f"{model.get('spacy_model', '?')} {model.get('spacy_model_version', '')}".strip()]
+    parts += [f"{k}={v}" for k, v in sorted(model.items()) if not k.startswith("spacy_")]
+    return "; ".join(parts)
+
+
+def counts(analysis: Analysis) -> dict[str, int]:
+    return {
+        "entities": len(analysis.entity_clusters),
+        "mentions": len(analysis.entities),
+        "quotes": len(analysis.quotes),
+        "timexes": len(analysis.timexes),
+        "events": len(analysis.events),
+    }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Library:
-    def __init__(self, path: str | None = None) -> None:
-        self.path = path
+    """A SQLite library of analyses; safe to use from several threads and processes."""
 
-    def save(self, analysis: Analysis) -> str:
-        raise NotImplementedError("the library is not built yet")
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path).expanduser() if path else default_path()
+        self._ready = False
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # A connection per operation: Streamlit calls from many threads, and short-lived
+        # connections never hold the write lock between user actions.
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=15)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(f"the library {self.path} cannot be opened ({exc})") from exc
+        try:
+            if not self._ready:
+                conn.execute("PRAGMA journal_mode=WAL")
+                with conn:
+                    conn.executescript(_SCHEMA)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self._ready = True
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"the library {self.path} cannot be used ({exc})") from exc
+        finally:
+            conn.close()
+
+    def save(self, analysis: Analysis) -> int:
+        """Store the analysis; the same text again updates its entry. Returns the entry id."""
+        meta = analysis.meta
+        row = {
+            "content_hash": content_hash(analysis.text),
+            "doc_id": analysis.id,
+            "title": meta.title,
+            "published": meta.published,
+            "source": meta.source,
+            "byline": meta.byline,
+            "text": analysis.text,
+            "analysis_json": json.dumps(analysis.to_dict(), ensure_ascii=False),
+            "analysed_at": _now(),
+            "model_version": model_version(analysis),
+            "counts_json": json.dumps(counts(analysis)),
+        }
+        columns = ", ".join(row)
+        values = ", ".join(f":{c}" for c in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "content_hash")
+        with self._connect() as conn, conn:
+            conn.execute(
+                f"INSERT INTO analyses ({columns}) VALUES ({values}) "
+                f"ON CONFLICT(content_hash) DO UPDATE SET {updates}",
+                row,
+            )
+            (entry_id,) = conn.execute(
+                "SELECT id FROM analyses WHERE content_hash = ?", (row["content_hash"],)
+            ).fetchone()
+        return int(entry_id)
+
+    def list(self) -> list[LibraryEntry]:
+        """Every saved analysis, most recently analysed first."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT id, title, published, source, analysed_at, model_version, counts_json, "
+                "doc_id FROM analyses ORDER BY analysed_at DESC, id DESC"
+            ).fetchall()
+        return [
+            LibraryEntry(
+                id=r[0],
+                title=r[1],
+                published=r[2],
+                source=r[3],
+                analysed_at=r[4],
+                model_version=r[5],
+                counts=json.loads(r[6]),
+                doc_id=r[7],
+            )
+            for r in rows
+        ]
+
+    def load(self, entry_id: int) -> Analysis:
+        """The saved analysis, exactly as it was saved (no re-analysis)."""
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT analysis_json FROM analyses WHERE id = ?", (int(entry_id),)
+            ).fetchone()
+        if row is None:
+            raise LibraryError(f"no saved analysis with id {entry_id}")
+        return Analysis.from_dict(json.loads(row[0]))
+
+    def find(self, text: str) -> int | None:
+        """The id of the entry for this exact text, if it was saved."""
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT id FROM analyses WHERE content_hash = ?", (content_hash(text),)
+            ).fetchone()
+        return int(row[0]) if row else None
+
+    def delete(self, entry_id: int) -> bool:
+        """Remove an entry; False when there was none with this id."""
+        with self._connect() as conn, conn:
+            cursor = conn.execute("DELETE FROM analyses WHERE id = ?", (int(entry_id),))
+        return cursor.rowcount > 0
+
+    def __len__(self) -> int:
+        with self._connect() as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])
