@@ -1,0 +1,308 @@
+"""Exports: CSV tables (formula-safe), JSON, ZIP, chart images through kaleido on the system
+Chromium, the self-contained report and `python -m newslens export`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+from newslens import export
+from newslens.model import (
+    Analysis,
+    Cameo,
+    EntityCluster,
+    EntityMention,
+    EntityRef,
+    EntityStance,
+    Event,
+    EventDate,
+    Meta,
+    Position,
+    Quote,
+    Span,
+    Speaker,
+    StanceMention,
+    Timex,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
+
+
+def at(text: str, fragment: str) -> tuple[int, int]:
+    start = text.index(fragment)
+    return start, start + len(fragment)
+
+
+def handmade_analysis(
+    name: str = "Anna Berg", quote: str = "We will build the bridge."
+) -> Analysis:
+    """An analysis with a record in every table, independent of how far the stages have got."""
+    text = (
+        f"{name} met Tom Vik in Oslo on Monday. “{quote}” {name} said. "
+        "The council rejected the plan."
+    )
+    a_start, a_end = at(text, name)
+    t_start, t_end = at(text, "Tom Vik")
+    o_start, o_end = at(text, "Oslo")
+    q_start, q_end = at(text, f"“{quote}”")
+    s2 = text.index(name, q_end)
+    cue = text.index("said", s2)
+    d_start, d_end = at(text, "Monday")
+    return Analysis(
+        id="handmade.txt",
+        text=text,
+        meta=Meta(title=f"{name} in Oslo", published="2025-05-20", source="handmade.txt"),
+        entities=[
+            EntityMention(a_start, a_end, name, "PERSON", "e1"),
+            EntityMention(t_start, t_end, "Tom Vik", "PERSON", "e2"),
+            EntityMention(o_start, o_end, "Oslo", "GPE", "e3"),
+            EntityMention(s2, s2 + len(name), name, "PERSON", "e1"),
+        ],
+        entity_clusters=[
+            EntityCluster("e1", name, "PERSON", [[a_start, a_end], [s2, s2 + len(name)]]),
+            EntityCluster("e2", "Tom Vik", "PERSON", [[t_start, t_end]]),
+            EntityCluster("e3", "Oslo", "GPE", [[o_start, o_end]]),
+        ],
+        quotes=[
+            Quote(
+                q_start,
+                q_end,
+                text[q_start:q_end],
+                "direct",
+                speaker=Speaker(s2, s2 + len(name), name, "e1", name),
+                cue=Span(cue, cue + 4, "said"),
+            )
+        ],
+        timexes=[Timex(d_start, d_end, "Monday", "DATE", "2025-05-19")],
+        events=[
+            Event(
+                0,
+                text.index(".") + 1,
+                EntityRef(name, "e1"),
+                "meet",
+                target=EntityRef("Tom Vik", "e2"),
+                place=EntityRef("Oslo", "e3"),
+                date=EventDate("Monday", "2025-05-19"),
+                cameo=Cameo("04", "Consult", 1.0),
+                phrase="met",
+            )
+        ],
+        stance=[
+            EntityStance(
+                "e1",
+                name,
+                [StanceMention(a_start, a_end, -1, {"negative": 0.7, "neutral": 0.2})],
+                {"negative": 1, "neutral": 0, "positive": 0, "net": -1.0},
+            )
+        ],
+        positions=[Position("e1", "e2", 0, -1)],
+        model={"spacy_model": "en_core_web_sm", "spacy_model_version": "3.8.0"},
+    )
+
+
+def rows(table: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(table)))
+
+
+def small_figure(title: str = "Mentions") -> go.Figure:
+    return go.Figure(go.Bar(x=["a", "b"], y=[3, 1]), layout={"title": {"text": title}})
+
+
+# --------------------------------------------------------------------------- data
+
+
+def test_every_table_has_one_row_per_record():
+    analysis = handmade_analysis()
+    sizes = {
+        "entities": len(analysis.entities),
+        "entity_clusters": len(analysis.entity_clusters),
+        "quotes": len(analysis.quotes),
+        "events": len(analysis.events),
+        "timexes": len(analysis.timexes),
+        "stance": len(analysis.stance),
+        "stance_mentions": sum(len(s.mentions) for s in analysis.stance),
+        "positions": len(analysis.positions),
+    }
+    assert set(export.CSV_TABLES) == set(sizes)
+    for name, table in export.CSV_TABLES.items():
+        assert len(rows(table(analysis))) == sizes[name], name
+
+
+def test_csv_cells_point_into_the_text():
+    analysis = handmade_analysis()
+    for row in rows(export.entities_csv(analysis)):
+        assert analysis.text[int(row["start"]) : int(row["end"])] == row["text"]
+    (quote,) = rows(export.quotes_csv(analysis))
+    assert quote["speaker_name"] == "Anna Berg" and quote["cue"] == "said"
+    (event,) = rows(export.events_csv(analysis))
+    assert event["date_value"] == "2025-05-19" and event["cameo_code"] == "04"
+    assert event["sentence"].startswith("Anna Berg met Tom Vik")
+    (position,) = rows(export.positions_csv(analysis))
+    assert (position["speaker"], position["target"], position["polarity"]) == (
+        "Anna Berg",
+        "Tom Vik",
+        "-1",
+    )
+
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_cells_cannot_become_formulas(payload):
+    analysis = handmade_analysis(name=payload, quote=payload)
+    for table in export.CSV_TABLES.values():
+        for row in rows(table(analysis)):
+            for cell in row.values():
+                if cell.lstrip("'") == payload or cell.startswith(payload):
+                    assert cell == "'" + payload
+    # Numbers stay numbers: a negative polarity is not a text cell.
+    (position,) = rows(export.positions_csv(analysis))
+    assert position["polarity"] == "-1"
+
+
+def test_zip_holds_every_table_and_the_analysis_json():
+    analysis = handmade_analysis()
+    with zipfile.ZipFile(io.BytesIO(export.data_zip(analysis))) as archive:
+        names = set(archive.namelist())
+        assert names == {f"{n}.csv" for n in export.CSV_TABLES} | {"analysis.json"}
+        restored = Analysis.from_dict(json.loads(archive.read("analysis.json")))
+        entities = archive.read("entities.csv").decode("utf-8-sig")
+    assert restored.to_dict() == analysis.to_dict()
+    assert entities.startswith("start,end,text,label")
+
+
+def test_analysis_json_round_trips_the_seed(seed_analysis):
+    restored = Analysis.from_dict(json.loads(export.analysis_json(seed_analysis)))
+    assert restored.to_dict() == seed_analysis.to_dict()
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def test_png_and_svg_come_from_a_warm_chromium_session():
+    fig = small_figure()
+    png = export.figure_png(fig)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert export._server_alive()  # the session stays up for the next click
+    svg = export.figure_svg(fig)
+    assert svg.lstrip().startswith(b"<svg") and b"Mentions" in svg
+
+
+def test_standalone_html_chart_needs_no_network():
+    page = export.figure_html(small_figure())
+    assert "<html" in page and "Plotly.newPlot" in page
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, flags=re.I)
+
+
+def test_every_dashboard_chart_exports(seed_analysis):
+    from newslens.charts import all_figures
+
+    for name, fig in all_figures(seed_analysis).items():
+        assert export.figure_png(fig).startswith(b"\x89PNG"), name
+        assert export.chart_slug(name)
+
+
+def test_chart_slug_is_a_safe_file_name():
+    assert export.chart_slug("Who speaks how / about whom?") == "who-speaks-how-about-whom"
+    assert export.chart_slug("../../etc/passwd") == "etc-passwd"
+    assert export.chart_slug("<>") == "chart"
+
+
+def test_missing_browser_is_a_clear_error(tmp_path):
+    code = (
+        "import plotly.graph_objects as go\n"
+        "from newslens import export\n"
+        "try:\n"
+        "    export.figure_png(go.Figure())\n"
+        "except export.ExportError as exc:\n"
+        "    print('ExportError:', exc)\n"
+    )
+    env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-browser")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "ExportError: no Chromium browser found" in out.stdout, out.stderr
+
+
+# --------------------------------------------------------------------------- report
+
+
+def test_report_is_self_contained_and_script_free():
+    analysis = handmade_analysis()
+    report = export.report_html(analysis, figures={"Mentions": small_figure()})
+    lowered = report.lower()
+    assert "content-security-policy" in lowered and "default-src 'none'" in report
+    assert "<script" not in lowered
+    assert "src='http" not in lowered and 'src="http' not in lowered
+    assert "Anna Berg in Oslo" in report  # title
+    assert "We will build the bridge." in report  # article / quote list
+    assert "data:image/svg+xml;base64," in report  # the chart, embedded
+    assert "<td>2025-05-19</td>" in report and "<td>Anna Berg</td>" in report  # event table
+
+
+def test_report_without_charts_or_browser_still_has_the_article(seed_analysis):
+    report = export.report_html(seed_analysis, figures={})
+    assert "No charts for this article." in report
+    assert "Istanbul" in report
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_export_writes_every_file(tmp_path):
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslens",
+            "export",
+            str(SEED),
+            "--to",
+            str(tmp_path / "out"),
+            "--published",
+            "2025-05-20",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    folder = tmp_path / "out"
+    expected = {"analysis.json", "data.zip", "report.html"} | {
+        f"{n}.csv" for n in export.CSV_TABLES
+    }
+    assert expected <= {p.name for p in folder.iterdir()}
+    listed = {Path(line).name for line in out.stdout.splitlines()}
+    assert expected <= listed
+    saved = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    assert saved["meta"]["published"] == "2025-05-20"
+    assert "Istanbul" in saved["text"]
+    for chart in (folder / "charts").glob("*.png"):
+        assert chart.read_bytes().startswith(b"\x89PNG")
+        assert chart.with_suffix(".svg").exists() and chart.with_suffix(".html").exists()
+
+
+def test_cli_export_bad_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    out = subprocess.run(
+        [sys.executable, "-m", "newslens", "export", str(bad), "--to", str(tmp_path / "o")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 1
+    # (pypdf may log its own warning line first; ours is the last one)
+    assert out.stderr.splitlines()[-1].startswith("newslens: error: bad.pdf: ")
+    assert "Traceback" not in out.stderr
