@@ -87,6 +87,9 @@ class EntityRef:
 class EventDate:
     text: str
     value: str | None = None
+    # Offsets of the timex the date came from, so a new DCT can refresh the value.
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
