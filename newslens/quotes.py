@@ -1,13 +1,42 @@
-"""Quotations and their speakers (placeholder until the quotes issue lands)."""
+"""Quotations and who said them: direct, partial and reported speech, speakers resolved to
+entity clusters. The work is done in `newslens.quoting`; this module is the stage's entry."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newslens.model import EntityCluster, EntityMention, Quote
+from newslens.model import EntityCluster, EntityMention, Quote, Span
+from newslens.quoting.extract import Attribution, extract_attributions
+from newslens.quoting.speakers import SpeakerResolver
 
 
 def extract_quotes(
     doc: Doc, entities: list[EntityMention], clusters: list[EntityCluster]
 ) -> list[Quote]:
-    return []
+    """Every attribution of the article as a `Quote`, offsets into `doc.text`."""
+    if not doc.text.strip():
+        return []
+    attributions, quoted = extract_attributions(doc)
+    resolver = SpeakerResolver(doc, entities, clusters, is_quoted=quoted)
+    text = doc.text
+    speakers = [
+        resolver.resolve(a.speaker) if a.speaker is not None else None for a in attributions
+    ]
+    quotes: list[Quote] = []
+    for attr, speaker in zip(attributions, speakers, strict=True):
+        quotes.append(_to_quote(attr, speaker, text))
+    return quotes
+
+
+def _to_quote(attr: Attribution, speaker, text: str) -> Quote:
+    start, end = attr.start, attr.end
+    cue = Span(attr.cue[0], attr.cue[1], text[attr.cue[0] : attr.cue[1]]) if attr.cue else None
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=attr.kind,
+        speaker=speaker,
+        cue=cue,
+        spans=[[s, e] for s, e in attr.pieces] if len(attr.pieces) > 1 else [],
+    )

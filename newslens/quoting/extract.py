@@ -1,0 +1,495 @@
+"""Attributions from a parsed doc: direct, partial and reported speech with their cue and source.
+
+The plan, in one pass over the tokens:
+1. quoted stretches from the quotation marks (`marks.py`), whatever their style;
+2. cue candidates: reporting verbs (`say`, `tell`, ... from the lexicon) and `according to`
+   outside quoted text, each with its source (the subject; the head verb's subject for
+   "..., adding"; the object of "according to") and its content (the quoted stretches of its
+   sentence, else its clausal complement);
+3. quoted stretches left over: continuations of an interrupted quote, quotes introduced by
+   a colon in the previous sentence, and floating quotes inheriting the last speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newslens.quoting.lexicon import cue_lemmas
+from newslens.quoting.marks import QuotedSegment, find_quoted_segments
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENT_DEPS = ("ccomp", "parataxis")
+# Verbs whose subject a dependent reporting verb shares ("..., adding", "and told").
+_SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+_PUNCT_EDGE = set(",.;:!?-—–()[]") | {"...", "…", "--"}
+_QUOTE_CHARS = set("\"“”‘’«»„'`")
+# How far (in characters) a floating quote may sit from the last attributed quote.
+_FLOAT_WINDOW = 600
+
+
+@dataclass
+class Attribution:
+    pieces: list[tuple[int, int]]
+    kind: str
+    cue: tuple[int, int] | None
+    speaker: Token | None
+    speaker_span: tuple[int, int] | None = None
+    segments: set[int] = field(default_factory=set)
+    inherited_from: int | None = None  # index of the attribution whose speaker is reused
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+class _Context:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.segments: list[QuotedSegment] = find_quoted_segments(self.text)
+        self.seg_starts = [s.start for s in self.segments]
+        self.seg_of_token: list[int] = [self._segment_at(t.idx) for t in doc]
+        self.claimed: dict[int, int] = {}  # segment index -> attribution index
+
+    def _segment_at(self, char: int) -> int:
+        i = bisect_right(self.seg_starts, char) - 1
+        if i >= 0 and self.segments[i].start <= char < self.segments[i].end:
+            return i
+        return -1
+
+    def segments_between(self, start: int, end: int) -> list[int]:
+        i = max(0, bisect_right(self.seg_starts, start) - 1)
+        out = []
+        while i < len(self.segments) and self.segments[i].start < end:
+            seg = self.segments[i]
+            if seg.end > start:
+                out.append(i)
+            i += 1
+        return out
+
+    def paragraph_end(self, char: int) -> int:
+        j = self.text.find("\n", char)
+        return len(self.text) if j == -1 else j
+
+    def paragraph_start(self, char: int) -> int:
+        return self.text.rfind("\n", 0, char) + 1
+
+
+def _is_cue(tok: Token, lemmas: dict[str, str]) -> str | None:
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        return None
+    lemma = tok.lemma_.lower()
+    tier = lemmas.get(lemma)
+    if tier is None and tok.lower_ in lemmas:
+        tier = lemmas[tok.lower_]
+    return tier
+
+
+def _subject(verb: Token) -> Token | None:
+    """The source of a reporting verb, following shared subjects up the tree."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "the Izvestia newspaper declaring ..."
+        if tok.dep_ in _SHARED_SUBJECT_DEPS and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _according_to_source(according: Token) -> Token | None:
+    doc = according.doc
+    to = doc[according.i + 1] if according.i + 1 < len(doc) else None
+    if to is None:
+        return None
+    for child in to.children:
+        if child.dep_ == "pobj":
+            return child
+    for child in according.children:
+        if child.dep_ == "pobj":
+            return child
+    return doc[to.i + 1] if to.i + 1 < len(doc) else None
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last without punctuation at its edges."""
+    while first <= last and (doc[first].text in _PUNCT_EDGE or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].text in _PUNCT_EDGE or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _subtree_bounds(tok: Token, *, exclude: Token | None = None) -> tuple[int, int]:
+    first, last = tok.left_edge.i, tok.right_edge.i
+    if exclude is not None and first <= exclude.i <= last:
+        # The complement's subtree wraps the cue (a parse error): keep the side without it.
+        if exclude.i > tok.i:
+            last = exclude.i - 1
+        else:
+            first = exclude.i + 1
+    return first, last
+
+
+def _merge(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted pieces, joined where only spaces/punctuation lie between them."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(pieces):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif out and not text[out[-1][1] : s].strip(" ,"):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _has_words_outside(ctx: _Context, first: int, last: int) -> bool:
+    """Whether tokens first..last hold words that are not inside quotation marks."""
+    doc = ctx.doc
+    for i in range(first, last + 1):
+        tok = doc[i]
+        if ctx.seg_of_token[i] >= 0 or tok.is_punct or tok.is_space:
+            continue
+        if tok.dep_ == "mark" and tok.lower_ in ("that", "if", "whether"):
+            continue
+        return True
+    return False
+
+
+def _sentence_of(tok: Token) -> Span:
+    return tok.sent
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    if verb.lower_ == "according":
+        nxt = verb.doc[verb.i + 1]
+        return verb.idx, nxt.idx + len(nxt.text)
+    return verb.idx, verb.idx + len(verb.text)
+
+
+def _colon_after(ctx: _Context, verb: Token) -> int | None:
+    """The char after a colon that closes the cue's clause ("Lavrov said:"), if any."""
+    doc = ctx.doc
+    sent = verb.sent
+    for i in range(verb.i + 1, min(sent.end + 1, len(doc), verb.i + 12)):
+        tok = doc[i]
+        if tok.text == ":":
+            return tok.idx + 1
+        if ctx.seg_of_token[i] >= 0 or tok.dep_ in _COMPLEMENT_DEPS:
+            return None
+    return None
+
+
+def _attribution_for_cue(
+    ctx: _Context, verb: Token, tier: str, lemmas: dict[str, str]
+) -> Attribution | None:
+    doc = ctx.doc
+    according = verb.lower_ == "according"
+    speaker = _according_to_source(verb) if according else _subject(verb)
+    sent = verb.sent
+    comp_bounds: list[tuple[int, int]] = []
+    if according:
+        head = verb.head
+        if head is verb or head.i >= len(doc):
+            return None
+        first, last = head.left_edge.i, head.right_edge.i
+        according_edge = verb.right_edge.i
+        if verb.i <= first + 1:
+            first = according_edge + 1
+        elif according_edge >= last - 1:
+            last = verb.i - 1
+        else:
+            comp_bounds.append((first, verb.i - 1))
+            first = according_edge + 1
+        comp_bounds.append((first, last))
+    else:
+        for child in verb.children:
+            if child.dep_ in _COMPLEMENT_DEPS:
+                comp_bounds.append(_subtree_bounds(child, exclude=verb))
+            elif (
+                child.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod")
+                and tier == "quoted"
+                or child.dep_ == "dobj"
+                and ctx.seg_of_token[child.i] >= 0
+            ):
+                comp_bounds.append(_subtree_bounds(child, exclude=verb))
+
+    # Quoted stretches of the sentence (not the one holding the cue itself).
+    sent_segs = [
+        i
+        for i in ctx.segments_between(sent.start_char, sent.end_char)
+        if not (ctx.segments[i].start <= verb.idx < ctx.segments[i].end)
+    ]
+    comp_segs: set[int] = set()
+    pieces: list[tuple[int, int]] = []
+    words_outside = False
+    for first, last in comp_bounds:
+        span = _trim(doc, first, last)
+        if span is None:
+            continue
+        pieces.append(span)
+        comp_segs.update(ctx.segments_between(*span))
+        words_outside = words_outside or _has_words_outside(ctx, first, last)
+
+    if pieces and words_outside:
+        # Reported speech, possibly with quoted fragments: the clause is the content.
+        segs = comp_segs
+        for i in segs:
+            pieces.append((ctx.segments[i].start, ctx.segments[i].end))
+        kind = "partial" if segs else "indirect"
+        if not segs and tier != "speech":
+            return None
+    else:
+        segs = set(sent_segs) | comp_segs
+        if not segs:
+            colon = _colon_after(ctx, verb)
+            if colon is not None:
+                segs = set(_segments_after_colon(ctx, colon))
+        if not segs:
+            return None
+        pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in sorted(segs)]
+        kind = "direct"
+    pieces = _merge(pieces, ctx.text)
+    cue = _cue_span(verb)
+    # The cue must not sit inside its own content (parse noise): cut the content at the cue.
+    pieces = _cut_out(pieces, cue, speaker, ctx)
+    if not pieces:
+        return None
+    return Attribution(pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs))
+
+
+def _cut_out(
+    pieces: list[tuple[int, int]],
+    cue: tuple[int, int],
+    speaker: Token | None,
+    ctx: _Context,
+) -> list[tuple[int, int]]:
+    holes = [cue]
+    if speaker is not None:
+        holes.append((speaker.left_edge.idx, speaker.idx + len(speaker.text)))
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        parts = [(s, e)]
+        for hs, he in holes:
+            nxt = []
+            for ps, pe in parts:
+                if he <= ps or hs >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                # Only cut when the hole is outside quotation marks.
+                if ctx._segment_at(hs) >= 0:
+                    nxt.append((ps, pe))
+                    continue
+                if hs > ps:
+                    nxt.append((ps, hs))
+                if he < pe:
+                    nxt.append((he, pe))
+            parts = nxt
+        for ps, pe in parts:
+            stripped = _strip_chars(ctx.text, ps, pe)
+            if stripped:
+                out.append(stripped)
+    return out
+
+
+def _strip_chars(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    if e <= s or not any(ch.isalnum() for ch in text[s:e]):
+        return None
+    return s, e
+
+
+def _segments_after_colon(ctx: _Context, colon: int) -> list[int]:
+    """Quoted stretches right after a colon: in the same paragraph or starting the next ones."""
+    text = ctx.text
+    out: list[int] = []
+    pos = colon
+    for i in ctx.segments_between(colon, len(text)):
+        seg = ctx.segments[i]
+        gap = text[pos : seg.start]
+        if gap.strip():
+            break
+        if out and "\n" not in gap:
+            pass
+        out.append(i)
+        pos = seg.end
+        # Only whole paragraphs after the first one.
+        nxt_par = ctx.paragraph_end(seg.end)
+        if text[seg.end : nxt_par].strip():
+            break
+    return out
+
+
+def _starts_sentence(ctx: _Context, seg: QuotedSegment) -> bool:
+    """Whether a quoted stretch begins its sentence (nothing but spaces before it)."""
+    before = ctx.text[ctx.paragraph_start(seg.start) : seg.start]
+    if not before.strip():
+        return True
+    tail = before.rstrip()
+    return tail[-1:] in '.!?\u201d"' and len(tail) > 0
+
+
+def _ends_sentence(ctx: _Context, seg: QuotedSegment) -> bool:
+    after = ctx.text[seg.end : ctx.paragraph_end(seg.end)].strip()
+    inner = ctx.text[seg.start : seg.end].rstrip("\"”’»“' ")
+    return not after or (inner[-1:] in ".!?…" and after[:1] in ("\u201c", '"', "(") or not after)
+
+
+def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], bool]]:
+    """All attributions of `doc`, ordered by position, and a test "is this char quoted?"."""
+    ctx = _Context(doc)
+    lemmas = cue_lemmas()
+    attributions: list[Attribution] = []
+    for tok in doc:
+        if ctx.seg_of_token[tok.i] >= 0:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            attr = _attribution_for_cue(ctx, tok, "speech", lemmas)
+        else:
+            tier = _is_cue(tok, lemmas)
+            if tier is None:
+                continue
+            attr = _attribution_for_cue(ctx, tok, tier, lemmas)
+        if attr is not None:
+            attributions.append(attr)
+    attributions = _drop_nested(attributions)
+    attributions = _resolve_shared_segments(ctx, attributions)
+    _attach_continuations(ctx, attributions)
+    attributions.extend(_floating(ctx, attributions))
+    attributions.sort(key=lambda a: a.start)
+    return attributions, lambda char: ctx._segment_at(char) >= 0
+
+
+def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
+    """A cue inside another attribution's content is part of what the outer source said."""
+    keep = []
+    for a in attributions:
+        nested = False
+        if a.cue is not None:
+            for b in attributions:
+                if b is a:
+                    continue
+                if any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.pieces):
+                    # Keep the inner one only when it is the more specific (shorter) claim
+                    # of the same quoted stretches.
+                    nested = True
+                    break
+        if not nested:
+            keep.append(a)
+    return keep
+
+
+def _resolve_shared_segments(ctx: _Context, attributions: list[Attribution]) -> list[Attribution]:
+    """A quoted stretch claimed by two cues goes to the nearer one."""
+    owner: dict[int, int] = {}
+    for ai, a in enumerate(attributions):
+        for si in a.segments:
+            if si in owner:
+                seg = ctx.segments[si]
+                prev = attributions[owner[si]]
+                if _distance(a, seg) < _distance(prev, seg):
+                    owner[si] = ai
+            else:
+                owner[si] = ai
+    out = []
+    for ai, a in enumerate(attributions):
+        lost = {si for si in a.segments if owner.get(si) != ai}
+        if lost:
+            if a.kind != "direct":
+                continue
+            a.segments -= lost
+            lost_spans = {(ctx.segments[si].start, ctx.segments[si].end) for si in lost}
+            a.pieces = [p for p in a.pieces if p not in lost_spans]
+            if not a.pieces:
+                continue
+        out.append(a)
+    for ai, a in enumerate(out):
+        for si in a.segments:
+            ctx.claimed[si] = ai
+    return out
+
+
+def _distance(a: Attribution, seg: QuotedSegment) -> int:
+    if a.cue is None:
+        return 10**9
+    if a.cue[0] >= seg.end:
+        return a.cue[0] - seg.end
+    return max(0, seg.start - a.cue[1])
+
+
+def _attach_continuations(ctx: _Context, attributions: list[Attribution]) -> None:
+    """`“First,” he said, “we need a deal.”`: later quoted sentences of the paragraph join in."""
+    text = ctx.text
+    for a in attributions:
+        if a.kind != "direct" or not a.segments:
+            continue
+        last = max(a.segments)
+        par_end = ctx.paragraph_end(ctx.segments[last].end)
+        nxt = last + 1
+        while nxt < len(ctx.segments) and nxt not in ctx.claimed:
+            seg = ctx.segments[nxt]
+            if seg.start >= par_end or not _starts_sentence(ctx, seg):
+                break
+            between = text[ctx.segments[nxt - 1].end : seg.start]
+            if any(ch.isalnum() for ch in between) and a.cue is not None:
+                # Attribution text in between belongs to this quote only if the cue is there.
+                if not (ctx.segments[nxt - 1].end <= a.cue[0] < seg.start):
+                    break
+            a.pieces.append((seg.start, seg.end))
+            a.segments.add(nxt)
+            ctx.claimed[nxt] = -1
+            nxt += 1
+
+
+def _floating(ctx: _Context, attributions: list[Attribution]) -> list[Attribution]:
+    """Whole quoted sentences with no cue inherit the speaker of the quote just before."""
+    out: list[Attribution] = []
+    ordered = sorted(attributions, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    for si, seg in enumerate(ctx.segments):
+        if si in ctx.claimed:
+            continue
+        if not (_starts_sentence(ctx, seg) and _ends_sentence(ctx, seg)):
+            continue
+        if len(ctx.text[seg.start : seg.end].split()) < 3:
+            continue
+        k = bisect_right(starts, seg.start) - 1
+        prev = ordered[k] if k >= 0 else None
+        if out and (prev is None or out[-1].start > prev.start):
+            prev = out[-1]
+        if prev is None or prev.speaker is None or seg.start - prev.end > _FLOAT_WINDOW:
+            continue
+        if ctx.text[prev.end : seg.start].count("\n") > 4:
+            continue
+        out.append(
+            Attribution(
+                pieces=[(seg.start, seg.end)],
+                kind="direct",
+                cue=None,
+                speaker=prev.speaker,
+                segments={si},
+                inherited_from=1,
+            )
+        )
+        ctx.claimed[si] = -1
+    return out

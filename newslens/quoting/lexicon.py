@@ -1,0 +1,32 @@
+"""Word lists of the quote extractor, loaded once from `newslens/data/quotes/`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "quotes"
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas() -> dict[str, str]:
+    """Reporting-verb lemma -> tier ("speech" or "quoted")."""
+    tiers: dict[str, str] = {}
+    for line in (DATA / "cue_verbs.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        tier, lemma = line.split()
+        tiers.setdefault(lemma, tier)
+    return tiers
+
+
+# Pronouns and their gender; "they"/"we"/"who" carry no gender.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | {"i", "we", "they", "you"}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "sister"}
+)
