@@ -304,6 +304,20 @@ def start_image_server() -> None:
     kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
 
 
+def warm_up() -> bool:
+    """Start the image server in the background (it returns at once); False without a browser.
+
+    Called when the export panel shows, so the first click finds Chromium already running."""
+    with _kaleido_lock:
+        if _kaleido_broken:
+            return False
+        try:
+            start_image_server()
+        except ExportError:
+            return False
+    return True
+
+
 def stop_image_server() -> None:
     import kaleido
 
@@ -385,7 +399,8 @@ def chart_slug(name: str) -> str:
     return slug[:60] or "chart"
 
 
-def _figures(analysis: Analysis) -> dict[str, go.Figure]:
+def dashboard_figures(analysis: Analysis) -> dict[str, go.Figure]:
+    """The dashboard's charts (the same Figures the app shows), by name."""
     from newslens.charts import all_figures
 
     return all_figures(analysis)
@@ -496,7 +511,7 @@ def report_html(analysis: Analysis, *, figures: dict[str, go.Figure] | None = No
     from newslens.render import ARTICLE_CSS, article_html
 
     if figures is None:
-        figures = _figures(analysis)
+        figures = dashboard_figures(analysis)
     title = analysis.meta.title or analysis.id or "Article"
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
@@ -539,7 +554,7 @@ def write_all(analysis: Analysis, to: str | Path) -> tuple[list[Path], list[str]
     for name, table in CSV_TABLES.items():
         put(f"{name}.csv", table(analysis).encode("utf-8-sig"))
     put("data.zip", data_zip(analysis))
-    figures = _figures(analysis)
+    figures = dashboard_figures(analysis)
     for name, fig in figures.items():
         slug = chart_slug(name)
         put(f"charts/{slug}.html", figure_html(fig))
