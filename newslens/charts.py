@@ -1,13 +1,423 @@
-"""Every chart of the dashboard as a plain plotly Figure, so the app and the exports share
-them. (Placeholder: the stance/events work fills this in.)"""
+"""Every chart of the dashboard as a plain plotly Figure, so the app and the exports share them.
+
+Each chart has a title, axis titles and a legend in words. Colours are mid-tones that read on
+light and dark backgrounds; no background colour is fixed, so the app's theme (or the export
+template) decides it. Points carry `customdata` that the app uses to light the text when a
+bar or point is clicked (entity ids, event indices, quote indices).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 
-from newslens.model import Analysis
+from newslens.model import Analysis, EntityRef, Event
+
+NEGATIVE_COLOUR = "#e0484d"
+NEUTRAL_COLOUR = "#9a9a9a"
+POSITIVE_COLOUR = "#3fa34d"
+CONFLICT_COLOUR = NEGATIVE_COLOUR
+COOPERATION_COLOUR = POSITIVE_COLOUR
+UNKNOWN_COLOUR = "#5b8def"
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+MAX_ACTORS = 25
+
+
+def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title},
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        height=max(300, 140 + 30 * rows),
+        margin={"l": 10, "r": 10, "t": 60, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        hoverlabel={"namelength": -1},
+        showlegend=True,  # even with one trace: the legend says in words what colours mean
+    )
+    return fig
+
+
+# --- Portrayal --------------------------------------------------------------------------
+
+
+@dataclass
+class ActorPortrayal:
+    entity_id: str
+    name: str
+    negative: int
+    neutral: int
+    positive: int
+
+    @property
+    def total(self) -> int:
+        return self.negative + self.neutral + self.positive
+
+    @property
+    def net(self) -> float:
+        return (self.positive - self.negative) / self.total if self.total else 0.0
+
+
+def portrayal_rows(analysis: Analysis, *, min_mentions: int = 2) -> list[ActorPortrayal]:
+    """Actors (people, organisations, places) with at least `min_mentions` scored mentions,
+    most negative first."""
+    rows = []
+    for entity_stance in analysis.stance:
+        cluster = analysis.cluster(entity_stance.entity_id)
+        if cluster is not None and cluster.label not in ACTOR_LABELS:
+            continue
+        counts = {-1: 0, 0: 0, 1: 0}
+        for mention in entity_stance.mentions:
+            counts[mention.polarity if mention.polarity in counts else 0] += 1
+        row = ActorPortrayal(
+            entity_id=entity_stance.entity_id,
+            name=entity_stance.name or (cluster.name if cluster else entity_stance.entity_id),
+            negative=counts[-1],
+            neutral=counts[0],
+            positive=counts[1],
+        )
+        if row.total >= min_mentions:
+            rows.append(row)
+    rows.sort(key=lambda r: -r.total)
+    rows = rows[:MAX_ACTORS]
+    rows.sort(key=lambda r: (r.net, -r.total, r.name))
+    return rows
+
+
+def portrayal_figure(analysis: Analysis) -> go.Figure:
+    """Diverging stacked bar: negative mentions to the left, positive to the right, neutral
+    centred on zero; one bar per actor, sorted by net score (most negative on top)."""
+    rows = portrayal_rows(analysis)
+    names = [r.name for r in rows]
+    ids = [r.entity_id for r in rows]
+    fig = go.Figure()
+
+    def bar(values: list[float], counts: list[int], word: str, colour: str, show: bool) -> None:
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                orientation="h",
+                name=f"{word} mentions",
+                legendgroup=word,
+                legendrank={"negative": 1, "neutral": 2, "positive": 3}[word],
+                showlegend=show,
+                marker_color=colour,
+                customdata=ids,
+                text=[str(c) if c and show else "" for c in counts],
+                textposition="inside",
+                hovertemplate=[
+                    f"{name}: {c} {word} of {r.total} mentions (net {r.net:+.2f})<extra></extra>"
+                    for name, c, r in zip(names, counts, rows, strict=True)
+                ],
+            )
+        )
+
+    neutral = [r.neutral for r in rows]
+    # In "relative" mode the first trace on each side sits next to zero.
+    bar([-n / 2 for n in neutral], neutral, "neutral", NEUTRAL_COLOUR, False)
+    bar([n / 2 for n in neutral], neutral, "neutral", NEUTRAL_COLOUR, True)
+    bar([-r.negative for r in rows], [r.negative for r in rows], "negative", NEGATIVE_COLOUR, True)
+    bar([r.positive for r in rows], [r.positive for r in rows], "positive", POSITIVE_COLOUR, True)
+    widest = max([max(r.negative + r.neutral / 2, r.positive + r.neutral / 2) for r in rows] or [1])
+    step = max(1, round(widest / 4))
+    ticks = list(range(-int(widest) - 1, int(widest) + 2, step))
+    fig.update_layout(barmode="relative", bargap=0.3)
+    fig.update_xaxes(
+        tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], zeroline=True, zerolinewidth=2
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1])
+    return _layout(
+        fig,
+        title="Portrayal: how each actor is written about",
+        x_title="mentions (← negative · positive →)",
+        y_title="actor",
+        rows=len(rows),
+    )
+
+
+# --- Positions --------------------------------------------------------------------------
+
+
+@dataclass
+class PositionCell:
+    speaker_id: str
+    speaker: str
+    target_id: str
+    target: str
+    polarities: list[int]
+    quote_indices: list[int]
+
+    @property
+    def mean(self) -> float:
+        return sum(self.polarities) / len(self.polarities) if self.polarities else 0.0
+
+
+def _entity_name(analysis: Analysis, entity_id: str) -> str:
+    cluster = analysis.cluster(entity_id)
+    return cluster.name if cluster else entity_id
+
+
+def position_cells(analysis: Analysis) -> list[PositionCell]:
+    cells: dict[tuple[str, str], PositionCell] = {}
+    for position in analysis.positions:
+        pair = (position.speaker_entity_id, position.target_entity_id)
+        cell = cells.get(pair)
+        if cell is None:
+            cell = cells[pair] = PositionCell(
+                speaker_id=pair[0],
+                speaker=_entity_name(analysis, pair[0]),
+                target_id=pair[1],
+                target=_entity_name(analysis, pair[1]),
+                polarities=[],
+                quote_indices=[],
+            )
+        cell.polarities.append(position.polarity)
+        cell.quote_indices.append(position.quote_index)
+    return list(cells.values())
+
+
+def _polarity_word(mean: float) -> str:
+    if mean <= -1 / 3:
+        return "negative"
+    if mean >= 1 / 3:
+        return "positive"
+    return "neutral or mixed"
+
+
+def positions_figure(analysis: Analysis) -> go.Figure:
+    """Dot matrix: speakers (rows) by the entities their quotes mention (columns), coloured by
+    the mean polarity of the speaker toward that entity; dot size = number of quotes."""
+    cells = position_cells(analysis)
+    speakers = sorted({c.speaker for c in cells})
+    targets = sorted({c.target for c in cells})
+    fig = go.Figure()
+    for word, colour in (
+        ("negative", NEGATIVE_COLOUR),
+        ("neutral or mixed", NEUTRAL_COLOUR),
+        ("positive", POSITIVE_COLOUR),
+    ):
+        group = [c for c in cells if _polarity_word(c.mean) == word]
+        if not group:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[c.target for c in group],
+                y=[c.speaker for c in group],
+                mode="markers",
+                name=f"speaks {word}ly" if word != "neutral or mixed" else "neutral or mixed",
+                marker={
+                    "color": colour,
+                    "size": [14 + 6 * min(len(c.polarities), 5) for c in group],
+                    "line": {"width": 1, "color": "rgba(128,128,128,0.8)"},
+                },
+                customdata=[",".join(map(str, c.quote_indices)) for c in group],
+                hovertemplate=[
+                    f"{c.speaker} about {c.target}: {word} "
+                    f"({len(c.polarities)} quote{'s' if len(c.polarities) != 1 else ''})"
+                    "<extra></extra>"
+                    for c in group
+                ],
+            )
+        )
+    fig.update_xaxes(categoryorder="array", categoryarray=targets)
+    fig.update_yaxes(categoryorder="array", categoryarray=speakers[::-1])
+    return _layout(
+        fig,
+        title="Positions: how each speaker talks about whom",
+        x_title="entity mentioned in the quotes",
+        y_title="speaker",
+        rows=len(speakers),
+    )
+
+
+# --- Cooperation / conflict ---------------------------------------------------------------
+
+
+@dataclass
+class ActorPair:
+    actor: str
+    target: str
+    goldsteins: list[float]
+    event_indices: list[int]
+
+    @property
+    def mean(self) -> float:
+        return sum(self.goldsteins) / len(self.goldsteins) if self.goldsteins else 0.0
+
+    @property
+    def label(self) -> str:
+        return f"{self.actor} → {self.target}"
+
+
+def _ref_key(analysis: Analysis, ref: EntityRef | None) -> tuple[str, str] | None:
+    if ref is None or not (ref.entity_id or ref.text):
+        return None
+    if ref.entity_id:
+        cluster = analysis.cluster(ref.entity_id)
+        return ref.entity_id, cluster.name if cluster else ref.text
+    return f"text:{ref.text.lower()}", ref.text
+
+
+def actor_pairs(analysis: Analysis) -> list[ActorPair]:
+    """Actor → target pairs of the (non-negated, classified) events, by mean Goldstein."""
+    pairs: dict[tuple[str, str], ActorPair] = {}
+    for index, event in enumerate(analysis.events):
+        if event.negated or event.cameo is None:
+            continue
+        actor, target = _ref_key(analysis, event.actor), _ref_key(analysis, event.target)
+        if actor is None or target is None or actor[0] == target[0]:
+            continue
+        pair = pairs.setdefault(
+            (actor[0], target[0]), ActorPair(actor[1], target[1], goldsteins=[], event_indices=[])
+        )
+        pair.goldsteins.append(float(event.cameo.goldstein))
+        pair.event_indices.append(index)
+    return sorted(pairs.values(), key=lambda p: (p.mean, p.label))
+
+
+def cooperation_figure(analysis: Analysis) -> go.Figure:
+    """Horizontal bars: mean Goldstein score (−10 conflict … +10 cooperation) per actor pair."""
+    pairs = actor_pairs(analysis)
+    labels = [p.label for p in pairs]
+    fig = go.Figure()
+    for word, colour, test in (
+        ("conflict (Goldstein < 0)", CONFLICT_COLOUR, lambda m: m < 0),
+        ("neutral (Goldstein = 0)", NEUTRAL_COLOUR, lambda m: m == 0),
+        ("cooperation (Goldstein > 0)", COOPERATION_COLOUR, lambda m: m > 0),
+    ):
+        group = [p for p in pairs if test(p.mean)]
+        if not group:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=[p.label for p in group],
+                x=[p.mean for p in group],
+                orientation="h",
+                name=word,
+                marker_color=colour,
+                customdata=[",".join(map(str, p.event_indices)) for p in group],
+                hovertemplate=[
+                    f"{p.label}: mean Goldstein {p.mean:+.1f} over {len(p.goldsteins)} "
+                    f"event{'s' if len(p.goldsteins) != 1 else ''}<extra></extra>"
+                    for p in group
+                ],
+            )
+        )
+    fig.update_xaxes(range=[-10.5, 10.5], zeroline=True, zerolinewidth=2)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
+    return _layout(
+        fig,
+        title="Cooperation and conflict between actors",
+        x_title="mean Goldstein score (−10 conflict · +10 cooperation)",
+        y_title="actor → target",
+        rows=len(pairs),
+    )
+
+
+# --- Timeline ---------------------------------------------------------------------------
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_SEASON_OR_QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+
+
+def timex_date(value: str | None) -> dt.date | None:
+    """The first day a TIMEX3 date value points at (2025-05-16, 2025-W20, 2025-05, 2025-Q3,
+    2025), or None when it is not a calendar date (PAST_REF, durations, ...)."""
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _WEEK.match(value):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m := _MONTH.match(value):
+            return dt.date(int(m[1]), int(m[2]), 1)
+        if m := _SEASON_OR_QUARTER.match(value):
+            month = _QUARTER_MONTH.get(m[2]) or _SEASON_MONTH[m[2]]
+            return dt.date(int(m[1]), month, 1)
+        if m := _YEAR.match(value):
+            return dt.date(int(m[1]), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def event_date(event: Event) -> dt.date | None:
+    return timex_date(event.date.value) if event.date else None
+
+
+def _event_class(event: Event) -> tuple[str, str]:
+    if event.cameo is None:
+        return "unclassified", UNKNOWN_COLOUR
+    if event.cameo.goldstein > 0:
+        return "cooperative (Goldstein > 0)", COOPERATION_COLOUR
+    if event.cameo.goldstein < 0:
+        return "conflictual (Goldstein < 0)", CONFLICT_COLOUR
+    return "neutral (Goldstein = 0)", NEUTRAL_COLOUR
+
+
+def _ref_text(analysis: Analysis, ref: EntityRef | None) -> str:
+    key = _ref_key(analysis, ref)
+    return key[1] if key else "—"
+
+
+def timeline_figure(analysis: Analysis) -> go.Figure:
+    """Dated events on a time axis, one row per actor, coloured by cooperation/conflict."""
+    dated = [(i, e, event_date(e)) for i, e in enumerate(analysis.events)]
+    dated = [(i, e, d) for i, e, d in dated if d is not None]
+    groups: dict[tuple[str, str], list[tuple[int, Event, dt.date]]] = defaultdict(list)
+    for item in dated:
+        groups[_event_class(item[1])].append(item)
+    actors = sorted({_ref_text(analysis, e.actor) for _, e, _ in dated})
+    fig = go.Figure()
+    for (word, colour), items in sorted(groups.items()):
+        fig.add_trace(
+            go.Scatter(
+                x=[d.isoformat() for _, _, d in items],
+                y=[_ref_text(analysis, e.actor) for _, e, _ in items],
+                mode="markers",
+                name=word,
+                marker={"color": colour, "size": 14, "symbol": "diamond"},
+                customdata=[i for i, _, _ in items],
+                hovertemplate=[
+                    f"{e.date.value if e.date else ''} ({e.date.text if e.date else ''}): "
+                    f"{_ref_text(analysis, e.actor)} {'not ' if e.negated else ''}"
+                    f"{e.phrase or e.action} {_ref_text(analysis, e.target)}"
+                    f"{' · ' + e.cameo.name if e.cameo else ''}<extra></extra>"
+                    for _, e, _ in items
+                ],
+            )
+        )
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
+    return _layout(
+        fig,
+        title="Timeline of dated events",
+        x_title="date (resolved against the publication date)",
+        y_title="actor",
+        rows=len(actors),
+    )
 
 
 def all_figures(analysis: Analysis) -> dict[str, go.Figure]:
     """Chart name -> Figure, only for charts that have data."""
-    return {}
+    figures: dict[str, go.Figure] = {}
+    if portrayal_rows(analysis):
+        figures["portrayal"] = portrayal_figure(analysis)
+    if analysis.positions:
+        figures["positions"] = positions_figure(analysis)
+    if actor_pairs(analysis):
+        figures["cooperation"] = cooperation_figure(analysis)
+    if any(event_date(e) for e in analysis.events):
+        figures["timeline"] = timeline_figure(analysis)
+    return figures

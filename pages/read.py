@@ -1,6 +1,122 @@
-"""Read page: paste or upload an article, see it analysed."""
+"""Read page: bring an article in (sidebar), read it with highlights (left) and explore it in
+the Entities, Quotes, Stance, Events and Export tabs (right)."""
+
+from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
-st.title("newslens")
-st.write("Paste or upload an article.")
+from components import (
+    article_input,
+    article_view,
+    dct_input,
+    entities_panel,
+    events_panel,
+    export_panel,
+    quotes_panel,
+    stance_panel,
+)
+from components.util import md_escape
+from newslens.model import Analysis
+
+KEY = "read"
+ANALYSES, GENERATION = f"{KEY}-analyses", f"{KEY}-generation"
+# The analysis on screen, shared with other pages: the Library page puts the one it reopens
+# here and switches to this page.
+SHARED = "nl_analysis"
+
+
+def _store(new: list[tuple[str, Analysis]]) -> None:
+    st.session_state[ANALYSES] = new
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+
+
+def _adopt_shared() -> None:
+    """Show an analysis another page put under SHARED (e.g. reopened from the library)."""
+    shared = st.session_state.get(SHARED)
+    analyses: list[tuple[str, Analysis]] = st.session_state.get(ANALYSES) or []
+    if isinstance(shared, Analysis) and all(a is not shared for _, a in analyses):
+        _store([(shared.meta.title or shared.id, shared)])
+
+
+def _current() -> tuple[Analysis, str] | None:
+    """The analysis on screen and the key prefix of its widgets (new analysis: new widgets)."""
+    analyses: list[tuple[str, Analysis]] = st.session_state.get(ANALYSES) or []
+    if not analyses:
+        return None
+    generation = st.session_state.get(GENERATION, 0)
+    index = 0
+    if len(analyses) > 1:
+        index = st.selectbox(
+            f"Show article ({len(analyses)} analysed)",
+            range(len(analyses)),
+            format_func=lambda i: analyses[i][0],
+            key=f"{KEY}-pick-{generation}",
+        )
+    return analyses[index][1], f"{KEY}-{generation}-{index}"
+
+
+def _header(analysis: Analysis) -> None:
+    meta = analysis.meta
+    st.subheader(md_escape(meta.title or analysis.id))
+    facts = [
+        f"source: {md_escape(meta.source)}" if meta.source else None,
+        f"by {md_escape(meta.byline)}" if meta.byline else None,
+        f"published {meta.published}" if meta.published else "publication date unknown",
+        f"{len(analysis.entity_clusters)} entities · {len(analysis.quotes)} quotes · "
+        f"{len(analysis.events)} events · {len(analysis.timexes)} dates",
+    ]
+    st.caption(" · ".join(f for f in facts if f))
+    for warning in analysis.warnings:
+        st.warning(warning)
+
+
+def _welcome() -> None:
+    st.info(
+        "Paste an article, upload files (.txt, .md, .html, .pdf, .docx) or try a sample in "
+        "the sidebar, then press **Analyze**. The text comes back with its people, places and "
+        "organisations highlighted, its quotes and who said them, the stance toward each "
+        "actor and a timeline of events."
+    )
+
+
+st.title("📰 newslens")
+messages = st.container()
+with st.sidebar:
+    st.header("Article")
+    new = article_input.render(key=f"{KEY}-input", messages=messages)
+    if new:
+        _store(new)
+    else:
+        _adopt_shared()
+    current = _current()
+    if current is not None:
+        st.session_state[SHARED] = current[0]
+        dct_input.render(current[0], key=f"{current[1]}-dct-sidebar")
+
+if current is None:
+    _welcome()
+else:
+    analysis, key = current
+    _header(analysis)
+    text_column, panel_column = st.columns([3, 2], gap="large")
+    with panel_column:
+        tab_entities, tab_quotes, tab_stance, tab_events, tab_export = st.tabs(
+            ["Entities", "Quotes", "Stance", "Events", "Export"]
+        )
+        with tab_entities:
+            highlights = entities_panel.render(analysis, key=f"{key}-entities")
+        with tab_quotes:
+            link = functools.partial(entities_panel.select_entity, analysis, key=f"{key}-entities")
+            highlights = highlights.merge(
+                quotes_panel.render(analysis, key=f"{key}-quotes", on_speaker=lambda eid: link(eid))
+            )
+        with tab_stance:
+            highlights = highlights.merge(stance_panel.render(analysis, key=f"{key}-stance"))
+        with tab_events:
+            highlights = highlights.merge(events_panel.render(analysis, key=f"{key}-events"))
+        with tab_export:
+            export_panel.render(analysis, key=f"{key}-export")
+    with text_column:
+        article_view.render(analysis, key=f"{key}-view", highlights=highlights)

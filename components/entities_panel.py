@@ -1,0 +1,91 @@
+"""Entities panel: filter by type, a table of entities; selecting rows lights mentions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from components.highlights import Highlights
+from newslens.model import Analysis
+from newslens.render import label_description
+
+
+def labels_present(analysis: Analysis) -> list[str]:
+    return sorted({m.label for m in analysis.entities})
+
+
+def entity_table(analysis: Analysis, labels: list[str] | set[str] | None = None) -> pd.DataFrame:
+    """One row per entity cluster of the shown labels: name, type, mention count, most
+    mentioned first. The index is the cluster id."""
+    counts = Counter(m.entity_id for m in analysis.entities)
+    rows = [
+        {"id": c.id, "Name": c.name, "Type": c.label, "Mentions": counts.get(c.id, len(c.mentions))}
+        for c in analysis.entity_clusters
+        if labels is None or c.label in labels
+    ]
+    rows = [r for r in rows if r["Mentions"] > 0]
+    rows.sort(key=lambda r: (-r["Mentions"], r["Name"].lower(), r["id"]))
+    frame = pd.DataFrame(rows, columns=["id", "Name", "Type", "Mentions"])
+    return frame.set_index("id")
+
+
+def _labels_key(key: str) -> str:
+    return f"{key}-labels"
+
+
+def _table_key(key: str) -> str:
+    return f"{key}-table"
+
+
+def select_entity(analysis: Analysis, entity_id: str, *, key: str) -> None:
+    """Select one entity in the panel (for links from other panels; call it from a widget
+    callback, before the panel is drawn). Its type is added to the filter if needed."""
+    cluster = analysis.cluster(entity_id)
+    if cluster is None:
+        return
+    labels = list(st.session_state.get(_labels_key(key), labels_present(analysis)))
+    if cluster.label not in labels:
+        labels.append(cluster.label)
+        st.session_state[_labels_key(key)] = labels
+    table = entity_table(analysis, labels)
+    if entity_id in table.index:
+        row = table.index.get_loc(entity_id)
+        st.session_state[_table_key(key)] = {"selection": {"rows": [row], "columns": []}}
+
+
+def render(analysis: Analysis, *, key: str) -> Highlights:
+    present = labels_present(analysis)
+    if not present:
+        st.info("No named entities found in this article.")
+        return Highlights()
+    if _labels_key(key) not in st.session_state:
+        st.session_state[_labels_key(key)] = present
+    labels = st.multiselect(
+        "Entity types",
+        options=present,
+        key=_labels_key(key),
+        format_func=lambda label: f"{label} · {label_description(label)}",
+        help="Only mentions of these types are highlighted in the text.",
+    )
+    table = entity_table(analysis, labels)
+    if table.empty:
+        st.info("No entity of the chosen types. Pick a type above to see its entities.")
+        return Highlights(entity_labels=set(labels))
+    st.caption(f"{len(table)} entities · select rows to light their mentions in the text")
+    event = st.dataframe(
+        table,
+        key=_table_key(key),
+        on_select="rerun",
+        selection_mode="multi-row",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Mentions": st.column_config.NumberColumn("Mentions", format="%d", width="small"),
+            "Type": st.column_config.TextColumn("Type", width="small"),
+        },
+    )
+    rows = [r for r in event.selection.rows if 0 <= r < len(table)]
+    lit = {str(table.index[r]) for r in rows}
+    return Highlights(entity_labels=set(labels), lit_entity_ids=lit)

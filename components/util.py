@@ -1,0 +1,44 @@
+"""Small helpers shared by the panels."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+from spacy.language import Language
+
+from newslens.nlp import load_nlp
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text made literal inside Streamlit markdown (labels, st.markdown)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@st.cache_resource(show_spinner="Loading the language model (first time only)…")
+def spacy_pipeline() -> Language:
+    """The spaCy pipeline, loaded once per server process."""
+    return load_nlp()
+
+
+def clicked_values(selection: object) -> list[str]:
+    """The customdata of the clicked points of an `st.plotly_chart` selection, as strings."""
+    if isinstance(selection, dict):
+        points = selection.get("points") or []
+    else:
+        points = getattr(selection, "points", None) or []
+    values = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, list):
+            data = data[0] if data else None
+        if data is not None:
+            values.append(str(data))
+    return values
