@@ -58,6 +58,46 @@ class _Context:
         self.seg_starts = [s.start for s in self.segments]
         self.seg_of_token: list[int] = [self._segment_at(t.idx) for t in doc]
         self.claimed: dict[int, int] = {}  # segment index -> attribution index
+        self.sentences = self._quote_aware_sentences()
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+    def _quote_aware_sentences(self) -> list[tuple[int, int]]:
+        """spaCy's sentences, re-joined where a quoted stretch runs across a boundary or the
+        next sentence carries on in lower case (`“Will you?” | he asks.`)."""
+        out: list[tuple[int, int]] = []
+        self.sentence_tokens: list[tuple[int, int]] = []
+        for sent in self.doc.sents:
+            start, end = sent.start_char, sent.end_char
+            if out:
+                prev_start, prev_end = out[-1]
+                first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+                last_word = next(
+                    (t for t in reversed(prev_sent) if not (t.is_punct or t.is_space)), None
+                )
+                seg = self._segment_at(last_word.idx) if last_word is not None else -1
+                crosses = (
+                    seg >= 0 and first is not None and self.segments[seg].end > first.idx
+                )
+                same_par = "\n" not in self.text[prev_end:start]
+                lower = first is not None and first.text[:1].islower() and same_par
+                if crosses or lower:
+                    out[-1] = (prev_start, end)
+                    self.sentence_tokens[-1] = (self.sentence_tokens[-1][0], sent.end)
+                    prev_sent = sent
+                    continue
+            out.append((start, end))
+            prev_sent = sent
+            self.sentence_tokens.append((sent.start, sent.end))
+        return out
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_starts, char) - 1
+        return self.sentences[max(i, 0)]
+
+    def sentence_tokens_of(self, char: int) -> tuple[int, int]:
+        """Token bounds [first, end) of the quote-aware sentence holding `char`."""
+        i = bisect_right(self.sentence_starts, char) - 1
+        return self.sentence_tokens[max(i, 0)]
 
     def _segment_at(self, char: int) -> int:
         i = bisect_right(self.seg_starts, char) - 1
@@ -203,7 +243,7 @@ def _attribution_for_cue(
     doc = ctx.doc
     according = verb.lower_ == "according"
     speaker = _according_to_source(verb) if according else _subject(verb)
-    sent = verb.sent
+    sent_start, sent_end = ctx.sentence_of(verb.idx)
     comp_bounds: list[tuple[int, int]] = []
     if according:
         head = verb.head
@@ -222,7 +262,8 @@ def _attribution_for_cue(
     else:
         for child in verb.children:
             if child.dep_ in _COMPLEMENT_DEPS:
-                comp_bounds.append(_subtree_bounds(child, exclude=verb))
+                bounds = _subtree_bounds(child, exclude=verb)
+                comp_bounds.append(_extend_clause(ctx, verb, child, bounds, speaker, lemmas))
             elif (
                 child.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod")
                 and tier == "quoted"
@@ -234,7 +275,7 @@ def _attribution_for_cue(
     # Quoted stretches of the sentence (not the one holding the cue itself).
     sent_segs = [
         i
-        for i in ctx.segments_between(sent.start_char, sent.end_char)
+        for i in ctx.segments_between(sent_start, sent_end)
         if not (ctx.segments[i].start <= verb.idx < ctx.segments[i].end)
     ]
     comp_segs: set[int] = set()
@@ -273,6 +314,61 @@ def _attribution_for_cue(
     if not pieces:
         return None
     return Attribution(pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs))
+
+
+def _extend_clause(
+    ctx: _Context,
+    verb: Token,
+    comp: Token,
+    bounds: tuple[int, int],
+    speaker: Token | None,
+    lemmas: dict[str, str],
+) -> tuple[int, int]:
+    """Widen a complement to the clause as written: "A, but B, a source said" reports both A
+    and B although the parser hangs only B on "said"; likewise "said A but B"."""
+    doc = ctx.doc
+    first, last = bounds
+    sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    if comp.i < verb.i:
+        # Inverted attribution: everything from the sentence start up to the source/cue.
+        stop = verb.i
+        if speaker is not None and speaker.i < verb.i:
+            stop = min(stop, speaker.left_edge.i)
+        if first > sent_first and not _has_cue_between(ctx, sent_first, first, lemmas):
+            first = sent_first
+        last = min(max(last, stop - 1), stop - 1)
+        return first, last
+    # Forward attribution: carry on to the sentence end unless another claim starts.
+    i = last + 1
+    while i < sent_end:
+        tok = doc[i]
+        if comp.left_edge.i <= tok.i and _is_descendant(tok, comp):
+            i += 1
+            continue
+        if tok.is_punct or tok.is_space or tok.dep_ == "cc":
+            i += 1
+            continue
+        clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if _is_cue(clause, lemmas) or not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+            break
+        if tok.lower_ == "according":
+            break
+        last = tok.right_edge.i
+        i = last + 1
+    return first, last
+
+
+def _is_descendant(tok: Token, ancestor: Token) -> bool:
+    return ancestor.left_edge.i <= tok.i <= ancestor.right_edge.i and ancestor.is_ancestor(tok)
+
+
+def _has_cue_between(ctx: _Context, first: int, last: int, lemmas: dict[str, str]) -> bool:
+    doc = ctx.doc
+    for i in range(first, last):
+        tok = doc[i]
+        if ctx.seg_of_token[i] < 0 and (_is_cue(tok, lemmas) or tok.lower_ == "according"):
+            return True
+    return False
 
 
 def _cut_out(
