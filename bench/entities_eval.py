@@ -1,0 +1,113 @@
+"""Entity accuracy on MEANTIME dev: raw spaCy `doc.ents` vs newslens (`analyze --jsonl`).
+
+    .venv/bin/python bench/entities_eval.py [--gold PATH] [--in-process]
+
+Prints the scorer's summary for both systems. Raw spaCy predictions are built straight from
+`doc.ents` (every label; the scorer keeps PERSON/ORG/GPE/LOC/FAC); newslens predictions come
+from the CLI, the measured contract (or, with --in-process, from the entities stage alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "data" / "entities_dev.jsonl"
+DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def in_process_predictions(gold: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(raw spaCy, newslens entities stage) predictions from one parse of each text."""
+    sys.path.insert(0, str(ROOT))
+    from newslens.entities import extract_entities
+    from newslens.nlp import load_nlp
+
+    nlp = load_nlp()
+    raw, ours = [], []
+    for record, doc in zip(gold, nlp.pipe(r["text"] for r in gold), strict=True):
+        ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
+        raw.append({"id": record["id"], "entities": ents})
+        mentions, _ = extract_entities(doc)
+        ours.append({"id": record["id"], "entities": [vars(m) for m in mentions]})
+    return raw, ours
+
+
+def stage_speed_ms(repeats: int = 20) -> tuple[int, float]:
+    """(words, milliseconds) of the entities stage on a ~1,000-word article (the seed article
+    three times over), parse excluded."""
+    import time
+
+    from newslens.entities import extract_entities
+    from newslens.nlp import load_nlp
+
+    seed = (ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt").read_text("utf-8")
+    doc = load_nlp()("\n".join([seed] * 3))
+    extract_entities(doc)
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        extract_entities(doc)
+    return len(doc.text.split()), (time.perf_counter() - t0) / repeats * 1000
+
+
+def newslens_predictions(gold_path: Path) -> list[dict]:
+    out = subprocess.run(
+        [sys.executable, "-m", "newslens", "analyze", "--jsonl", str(gold_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def score(scorer: Path, gold_path: Path, preds: list[dict]) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+        for p in preds:
+            handle.write(json.dumps(p) + "\n")
+    done = subprocess.run(
+        [sys.executable, str(scorer), "entities", str(gold_path), handle.name],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    Path(handle.name).unlink()
+    print(done.stderr.strip())
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="score the entities stage directly instead of the CLI (same figures, faster)",
+    )
+    args = parser.parse_args()
+    gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+
+    raw_preds, stage_preds = in_process_predictions(gold)
+    print("== raw spaCy (doc.ents)")
+    raw = score(args.scorer, args.gold, raw_preds)
+    if args.in_process:
+        print("== newslens (newslens.entities.extract_entities, in process)")
+        ours = score(args.scorer, args.gold, stage_preds)
+    else:
+        print("== newslens (python -m newslens analyze --jsonl)")
+        ours = score(args.scorer, args.gold, newslens_predictions(args.gold))
+    print(
+        f"strict F1: raw spaCy {raw['strict_f1']:.3f} -> newslens {ours['strict_f1']:.3f}; "
+        f"relaxed F1: raw spaCy {raw['relaxed_f1']:.3f} -> newslens {ours['relaxed_f1']:.3f}"
+    )
+    words, ms = stage_speed_ms()
+    print(f"entities stage on a {words}-word article: {ms:.1f} ms (parse excluded)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Entity mentions and clusters, on the seed article and on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslens.entities import extract_entities
+
+
+@pytest.fixture(scope="module")
+def seed_entities(nlp, seed_text):
+    return extract_entities(nlp(seed_text))
+
+
+def _entities(nlp, text: str):
+    mentions, clusters = extract_entities(nlp(text))
+    return mentions, clusters
+
+
+def _cluster_of(mentions, clusters, surface: str):
+    """The cluster of the first mention whose text contains `surface`."""
+    mention = next(m for m in mentions if surface in m.text)
+    return next(c for c in clusters if c.id == mention.entity_id)
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- seed article
+
+
+def test_seed_every_trump_mention_is_a_person_in_the_donald_trump_cluster(seed_entities, seed_text):
+    mentions, clusters = seed_entities
+    trump = [m for m in mentions if "Trump" in m.text]
+    # Every "Trump" in the text is covered by a mention.
+    for pos in _word_positions(seed_text, "Trump"):
+        assert any(m.start <= pos < m.end for m in trump), seed_text[pos - 30 : pos + 10]
+    assert {m.label for m in trump} == {"PERSON"}
+    assert len({m.entity_id for m in trump}) == 1
+    cluster = _cluster_of(mentions, clusters, "Trump")
+    assert cluster.name == "Donald Trump"
+    assert cluster.label == "PERSON"
+
+
+def test_seed_putin_zelensky_clusters(seed_entities, seed_text):
+    mentions, clusters = seed_entities
+    for surname, full in (("Putin", "Vladimir Putin"), ("Zelensky", "Volodymyr Zelensky")):
+        covering = [m for m in mentions if surname in m.text]
+        assert len(covering) == len(_word_positions(seed_text, surname))
+        assert len({m.entity_id for m in covering}) == 1
+        cluster = _cluster_of(mentions, clusters, surname)
+        assert cluster.name == full and cluster.label == "PERSON"
+    # "Putin's foreign policy advisor" joins Putin without its possessive.
+    possessive = seed_text.index("Putin’s")
+    m = next(m for m in mentions if m.start <= possessive < m.end)
+    assert m.text == "Putin"
+
+
+def test_seed_shouted_end_is_dropped(seed_entities, seed_text):
+    mentions, _ = seed_entities
+    end = seed_text.index("END")
+    assert not any(m.start <= end < m.end for m in mentions)
+
+
+def test_seed_moscow_and_russia_stay_apart(seed_entities):
+    mentions, clusters = seed_entities
+    assert _cluster_of(mentions, clusters, "Moscow") is not _cluster_of(
+        mentions, clusters, "Russia"
+    )
+
+
+def test_seed_offsets_and_clusters_are_consistent(seed_entities, seed_text):
+    mentions, clusters = seed_entities
+    by_id = {c.id: c for c in clusters}
+    assert len(by_id) == len(clusters)
+    spans = set()
+    for m in mentions:
+        assert seed_text[m.start : m.end] == m.text
+        assert m.text == m.text.strip() and m.text
+        assert m.label == by_id[m.entity_id].label
+        assert [m.start, m.end] in by_id[m.entity_id].mentions
+        spans.add((m.start, m.end))
+    assert sum(len(c.mentions) for c in clusters) == len(mentions) == len(spans)
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    # Mentions never overlap (the renderer lights them one by one).
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        assert a.end <= b.start
+
+
+# ---------------------------------------------------------------- clustering rules
+
+
+def test_surname_and_first_name_join_the_full_name(nlp):
+    text = (
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday. "
+        "Merkel said the talks went well, and Macron agreed. Later Angela spoke to reporters."
+    )
+    mentions, clusters = _entities(nlp, text)
+    merkel = _cluster_of(mentions, clusters, "Merkel")
+    macron = _cluster_of(mentions, clusters, "Macron")
+    assert merkel is not macron
+    assert merkel.name == "Angela Merkel" and merkel.label == "PERSON"
+    merkel_texts = sorted(text[s:e] for s, e in merkel.mentions)
+    assert "Merkel" in merkel_texts and "Angela Merkel" in merkel_texts
+    assert len(macron.mentions) == 2
+
+
+def test_two_people_with_one_surname_are_not_merged_by_full_name(nlp):
+    text = "George Bush and Laura Bush arrived in Texas. George Bush spoke first."
+    mentions, clusters = _entities(nlp, text)
+    ids = {m.text.replace("President ", ""): m.entity_id for m in mentions if "Bush" in m.text}
+    assert ids["George Bush"] != ids["Laura Bush"]
+
+
+def test_acronym_joins_the_organisation_it_abbreviates(nlp):
+    text = (
+        "The World Health Organization issued a warning on Tuesday. "
+        "A WHO spokesman said the World Health Organization would meet again. "
+        "Officials at the North Atlantic Treaty Organization disagreed, and NATO said so."
+    )
+    mentions, clusters = _entities(nlp, text)
+    nato = _cluster_of(mentions, clusters, "North Atlantic")
+    assert any(text[s:e] == "NATO" for s, e in nato.mentions)
+    assert nato.name == "North Atlantic Treaty Organization"
+
+
+def test_a_word_of_a_name_is_not_its_acronym(nlp):
+    text = "The US Senate voted on Monday. The US economy grew, and the Senate adjourned."
+    mentions, clusters = _entities(nlp, text)
+    us = [m for m in mentions if m.text in ("US", "the US")]
+    senate = _cluster_of(mentions, clusters, "Senate")
+    assert all(m.entity_id != senate.id for m in us)
+
+
+def test_country_aliases_share_a_cluster(nlp):
+    text = (
+        "The United States imposed tariffs on Canada. "
+        "The U.S. said more would follow, and the US Treasury agreed."
+    )
+    mentions, clusters = _entities(nlp, text)
+    usa = _cluster_of(mentions, clusters, "United States")
+    texts = {text[s:e] for s, e in usa.mentions}
+    assert any("U.S." in t for t in texts)
+    assert usa.name == "United States"
+
+
+def test_possessive_and_determiner_are_kept_out_of_the_name(nlp):
+    text = "The Pentagon said on Friday that it would review the Pentagon's budget."
+    mentions, clusters = _entities(nlp, text)
+    pentagon = _cluster_of(mentions, clusters, "Pentagon")
+    assert pentagon.name == "Pentagon"
+    for s, e in pentagon.mentions:
+        assert not text[s:e].endswith("'s")
+    # The determiner of the name itself is part of the mention, as news corpora mark it.
+    assert [0, len("The Pentagon")] in pentagon.mentions
+
+
+def test_cluster_label_follows_the_full_name(nlp):
+    text = (
+        "Elon Musk announced a new factory in Texas. "
+        "Musk told investors that Musk would fund it himself."
+    )
+    mentions, clusters = _entities(nlp, text)
+    musk = _cluster_of(mentions, clusters, "Musk")
+    assert musk.label == "PERSON"
+    assert len(musk.mentions) == 3
+    assert all(m.label == "PERSON" for m in mentions if m.entity_id == musk.id)
+
+
+# ---------------------------------------------------------------- false positives
+
+
+def test_shouted_common_words_are_dropped_but_acronyms_kept(nlp):
+    text = (
+        "The company promised an END to the delays, the CEO said. "
+        "NASA and the FBI said they would STOP the investigation."
+    )
+    mentions, _ = _entities(nlp, text)
+    texts = {m.text for m in mentions}
+    assert "END" not in texts and "STOP" not in texts
+    assert "NASA" in texts
+
+
+def _with_ents(nlp, text: str, ents: list[tuple[str, str]]):
+    """Parse `text`, then replace spaCy's entities by `ents` ((surface, label) pairs)."""
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_numbers_and_currency_codes_are_not_entities(nlp):
+    text = "The screen is 320x240 pixels and the deal was worth USD 40 million to Acme Corp."
+    doc = _with_ents(nlp, text, [("320x240", "ORG"), ("USD", "ORG"), ("Acme Corp.", "ORG")])
+    mentions, _ = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Acme Corp."]
+
+
+def test_person_title_is_part_of_the_mention_but_not_the_name(nlp):
+    text = "Senator John McCain spoke first. Apple CEO Tim Cook spoke second."
+    doc = _with_ents(
+        nlp, text, [("John McCain", "PERSON"), ("Apple", "ORG"), ("Tim Cook", "PERSON")]
+    )
+    mentions, clusters = extract_entities(doc)
+    texts = [m.text for m in mentions]
+    assert "Senator John McCain" in texts
+    # A role qualified by its organisation stays out of the person's mention.
+    assert "Tim Cook" in texts
+    assert {c.name for c in clusters} >= {"John McCain", "Tim Cook"}
+
+
+def test_missed_surname_is_added_to_the_person(nlp):
+    text = (
+        "Apple chief executive Steve Jobs opened the conference in San Francisco. "
+        "Jobs welcomed everyone to the show."
+    )
+    mentions, clusters = _entities(nlp, text)
+    jobs = _cluster_of(mentions, clusters, "Steve Jobs")
+    second = text.index("Jobs welcomed")
+    assert [second, second + len("Jobs")] in jobs.mentions
+
+
+def test_empty_and_entity_free_texts(nlp):
+    assert extract_entities(nlp("")) == ([], [])
+    assert extract_entities(nlp("it was raining and nothing happened.")) == ([], [])
