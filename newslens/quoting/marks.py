@@ -65,6 +65,7 @@ class _Scanner:
         self.pieces: list[tuple[int, int]] = []
         self.piece_start = -1
         self.single_open = -1
+        self.nested = 0  # quotes nested inside the open one, in the other mark style
 
     def close(self, end: int, *, closed: bool = True) -> None:
         pieces = [*self.pieces, (self.piece_start, end)]
@@ -73,6 +74,7 @@ class _Scanner:
 
     def open(self, i: int, closer: str) -> None:
         self.open_at, self.closer, self.pieces, self.piece_start = i, closer, [], i
+        self.nested = 0
 
     def paragraph_break(self, i: int, next_start: int) -> None:
         """At a paragraph end with a quote still open: continue, repair or drop it."""
@@ -129,9 +131,18 @@ class _Scanner:
                     continue
                 if self.closer == '"' and ch == '"':
                     self.close(i + 1)
-                elif ch == self.closer or (ch in _CLOSE_DOUBLE and self.closer not in ('"', "''")):
+                elif self.closer == '"' and ch == "\u201c":
+                    self.nested += 1  # curly quotes nested in a straight-quoted stretch
+                elif self.closer == '"' and ch == "\u201d" and self.nested:
+                    self.nested -= 1
+                elif ch == self.closer or (ch in _CLOSE_DOUBLE and self.closer != "''"):
+                    # A curly closing mark also ends a straight opening (mixed typing).
                     self.close(i + 1)
-                elif ch == '"' and self.closer != '"' and not _opens(text, i):
+                elif ch == '"' and self.closer != '"' and _opens(text, i):
+                    self.nested += 1  # straight quotes nested in a curly-quoted stretch
+                elif ch == '"' and self.closer != '"' and self.nested:
+                    self.nested -= 1
+                elif ch == '"' and self.closer != '"':
                     # A straight mark closing a curly opening: typing inconsistency.
                     self.close(i + 1)
                 i += 1
