@@ -303,6 +303,11 @@ def _attribution_for_cue(
             colon = _colon_after(ctx, verb)
             if colon is not None:
                 segs = set(_segments_after_colon(ctx, colon))
+        if not segs and tier == "speech":
+            pieces = _parenthetical(ctx, verb, speaker)
+            if pieces:
+                cue = _cue_span(verb)
+                return Attribution(pieces=pieces, kind="indirect", cue=cue, speaker=speaker)
         if not segs:
             return None
         pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in sorted(segs)]
@@ -356,6 +361,28 @@ def _extend_clause(
         last = tok.right_edge.i
         i = last + 1
     return first, last
+
+
+def _parenthetical(
+    ctx: _Context, verb: Token, speaker: Token | None
+) -> list[tuple[int, int]] | None:
+    """"The museum, Mr. Obama said, would make visitors face ...": the sentence around a
+    comma-fenced attribution is the content."""
+    doc = ctx.doc
+    sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    left = verb.i if speaker is None else min(speaker.left_edge.i, verb.i)
+    right = verb.i
+    while right + 1 < sent_end and doc[right + 1].text != "," and doc[right + 1].head is verb:
+        right += 1
+    if left - 1 <= sent_first or right + 2 >= sent_end:
+        return None
+    if doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    before = _trim(doc, sent_first, left - 2)
+    after = _trim(doc, right + 2, sent_end - 1)
+    if before is None or after is None:
+        return None
+    return [before, after]
 
 
 def _is_descendant(tok: Token, ancestor: Token) -> bool:
@@ -471,6 +498,7 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     attributions = _drop_nested(attributions)
     attributions = _resolve_shared_segments(ctx, attributions)
     _attach_continuations(ctx, attributions)
+    attributions.extend(_dash_credits(ctx))
     attributions.extend(_floating(ctx, attributions))
     attributions.sort(key=lambda a: a.start)
     return attributions, lambda char: ctx._segment_at(char) >= 0
@@ -555,6 +583,47 @@ def _attach_continuations(ctx: _Context, attributions: list[Attribution]) -> Non
             a.segments.add(nxt)
             ctx.claimed[nxt] = -1
             nxt += 1
+
+
+_DASHES = "\u2015\u2014\u2013-"
+_MAX_CREDIT_CHARS = 80
+
+
+def _dash_credits(ctx: _Context) -> list[Attribution]:
+    """`“…” ― Sonya Herridge`: a quote credited by a dash and a name closing its line."""
+    out: list[Attribution] = []
+    text = ctx.text
+    for si, seg in enumerate(ctx.segments):
+        if si in ctx.claimed:
+            continue
+        line_end = ctx.paragraph_end(seg.end)
+        rest = text[seg.end : line_end]
+        stripped = rest.lstrip()
+        if not stripped or stripped[0] not in _DASHES or len(rest) > _MAX_CREDIT_CHARS:
+            continue
+        dash = seg.end + len(rest) - len(stripped)
+        name_start = dash + len(stripped) - len(stripped.lstrip(_DASHES + " "))
+        if name_start >= line_end or not text[name_start].isupper():
+            continue
+        name = ctx.doc.char_span(name_start, line_end, alignment_mode="contract")
+        if name is None or len(name) == 0:
+            continue
+        head = name[0]
+        for tok in name:
+            if tok.is_punct or tok.text == ",":
+                break
+            head = tok
+        out.append(
+            Attribution(
+                pieces=[(seg.start, seg.end)],
+                kind="direct",
+                cue=(dash, dash + 1),
+                speaker=head,
+                segments={si},
+            )
+        )
+        ctx.claimed[si] = -1
+    return out
 
 
 def _floating(ctx: _Context, attributions: list[Attribution]) -> list[Attribution]:
