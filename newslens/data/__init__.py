@@ -1,0 +1,1 @@
+"""Static reference data shipped with newslens (no downloads at run time)."""

@@ -1,0 +1,328 @@
+"""Events from the dependency parse: actor, target, place, date, negation, CAMEO category."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslens.data import cameo
+from newslens.entities import extract_entities
+from newslens.events import extract_events, redate_events
+from newslens.model import Analysis, Event, EventDate, Quote, Span, Speaker, Timex
+from newslens.quotes import extract_quotes
+from newslens.timexes import extract_timexes
+
+
+def _events(nlp, text: str, *, timexes=(), quotes=()) -> list[Event]:
+    doc = nlp(text)
+    mentions, clusters = extract_entities(doc)
+    return extract_events(doc, mentions, clusters, list(timexes), list(quotes))
+
+
+def _timex(text: str, phrase: str, value: str | None, type_: str = "DATE") -> Timex:
+    start = text.index(phrase)
+    return Timex(start, start + len(phrase), phrase, type_, value)
+
+
+def _one(events: list[Event], action: str) -> Event:
+    found = [e for e in events if e.action == action]
+    assert len(found) == 1, [(e.action, e.phrase) for e in events]
+    return found[0]
+
+
+def _text(ref) -> str:
+    return ref.text if ref is not None else ""
+
+
+# --- argument structure --------------------------------------------------------------------
+
+
+def test_active_clause_gives_actor_target_and_clause_date(nlp):
+    text = "Russian forces attacked Kharkiv on Tuesday."
+    events = _events(nlp, text, timexes=[_timex(text, "Tuesday", "2025-05-13")])
+    attack = _one(events, "attack")
+    assert "Russian" in _text(attack.actor) and attack.actor.entity_id
+    assert attack.target.text == "Kharkiv" and attack.target.entity_id
+    assert attack.cameo.code == "19" and attack.cameo.goldstein < 0
+    day = text.index("Tuesday")
+    assert attack.date == EventDate("Tuesday", "2025-05-13", day, day + len("Tuesday"))
+    assert text[attack.trigger[0] : attack.trigger[1]] == "attacked"
+    assert (attack.start, attack.end) == (0, len(text))
+    assert attack.negated is False
+
+
+def test_passive_agent_is_the_actor_and_generic_head_yields_its_name(nlp):
+    attack = _one(_events(nlp, "The city of Kharkiv was attacked by Russian forces."), "attack")
+    assert "Russian forces" in _text(attack.actor)
+    assert attack.target.text == "Kharkiv"
+    assert attack.phrase == "was attacked"
+
+
+def test_negation_and_recipient_of_a_transfer(nlp):
+    send = _one(_events(nlp, "Germany did not send tanks to Ukraine."), "send")
+    assert send.negated is True
+    assert send.actor.text == "Germany"
+    assert send.target.text == "Ukraine"
+    assert send.cameo.code == "07"  # sending weapons is military aid
+    assert send.phrase == "did not send tanks"
+
+
+def test_still_not_agreed_to_a_ceasefire_is_negated_yielding(nlp):
+    agree = _one(_events(nlp, "Russia has still not agreed to a ceasefire."), "agree")
+    assert agree.negated is True
+    assert agree.actor.text == "Russia"
+    assert agree.cameo.code == "08"
+
+
+def test_conjoined_verbs_share_subject_and_negation(nlp):
+    events = _events(nlp, "Russia did not attack Poland or invade Lithuania.")
+    attack, invade = _one(events, "attack"), _one(events, "invade")
+    assert attack.actor.text == invade.actor.text == "Russia"
+    assert (attack.target.text, invade.target.text) == ("Poland", "Lithuania")
+    assert attack.negated and invade.negated
+
+
+def test_relative_clause_inherits_its_head_as_subject_and_finds_the_place(nlp):
+    events = _events(nlp, "Putin, who met Modi in Moscow, later criticized NATO.")
+    meet, criticize = _one(events, "meet"), _one(events, "criticize")
+    assert meet.actor.text == "Putin" and meet.target.text == "Modi"
+    assert meet.place.text == "Moscow" and meet.place.entity_id
+    assert meet.cameo.code == "04"
+    assert criticize.actor.text == "Putin" and criticize.target.text == "NATO"
+    assert criticize.cameo.code == "11"
+
+
+def test_aspect_verbs_hand_the_event_to_their_infinitive(nlp):
+    events = _events(nlp, "Moscow continues to push for more territory.")
+    assert "continue" not in [e.action for e in events]
+    push = _one(events, "push")
+    assert push.actor.text == "Moscow"
+    assert push.cameo.code == "10"  # push for = demand
+
+
+def test_meaningful_controller_keeps_its_infinitive(nlp):
+    events = _events(nlp, "Hamas refused to release the hostages.")
+    refuse = _one(events, "refuse")
+    assert [e.action for e in events] == ["refuse"]
+    assert refuse.phrase == "refused to release"
+    assert refuse.cameo.code == "12"
+    assert refuse.target.text == "the hostages"
+
+
+def test_object_control_and_appeal(nlp):
+    urge = _one(_events(nlp, "The United Nations urged Israel to allow aid into Gaza."), "urge")
+    assert "United Nations" in urge.actor.text
+    assert urge.target.text == "Israel"
+    assert urge.cameo.code == "02"
+
+
+def test_light_verb_takes_its_category_from_the_event_noun(nlp):
+    impose = _one(_events(nlp, "The European Union imposed sanctions on Iran."), "impose")
+    assert impose.cameo.code == "16" and impose.target.text == "Iran"
+    hold = _one(_events(nlp, "China and India held talks in New Delhi."), "hold")
+    assert hold.cameo.code == "04"
+    assert (hold.actor.text, hold.target.text) == ("China", "India")  # reciprocal
+    assert hold.place.text == "New Delhi"
+
+
+def test_threatening_sanctions_is_a_threat(nlp):
+    text = "The US Senate has threatened tough new sanctions against Russia."
+    threaten = _one(_events(nlp, text), "threaten")
+    assert threaten.cameo.code == "13" and threaten.cameo.name == "THREATEN"
+    assert "Senate" in threaten.actor.text and threaten.target.text == "Russia"
+    assert threaten.negated is False
+
+
+def test_copulas_mental_and_reporting_verbs_are_not_events(nlp):
+    text = (
+        "The Kremlin seems confident. Analysts believe the war is long. "
+        "The minister said that the economy was strong."
+    )
+    assert _events(nlp, text) == []
+
+
+def test_reporting_verb_that_cues_a_quote_is_skipped(nlp):
+    text = "Zelensky announced new elections."
+    assert [e.action for e in _events(nlp, text)] == ["announce"]
+    cue_start = text.index("announced")
+    quote = Quote(
+        start=cue_start + 10,
+        end=len(text) - 1,
+        text="new elections",
+        kind="indirect",
+        cue=Span(cue_start, cue_start + 9, "announced"),
+    )
+    assert _events(nlp, text, quotes=[quote]) == []
+
+
+def test_first_person_in_a_quote_is_its_speaker(nlp):
+    text = "“We will never surrender to Russia,” Zelensky said."
+    assert _events(nlp, text) == []  # "we" alone names nobody
+    doc = nlp(text)
+    mentions, clusters = extract_entities(doc)
+    zelensky = next(m for m in mentions if m.text == "Zelensky")
+    quote = Quote(
+        start=1,
+        end=text.index("”"),
+        text=text[1 : text.index("”")],
+        kind="direct",
+        speaker=Speaker(zelensky.start, zelensky.end, "Zelensky", zelensky.entity_id, "Zelensky"),
+        cue=Span(text.index("said"), text.index("said") + 4, "said"),
+    )
+    events = extract_events(doc, mentions, clusters, [], [quote])
+    surrender = _one(events, "surrender")
+    assert surrender.actor.entity_id == zelensky.entity_id
+    assert surrender.negated is True
+
+
+def test_pronoun_subject_resolves_to_the_recent_country(nlp):
+    text = "Moscow is casting doubt on whether it would sign a treaty with Ukraine."
+    sign = _one(_events(nlp, text), "sign")
+    assert sign.actor.text == "Moscow" and sign.actor.entity_id
+    assert sign.target.text == "Ukraine"
+
+
+def test_nominal_event_between_two_parties(nlp):
+    text = "Despite a telephone call between Putin and Trump, Russia refused."
+    call = _one(_events(nlp, text), "call")
+    assert (call.actor.text, call.target.text) == ("Putin", "Trump")
+    assert call.cameo.code == "04"
+    assert text[call.trigger[0] : call.trigger[1]] == "call"
+
+
+def test_occurring_event_noun_borrows_participants_and_date(nlp):
+    text = "Putin proposed talks between Russia and Ukraine. The talks took place on May 16."
+    events = _events(nlp, text, timexes=[_timex(text, "May 16", "2025-05-16")])
+    propose = _one(events, "propose")
+    assert propose.actor.text == "Putin" and propose.cameo.code == "03"
+    talk = _one(events, "talk")
+    assert (talk.actor.text, talk.target.text) == ("Russia", "Ukraine")
+    assert talk.date.text == "May 16" and talk.date.value == "2025-05-16"
+    assert talk.phrase == "The talks took place"
+    assert talk.start == text.index("The talks")
+
+
+def test_duration_is_not_an_event_date(nlp):
+    text = "Russia attacked Kyiv for two hours."
+    events = _events(nlp, text, timexes=[_timex(text, "two hours", "PT2H", "DURATION")])
+    assert _one(events, "attack").date is None
+
+
+def test_missing_full_stop_before_a_line_break(nlp):
+    text = "Experts see impediments to peace talks in Ukraine\nPutin proposed talks in Istanbul."
+    propose = _one(_events(nlp, text), "propose")
+    assert propose.actor.text == "Putin"
+    assert propose.place.text == "Istanbul"
+    assert propose.start == text.index("Putin")  # the evidence sentence stops at the break
+
+
+# --- CAMEO table ---------------------------------------------------------------------------
+
+
+def test_cameo_roots_are_the_twenty_codebook_roots():
+    assert sorted(cameo.ROOTS) == [f"{i:02d}" for i in range(1, 21)]
+    assert cameo.root("01") == ("MAKE PUBLIC STATEMENT", 0.0)
+    assert cameo.root("20")[0] == "USE UNCONVENTIONAL MASS VIOLENCE"
+    for code, (name, goldstein) in cameo.ROOTS.items():
+        assert name.isupper() and -10.0 <= goldstein <= 10.0
+        # cooperation (01-08) scores at or above zero, conflict (09-20) below it
+        assert (goldstein >= 0) == (int(code) <= 8), code
+
+
+@pytest.mark.parametrize(
+    ("lemma", "particle", "codes"),
+    [
+        ("propose", None, {"03"}),
+        ("meet", None, {"04"}),
+        ("talk", None, {"04"}),
+        ("threaten", None, {"13"}),
+        ("sanction", None, {"16"}),
+        ("attack", None, {"18", "19"}),
+        ("reject", None, {"12"}),
+        ("refuse", None, {"12"}),
+        ("call", "for", {"02"}),
+        ("Condemn", None, {"11"}),
+    ],
+)
+def test_verb_lexicon(lemma, particle, codes):
+    assert cameo.verb_root(lemma, particle) in codes
+
+
+def test_lexicon_size_and_phrase_overrides():
+    assert len(cameo.VERB_ROOTS) >= 250
+    assert set(cameo.VERB_ROOTS.values()) == set(cameo.ROOTS)
+    assert set(cameo.EVENT_NOUN_ROOTS.values()) <= set(cameo.ROOTS)
+    assert cameo.phrase_root("threaten", "sanction") == "13"
+    assert cameo.phrase_root("send", "delegation") in {"04", "05"}
+    assert cameo.noun_root("summit") == "04"
+    assert cameo.verb_root("photosynthesize") is None
+
+
+# --- redating ------------------------------------------------------------------------------
+
+
+def test_redate_events_follows_the_re_resolved_timex():
+    dated = Event(0, 40, None, "meet", date=EventDate("Friday", "2025-05-16", 20, 26))
+    undated = Event(41, 80, None, "attack")
+    orphan = Event(81, 99, None, "visit", date=EventDate("May", "2025-05", 90, 93))
+    timexes = [Timex(20, 26, "Friday", "DATE", "2024-05-17"), Timex(50, 55, "today", "DATE")]
+    out = redate_events([dated, undated, orphan], timexes)
+    assert out[0].date == EventDate("Friday", "2024-05-17", 20, 26)
+    assert out[1].date is None
+    assert out[2].date == orphan.date  # its timex is gone: keep what we had
+    assert dated.date.value == "2025-05-16"  # the input is not mutated
+    cleared = redate_events(out, [Timex(20, 26, "Friday", "DATE", None)])
+    assert cleared[0].date.value is None
+
+
+# --- the seed article ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_text):
+    """The seed article through the stages events depend on (not the whole pipeline)."""
+    doc = nlp(seed_text)
+    mentions, clusters = extract_entities(doc)
+    timexes = extract_timexes(doc, "2025-05-20")
+    quotes = extract_quotes(doc, mentions, clusters)
+    analysis = Analysis(id="seed", text=seed_text, entities=mentions, entity_clusters=clusters)
+    analysis.events = extract_events(doc, mentions, clusters, timexes, quotes)
+    return analysis
+
+
+def _cluster_name(analysis, ref) -> str:
+    cluster = analysis.cluster(ref.entity_id) if ref is not None else None
+    return cluster.name if cluster else (ref.text if ref else "")
+
+
+def test_seed_article_events(seed):
+    a = seed
+    events = a.events
+    assert all(e.cameo is not None and a.text[e.start : e.end] for e in events)
+
+    call = _one(events, "call")
+    assert "Putin" in _cluster_name(a, call.actor) and "Trump" in _cluster_name(a, call.target)
+    assert call.cameo.code == "04"
+
+    propose = _one(events, "propose")
+    assert "Putin" in _cluster_name(a, propose.actor)
+    assert propose.place is not None and propose.place.text == "Istanbul"
+    assert propose.cameo.code == "03"
+
+    talks = [e for e in events if e.action == "talk" and e.date is not None]
+    assert talks and talks[0].date.text == "May 16"
+    if talks[0].date.value is not None:
+        assert talks[0].date.value == "2025-05-16"
+
+    send = _one(events, "send")
+    assert send.actor.text == "Russia" and "delegation" in send.phrase
+    assert send.cameo.code in {"04", "05"}
+
+    threaten = _one(events, "threaten")
+    assert "Senate" in threaten.actor.text and threaten.target.text == "Russia"
+    assert threaten.cameo.code == "13" and threaten.negated is False
+
+    agree = next(e for e in events if e.action == "agree" and e.negated)
+    assert agree.actor.text == "Russia"
+
+    # reporting verbs of the quotes are not events
+    assert not {"say", "note", "declare", "conclude"} & {e.action for e in events}
