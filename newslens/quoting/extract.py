@@ -66,7 +66,7 @@ class _Context:
         next sentence carries on in lower case (`“Will you?” | he asks.`)."""
         out: list[tuple[int, int]] = []
         self.sentence_tokens: list[tuple[int, int]] = []
-        for sent in self.doc.sents:
+        for sent in self._paragraph_clipped_sentences():
             start, end = sent.start_char, sent.end_char
             if out:
                 prev_start, prev_end = out[-1]
@@ -88,6 +88,20 @@ class _Context:
             out.append((start, end))
             prev_sent = sent
             self.sentence_tokens.append((sent.start, sent.end))
+        return out
+
+    def _paragraph_clipped_sentences(self) -> list[Span]:
+        """spaCy's sentences, cut where a line break lies inside one."""
+        doc = self.doc
+        out: list[Span] = []
+        for sent in doc.sents:
+            first = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text and tok.i > first:
+                    out.append(doc[first : tok.i + 1])
+                    first = tok.i + 1
+            if first < sent.end:
+                out.append(doc[first : sent.end])
         return out
 
     def sentence_of(self, char: int) -> tuple[int, int]:
@@ -281,7 +295,9 @@ def _attribution_for_cue(
     comp_segs: set[int] = set()
     pieces: list[tuple[int, int]] = []
     words_outside = False
+    sent_first, sent_last = ctx.sentence_tokens_of(verb.idx)
     for first, last in comp_bounds:
+        first, last = max(first, sent_first), min(last, sent_last - 1)
         span = _trim(doc, first, last)
         if span is None:
             continue
