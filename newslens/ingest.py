@@ -3,6 +3,8 @@ text plus metadata. Every failure is an `IngestError` whose message is fit for t
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -11,9 +13,11 @@ from pathlib import Path
 from newslens.model import Meta
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than their text)
+MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
 MAX_TEXT_CHARS = 2_000_000  # text cap, the same as the analysis cap
 MAX_FILES = 20
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+TITLE_MAX_CHARS = 200
 
 
 class IngestError(ValueError):
@@ -27,44 +31,95 @@ class Article:
     name: str = "article"
 
 
+# ---------------------------------------------------------------- checks and dates
+
+
 def _check_text(text: str, name: str) -> str:
     if not text or not text.strip():
         raise IngestError(f"{name}: no text found in this file")
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(
             f"{name}: the text is too long ({len(text):,} characters; the limit is "
-            f"{MAX_TEXT_CHARS:,})"
+            f"{MAX_TEXT_CHARS:,}): split it and load the parts"
         )
     return text
 
 
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: object) -> str | None:
+    """YYYY-MM-DD from a date, datetime or a string that starts with one; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and (match := _ISO_DATE.match(value)):
+        try:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _first_line_title(text: str) -> str | None:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = first.lstrip("#").strip()
+    return first if 0 < len(first) <= TITLE_MAX_CHARS else None
+
+
+# ---------------------------------------------------------------- plain text
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes look like mostly-ASCII UTF-16: NUL in nearly
+    every high byte and almost never in the low byte (binary junk has NULs everywhere)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    if odd.count(0) > 0.7 * half and even.count(0) < 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.7 * half and odd.count(0) < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> str:
-    """Decode bytes of unknown encoding: BOMs first, then UTF-8, then cp1252/Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    # UTF-16 without a BOM: every other byte NUL in mostly-ASCII text.
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        return data.decode("utf-16-le", errors="replace")
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
-        return data.decode("utf-16-be", errors="replace")
+    """Decode bytes of unknown encoding: a BOM first, then UTF-16 without BOM, UTF-8, and
+    Windows-1252 (a superset of Latin-1's printable characters) as the last resort."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    encoding = _utf16_without_bom(data)
+    if encoding:
+        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     try:
         return data.decode("cp1252")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError:  # five byte values are undefined in cp1252
         return data.decode("latin-1")
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
+    sample = text[:8192]
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return "\x00" in sample or controls > len(sample) * 0.05
+    replaced = sample.count("\ufffd")
+    return "\x00" in sample or controls > len(sample) * 0.02 or replaced > len(sample) * 0.1
 
 
 def normalise_newlines(text: str) -> str:
@@ -74,21 +129,93 @@ def normalise_newlines(text: str) -> str:
 def from_plain(data: bytes, name: str) -> Article:
     text = normalise_newlines(decode_text(data))
     if _looks_binary(text):
-        raise IngestError(f"{name}: this does not look like a text file")
-    title = None
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if first and len(first) < 200:
-        title = first.lstrip("# ").strip() or None
-    return Article(text=_check_text(text, name), meta=Meta(title=title, source=name), name=name)
+        raise IngestError(f"{name}: this does not look like a text file (binary content)")
+    if name.lower().endswith(".md"):
+        text = markdown_to_text(text)
+    _check_text(text, name)
+    return Article(text=text, meta=Meta(title=_first_line_title(text), source=name), name=name)
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MD_RULES = (
+    (re.compile(r"^```.*$\n?", re.M), ""),  # code fences (their content stays)
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # headings
+    (re.compile(r"^ {0,3}>[ \t]?", re.M), ""),  # block quotes
+    (re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M), ""),  # horizontal rules
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as the reader sees it: headings, emphasis, links and quotes without their
+    markup (the analysis offsets point into this text)."""
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+# ---------------------------------------------------------------- HTML
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """HTML bytes to text: BOM, then UTF-8, then the page's own <meta charset>, then cp1252."""
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(data):
+        return decode_text(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return decode_text(data)
+
+
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre")
+_SKIP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript")
+
+
+def _html_blocks(html: str) -> str:
+    """Fallback when trafilatura finds no main text (short pages): the page's paragraphs
+    and headings outside navigation, one per line."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises ParserError/ValueError on empty or odd documents
+        return ""
+    for bad in root.iter(*_SKIP_TAGS):
+        bad.drop_tree()
+    lines = []
+    for element in root.iter(*_BLOCK_TAGS):
+        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
+            continue  # nested block: its text is already in the outer one
+        line = " ".join(element.text_content().split())
+        if line:
+            lines.append(line)
+    if not lines:
+        body = root.find("body")
+        text = (body if body is not None else root).text_content()
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return "\n".join(lines)
 
 
 def from_html(data: bytes, name: str) -> Article:
     import trafilatura
 
-    html = decode_text(data)
+    html = decode_html(data)
+    if _looks_binary(html):
+        raise IngestError(f"{name}: this does not look like an HTML page (binary content)")
     try:
         text = trafilatura.extract(
             html, include_comments=False, include_tables=False, favor_recall=True
@@ -96,16 +223,19 @@ def from_html(data: bytes, name: str) -> Article:
         meta = trafilatura.extract_metadata(html)
     except Exception as exc:  # trafilatura/lxml raise a variety of parser errors
         raise IngestError(f"{name}: this HTML page could not be read ({exc})") from exc
-    if not text:
+    if not text or "\n" not in text.strip():
+        # trafilatura's baseline for short pages runs the paragraphs into one line.
+        blocks = _html_blocks(html)
+        if len(blocks) >= len(text or "") * 0.8:
+            text = blocks
+    if not text or not text.strip():
         raise IngestError(f"{name}: no article text found in this HTML page")
-    published = None
-    if meta is not None and meta.date and _ISO_DATE.match(meta.date):
-        published = meta.date[:10]
+    title = (meta.title if meta else None) or None
     return Article(
-        text=_check_text(normalise_newlines(text), name),
+        text=_check_text(normalise_newlines(text).strip("\n"), name),
         meta=Meta(
-            title=(meta.title if meta else None) or None,
-            published=published,
+            title=title,
+            published=iso_date(meta.date) if meta else None,
             source=(meta.url if meta and meta.url else name),
             byline=(meta.author if meta else None) or None,
         ),
@@ -113,32 +243,56 @@ def from_html(data: bytes, name: str) -> Article:
     )
 
 
+# ---------------------------------------------------------------- PDF
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_SOFT_BREAK = re.compile(r"(?<=[^\n.!?:;\"”’)\]])\n(?=[a-z(“\"‘])")
+
+
+def reflow_pdf_text(text: str) -> str:
+    """Undo the line breaks of a PDF's layout inside sentences: a word hyphenated at the
+    line end is joined, a line that continues with a lower-case word is joined with a
+    space; paragraph breaks (blank lines, sentence ends) stay."""
+    text = _HYPHEN_BREAK.sub(r"\1", text)
+    return _SOFT_BREAK.sub(" ", text)
+
+
 def from_pdf(data: bytes, name: str) -> Article:
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(f"{name}: this PDF is password-protected")
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
+    except IngestError:
+        raise
     except Exception as exc:  # pypdf raises many exception types for broken files
         raise IngestError(f"{name}: this PDF could not be read ({type(exc).__name__})") from exc
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = "\n\n".join(p.strip() for p in map(normalise_newlines, pages) if p.strip())
     if not text.strip():
         raise IngestError(f"{name}: no text found in this PDF (is it a scanned image?)")
-    title = None
-    published = None
+    title = published = byline = None
     try:
+        info = reader.metadata
         if info is not None:
-            title = info.title or None
-            if info.creation_date is not None:
-                published = info.creation_date.date().isoformat()
+            title = (info.title or "").strip() or None
+            byline = (info.author or "").strip() or None
+            published = iso_date(info.creation_date)
     except Exception:  # metadata is optional; a broken date must not lose the text
         pass
+    text = reflow_pdf_text(text)
     return Article(
-        text=_check_text(normalise_newlines(text), name),
-        meta=Meta(title=title, published=published, source=name),
+        text=_check_text(text, name),
+        meta=Meta(
+            title=title or _first_line_title(text), published=published, source=name, byline=byline
+        ),
         name=name,
     )
+
+
+# ---------------------------------------------------------------- DOCX
 
 
 def from_docx(data: bytes, name: str) -> Article:
@@ -146,24 +300,41 @@ def from_docx(data: bytes, name: str) -> Article:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        paragraphs = [
+            (p.text, p.style.name if p.style is not None else "") for p in document.paragraphs
+        ]
+        props = document.core_properties
     except Exception as exc:  # python-docx raises zipfile/lxml/KeyError on broken files
         raise IngestError(
             f"{name}: this DOCX file could not be read ({type(exc).__name__})"
         ) from exc
-    text = "\n".join(p.text for p in document.paragraphs)
-    props = document.core_properties
-    published = props.created.date().isoformat() if props.created else None
+    text = normalise_newlines("\n".join(t for t, _ in paragraphs)).strip("\n")
+    _check_text(text, name)
+    styled_title = next((t.strip() for t, s in paragraphs if s == "Title" and t.strip()), None)
+    title = (props.title or "").strip() or styled_title or _first_line_title(text)
+    published = None
+    try:
+        published = iso_date(props.created)
+    except Exception:  # a malformed date in docProps must not lose the text
+        pass
     return Article(
-        text=_check_text(normalise_newlines(text).strip("\n"), name),
+        text=text,
         meta=Meta(
-            title=props.title or None, published=published, source=name, byline=props.author or None
+            title=title,
+            published=published,
+            source=name,
+            byline=(props.author or "").strip() or None,
         ),
         name=name,
     )
 
 
+# ---------------------------------------------------------------- entry points
+
+
 def load_bytes(data: bytes, name: str) -> Article:
     """An article from an uploaded file's bytes, dispatched on the file name's suffix."""
+    name = Path(name or "").name or "file"  # never show or trust a client-side folder
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
@@ -189,21 +360,65 @@ def load_bytes(data: bytes, name: str) -> Article:
 def load_path(path: str | Path) -> Article:
     path = Path(path)
     try:
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise IngestError(
+                f"{path}: the file is too large ({path.stat().st_size / 1e6:.1f} MB; the "
+                f"limit is {MAX_FILE_BYTES / 1e6:.0f} MB)"
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise IngestError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
         raise IngestError(f"{path}: is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise IngestError(f"{path}: permission denied") from exc
     except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     return load_bytes(data, path.name)
+
+
+def load_many(
+    files: list[tuple[str, bytes]], *, max_files: int = MAX_FILES
+) -> tuple[list[Article], list[str]]:
+    """Articles from several uploaded (name, bytes) files, in order, and one user-facing
+    message per file that could not be loaded (the others still load)."""
+    articles: list[Article] = []
+    errors: list[str] = []
+    if len(files) > max_files:
+        errors.append(
+            f"too many files ({len(files)}; the limit is {max_files} at once): "
+            f"only the first {max_files} were loaded"
+        )
+        files = files[:max_files]
+    total = 0
+    for name, data in files:
+        total += len(data)
+        if total > MAX_TOTAL_BYTES:
+            errors.append(
+                f"{Path(name).name}: skipped, the files together exceed "
+                f"{MAX_TOTAL_BYTES / 1e6:.0f} MB"
+            )
+            continue
+        try:
+            articles.append(load_bytes(data, name))
+        except IngestError as exc:
+            errors.append(str(exc))
+    return articles, errors
 
 
 def from_paste(text: str, *, published: str | None = None) -> Article:
     text = normalise_newlines(text or "")
+    if not text.strip():
+        raise IngestError("the pasted text is empty: paste an article first")
     _check_text(text, "pasted text")
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    title = first if 0 < len(first) < 200 else None
+    if published and iso_date(published) is None:
+        raise IngestError(f"publication date {published!r} is not a date (YYYY-MM-DD)")
     return Article(
-        text=text, meta=Meta(title=title, published=published, source="paste"), name="pasted text"
+        text=text,
+        meta=Meta(
+            title=_first_line_title(text),
+            published=iso_date(published) if published else None,
+            source="paste",
+        ),
+        name="pasted text",
     )
