@@ -120,14 +120,15 @@ RE_DMY = re.compile(
     rf"(?P<mon>{_MONTH})(?:{_COMMA}(?P<year>{_YEAR})\b)?"
 )
 RE_MONTH_YEAR = re.compile(
-    rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH})(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b)?"
+    rf"(?:(?P<rel>last|next|this(?:{_S}(?:past|coming))?){_S})?(?P<mod>{_MOD})?(?P<mon>{_MONTH})"
+    rf"(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b)?"
 )
 RE_YEAR = re.compile(
     rf"(?:(?P<mod>{_MOD})|(?<![\w$€£.,/-]))(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d|[ \t]*%)"
 )
 RE_DECADE = re.compile(
     rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?"
-    r"(?:(?P<cent>1[6-9]|20)?(?P<dec>\d)0|'(?P<short>\d)0)[ \t]*'?s\b"
+    r"(?:(?P<cent>1[6-9]|20)?(?P<dec>\d)0|['’](?P<short>\d)0)[ \t]*['’]?s\b"
 )
 RE_CENTURY = re.compile(
     rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?P<ord>{_alt(ORDINALS)})[ \t-]+century\b",
@@ -172,7 +173,7 @@ RE_SEASON = re.compile(
 RE_DURATION = re.compile(
     rf"(?<![\w-])(?:(?P<the>the){_S}(?P<rel>past|last|next|coming|previous|first|following|"
     rf"final|remaining|preceding|latest|recent){_S})?(?P<num>{_NUM})(?P<sep>{_S}|-)"
-    rf"(?P<unit>{_UNIT})(?P<long>-long)?\b(?P<old>[ \t-]+old\b)?"
+    rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
     rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
     re.I,
 )
@@ -183,13 +184,15 @@ RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
     rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
-    rf"(?P<unit>days|weeks|months|years|decades|centuries)\b(?P<long>-long)?",
+    rf"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b(?P<long>-long)?"
+    rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
     re.I,
 )
 RE_REF = re.compile(
     r"(?<![\w-])(?P<present>now|nowadays|presently|at present|at the moment|these days|"
     r"the present day)(?![\w-])"
-    r"|\b(?P<past>recently|lately|in the past|more recently|until recently)\b"
+    r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
+    r"(?:a long time|long) ago)\b"
     r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
@@ -223,11 +226,20 @@ TEMPORAL_PREPS = {
 NON_TIME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"}
 TIME_WORD = re.compile(
     r"\b(?:day|days|week|weeks|weekend|month|months|year|years|decade|decades|century|"
-    r"centuries|morning|afternoon|evening|night|tonight|season|quarter|era|period|spring|"
-    r"summer|autumn|winter|christmas|easter|holiday|holidays|hour|hours|minute|minutes|times?)\b",
+    r"centuries|morning|afternoon|evening|night|tonight|season|era|period|spring|"
+    r"summer|autumn|winter|christmas|easter|holiday|holidays|hour|hours|minute|minutes)\b",
     re.I,
 )
 FUTURE_LEMMAS = {"schedule", "set", "due", "plan", "expect", "slate", "intend", "aim"}
+PLANNING_LEMMAS = FUTURE_LEMMAS | {
+    "go", "be", "hope", "want", "prepare", "vow", "promise", "threaten", "agree", "likely",
+    "poise", "seek", "propose",
+}  # fmt: skip
+FALLBACK_JUNK = re.compile(
+    r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"
+    r"morning|evening|afternoon|time|times)$|-|^an?\s",
+    re.I,
+)
 
 # ------------------------------------------------------------------ detection
 
@@ -325,7 +337,16 @@ def _rule_matches(text: str) -> list[_Match]:
                 "by", "from", "through", "till", "during", "before", "after",
             }:  # fmt: skip
                 continue
-        add(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), bare=year is None)
+        rel = (m.group("rel") or "").split()
+        add(
+            m,
+            "DATE",
+            "date",
+            y=year,
+            m=_month_number(m.group("mon")),
+            bare=year is None and not rel,
+            rel=rel[-1].lower() if rel and year is None else None,
+        )
     for m in RE_YEAR.finditer(text):
         add(m, "DATE", "date", y=int(m.group("year")), bare=not m.group("mod"))
     for m in RE_DECADE.finditer(text):
@@ -446,14 +467,17 @@ def _rule_matches(text: str) -> list[_Match]:
     for m in RE_VAGUE.finditer(text):
         rel = (m.group("rel") or "").lower()
         quantity = m.group("q")
-        if not (rel or quantity or m.group("long") or m.group("prep")):
+        after = (m.group("after") or "").lower()
+        if not (rel or quantity or m.group("long") or m.group("prep") or after):
             continue
         start = m.start("the") if m.group("the") else m.start("rel") if rel else None
         if start is None:
             start = m.start("q") if quantity else m.start("unit")
         end = m.end("long") if m.group("long") else m.end("unit")
         unit = m.group("unit")
-        if rel in {"next", "coming", "following", "upcoming"} and not quantity:
+        if after == "ago" and not rel and not quantity:
+            out.append(_Match(start, m.end(), "DATE", "fixed", {"value": "PAST_REF"}))
+        elif rel in {"next", "coming", "following", "upcoming"} and not quantity:
             out.append(_Match(start, end, "DATE", "fixed", {"value": "FUTURE_REF"}))
         elif rel == "recent" and not quantity:
             out.append(_Match(start, end, "DATE", "fixed", {"value": "PAST_REF"}))
@@ -560,6 +584,12 @@ def _filter_rules(matches: list[_Match], doc: Doc, ents: list[Span]) -> list[_Ma
     kept = []
     for m in matches:
         f = m.fields
+        if (
+            m.kind == "fixed"
+            and re.fullmatch(r"P[\d.]+Q", f.get("value") or "")
+            and re.match(r"\s+of\b", text[m.end :])
+        ):
+            continue  # "a quarter of the donors": a fraction
         if m.kind == "date" and f.get("bare"):
             in_time_ent = _overlaps(ents, m.start, m.end, {"DATE", "TIME"})
             prev = _prev_word(text, m.start)
@@ -569,11 +599,26 @@ def _filter_rules(matches: list[_Match], doc: Doc, ents: list[Span]) -> list[_Ma
                     continue
             elif not (in_time_ent or prev in TEMPORAL_PREPS):
                 continue
-        if m.kind in {"weekday", "date"} and _covered_by(ents, m.start, m.end, NON_TIME_LABELS):
+        if _covered_by(ents, m.start, m.end, NON_TIME_LABELS):
             if not _overlaps(ents, m.start, m.end, {"DATE", "TIME"}):
-                continue  # "The Sunday Times", "April Ryan"
+                continue  # "The Sunday Times", "April Ryan", "USA Today"
+        if m.kind in {"relday", "fixed"} and _is_name_part(text, m.start, m.end):
+            continue  # "Russia Today", "Larry King Now"
         kept.append(m)
     return kept
+
+
+def _is_name_part(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a run of capitalised words, not opening a sentence."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    prev = re.search(r"(\S+)$", before)
+    follows_name = bool(prev and prev.group(1)[:1].isupper() and prev.group(1)[-1].isalnum())
+    nxt = re.match(r"[ \t]+(\S+)", text[end : end + 40])
+    precedes_name = bool(nxt and nxt.group(1)[:1].isupper())
+    return word.isupper() and len(word) > 2 or follows_name or precedes_name and bool(prev)
 
 
 def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[_Match]) -> list[_Match]:
@@ -587,6 +632,8 @@ def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[_Match]) -> list[_M
         start, end = e.start_char, e.start_char + len(text.rstrip())
         if end <= start or not TIME_WORD.search(text) or re.search(r"\bage\b|\bold\b", text):
             continue
+        if FALLBACK_JUNK.search(text.strip()):
+            continue  # "hours", "a good night", "day-long", "late-night": no calendar time
         if any(c.start < end and start < c.end for c in chosen):
             continue  # the rules have read (part of) it: trust them
         out.append(_Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))
@@ -612,6 +659,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return "past"
     verb = _governing_verb(span)
     if verb is None:
         return None
@@ -619,8 +668,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "shall", "'ll", "wo", "would", "'d", "going"}:
         return "future"
-    if any(a.tag_ == "TO" for a in auxes):
-        return "future"  # "is set to begin on Wednesday"
+    if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
+        return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
     if verb.lemma_ in FUTURE_LEMMAS or verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp":
         if not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}:
             return "future"
@@ -668,6 +717,8 @@ def _infer_year(month: int, day: int | None, dct: dt.date, tense: str | None) ->
         return (dt.date(year, month, safe_day) - dct).days
 
     years = [dct.year - 1, dct.year, dct.year + 1]
+    if tense == "this":
+        return dct.year
     if tense == "past":
         slack = 0 if day is None else 1
         return max((y for y in years if gap(y) <= slack), default=dct.year)
@@ -675,6 +726,12 @@ def _infer_year(month: int, day: int | None, dct: dt.date, tense: str | None) ->
         return min((y for y in years if gap(y) >= 0), default=dct.year)
     # no cue: news mostly looks back, so a date ahead counts double
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
+
+
+def _month_rel_tense(rel: str | None, tense: str | None) -> str | None:
+    return {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(
+        rel or "", "this" if rel == "this" else tense
+    )
 
 
 def _fmt_date(d: dt.date, part: str | None = None) -> str:
@@ -748,7 +805,11 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if year is None:
             if dct is None or month is None:
                 return None
-            year = _infer_year(month, day, dct, tense)
+            year = _infer_year(month, day, dct, _month_rel_tense(f.get("rel"), tense))
+            if f.get("rel") in {"last", "past"} and month == dct.month:
+                year -= 1  # "last May" said in May
+            elif f.get("rel") in {"next", "coming"} and month == dct.month:
+                year += 1
         if month is None:
             return str(year)
         if day is None:
