@@ -62,6 +62,33 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+_DATELINE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%b %d, %Y", "%b %d %Y", "%d %b %Y")
+_DATELINE_PREFIX = re.compile(
+    r"^(?:(?:published|updated|posted|date)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.I,
+)
+
+
+def dateline(text: str, *, lines: int = 4) -> str | None:
+    """The publication date written on a line of its own near the top ("March 28, 2006",
+    "*Published 20 May 2025*", "2025-05-20"), as YYYY-MM-DD."""
+    candidates = [line.strip() for line in text[:2000].splitlines() if line.strip()][:lines]
+    for line in candidates:
+        line = line.strip("*_ \t")
+        if len(line) > 40:
+            continue
+        line = _DATELINE_PREFIX.sub("", line).strip(" .")
+        if (iso := iso_date(line)) and len(line) == 10:
+            return iso
+        for fmt in _DATELINE_FORMATS:
+            try:
+                return dt.datetime.strptime(line, fmt).date().isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def _first_line_title(text: str) -> str | None:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     first = first.lstrip("#").strip()
@@ -133,7 +160,11 @@ def from_plain(data: bytes, name: str) -> Article:
     if name.lower().endswith(".md"):
         text = markdown_to_text(text)
     _check_text(text, name)
-    return Article(text=text, meta=Meta(title=_first_line_title(text), source=name), name=name)
+    return Article(
+        text=text,
+        meta=Meta(title=_first_line_title(text), published=dateline(text), source=name),
+        name=name,
+    )
 
 
 _MD_RULES = (
@@ -286,7 +317,11 @@ def from_pdf(data: bytes, name: str) -> Article:
     return Article(
         text=_check_text(text, name),
         meta=Meta(
-            title=title or _first_line_title(text), published=published, source=name, byline=byline
+            title=title or _first_line_title(text),
+            # A dateline in the text beats the file's creation date.
+            published=dateline(text) or published,
+            source=name,
+            byline=byline,
         ),
         name=name,
     )
@@ -312,9 +347,9 @@ def from_docx(data: bytes, name: str) -> Article:
     _check_text(text, name)
     styled_title = next((t.strip() for t, s in paragraphs if s == "Title" and t.strip()), None)
     title = (props.title or "").strip() or styled_title or _first_line_title(text)
-    published = None
+    published = dateline(text)  # a dateline in the text beats the file's creation date
     try:
-        published = iso_date(props.created)
+        published = published or iso_date(props.created)
     except Exception:  # a malformed date in docProps must not lose the text
         pass
     return Article(

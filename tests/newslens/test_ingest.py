@@ -14,7 +14,9 @@ from newslens.ingest import (
     MAX_TEXT_CHARS,
     Article,
     IngestError,
+    dateline,
     from_paste,
+    iso_date,
     load_bytes,
     load_many,
     load_path,
@@ -192,6 +194,32 @@ def test_markdown_loses_its_markup(tmp_path):
         assert markup not in article.text
 
 
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("March 28, 2006", "2006-03-28"),
+        ("Wednesday, March 29, 2006", "2006-03-29"),
+        ("*Published: 20 May 2025*", "2025-05-20"),
+        ("2025-05-20", "2025-05-20"),
+        ("May 2025 was the hottest month on record.", None),
+        ("February 30, 2006", None),
+    ],
+)
+def test_dateline_near_the_top_is_the_publication_date(top, expected):
+    assert dateline(f"{TITLE}\n\n{top}\n\n{BODY}") == expected
+
+
+def test_dateline_far_down_the_text_is_not_the_publication_date():
+    text = "\n".join([TITLE, BODY, SECOND, BODY, SECOND, "March 28, 2006"])
+    assert dateline(text) is None
+
+
+def test_txt_dateline_sets_published(tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text(f"{TITLE}\n\nMay 20, 2025\n\n{BODY}\n", encoding="utf-8")
+    assert load_path(path).meta.published == "2025-05-20"
+
+
 # ---------------------------------------------------------------- HTML
 
 
@@ -274,6 +302,11 @@ def test_docx_paragraphs_title_date_and_author(tmp_path):
     assert article.meta.title == TITLE
     assert article.meta.published == "2025-05-20"
     assert article.meta.byline == "Jane Reporter"
+
+
+def test_docx_dateline_beats_the_file_creation_date():
+    data = make_docx(["May 20, 2025", BODY], title=TITLE, created=dt.datetime(2024, 1, 2))
+    assert load_bytes(data, "dated.docx").meta.published == "2025-05-20"
 
 
 def test_docx_title_from_its_title_paragraph_when_properties_have_none():
@@ -395,6 +428,30 @@ def test_missing_file_and_folder_are_refused(tmp_path):
 def test_client_folders_are_dropped_from_names():
     article = load_bytes(BODY.encode(), "../../etc/story.txt")
     assert article.name == "story.txt"
+
+
+def test_every_sample_article_loads_with_title_and_date():
+    from tests.conftest import SAMPLES
+
+    samples = [
+        p
+        for p in SAMPLES.iterdir()
+        if p.suffix in ingest.SUPPORTED_SUFFIXES and p.name != "SOURCES.md"
+    ]
+    shapes = {p.suffix for p in samples}
+    assert {".txt", ".md", ".html"} <= shapes and len(samples) >= 4
+    sources = (SAMPLES / "SOURCES.md").read_text(encoding="utf-8")
+    for path in samples:
+        assert path.name in sources, f"{path.name} has no attribution in SOURCES.md"
+        if path.name == "russia-ukraine-diplomacy.txt":
+            continue
+        article = load_path(path)
+        assert article.meta.title and article.meta.title in article.text
+        assert iso_date(article.meta.published)
+        assert len(article.text.split()) > 150
+        # Rebuilt from corpus tokens: no token-joined punctuation left behind.
+        for leftover in (" ,", " .", " 's", "``", "''", "( ", " )"):
+            assert leftover not in article.text, (path.name, leftover)
 
 
 def test_seed_sample_loads_unchanged(seed_text):
