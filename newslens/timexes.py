@@ -331,7 +331,7 @@ def _rule_matches(text: str) -> list[_Match]:
             add(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d)
     for m in RE_MONTH_YEAR.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
-        if year is None and not m.group("mod"):
+        if year is None and not m.group("mod") and not m.group("rel"):
             if m.group("mon").lower() == "may" and _prev_word(text, m.start()) not in {
                 "in", "since", "until", "of", "early", "late", "mid", "last", "next", "this",
                 "by", "from", "through", "till", "during", "before", "after",

@@ -1,0 +1,275 @@
+"""Time expressions: detection and TIMEX3 normalisation against fixed publication dates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslens.model import Analysis, Timex
+from newslens.timexes import extract_timexes, resolve_timexes
+
+
+def timexes(nlp, text: str, dct: str | None) -> list[Timex]:
+    return extract_timexes(nlp(text), dct)
+
+
+def the(nlp, text: str, dct: str | None, span: str) -> Timex:
+    """The one timex whose text is `span` (fails with the full list otherwise)."""
+    found = timexes(nlp, text, dct)
+    hits = [t for t in found if t.text == span]
+    assert len(hits) == 1, [(t.text, t.value) for t in found]
+    return hits[0]
+
+
+def value(nlp, text: str, dct: str | None, span: str) -> str | None:
+    return the(nlp, text, dct, span).value
+
+
+# ------------------------------------------------------------ one rule each
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Talks began on May 16, 2025 and lasted two hours.\nThey resume next week."
+    for t in timexes(nlp, text, "2025-05-20"):
+        assert text[t.start : t.end] == t.text
+
+
+def test_full_dates_in_several_spellings(nlp):
+    assert value(nlp, "It closed on May 16, 2025.", None, "May 16, 2025") == "2025-05-16"
+    assert value(nlp, "It closed on 16 May 2025.", None, "16 May 2025") == "2025-05-16"
+    assert value(nlp, "Paris , March 01 , 2008 .", None, "March 01 , 2008") == "2008-03-01"
+    assert value(nlp, "It was chosen as 7/8/07 .", None, "7/8/07") == "2007-07-08"
+    assert value(nlp, "Filed on 2024-11-05 in Ohio.", None, "2024-11-05") == "2024-11-05"
+
+
+def test_month_day_takes_the_year_of_the_publication_date(nlp):
+    text = "The talks took place on May 16, but Russia sent a low-level delegation."
+    assert value(nlp, text, "2025-05-20", "May 16") == "2025-05-16"
+
+
+def test_years_months_decades_centuries(nlp):
+    assert value(nlp, "The first jets will be delivered in 2014 .", None, "2014") == "2014"
+    assert value(nlp, "Deliveries begin in May 2008 .", None, "May 2008") == "2008-05"
+    assert value(nlp, "It was built in the 1990s.", None, "the 1990s") == "199"
+    assert value(nlp, "It grew in the 21st century.", None, "the 21st century") == "20"
+    assert value(nlp, "It was released in mid-2011 .", None, "mid-2011") == "2011"
+
+
+def test_bare_month_resolved_by_tense(nlp):
+    assert value(nlp, "The plane crashed in March.", "2025-05-20", "March") == "2025-03"
+    assert value(nlp, "The plant will open in March.", "2025-05-20", "March") == "2026-03"
+
+
+def test_relative_days(nlp):
+    dct = "2025-05-20"
+    assert value(nlp, "He arrived yesterday.", dct, "yesterday") == "2025-05-19"
+    assert value(nlp, "Apple today announced a phone.", dct, "today") == "2025-05-20"
+    assert value(nlp, "They meet tomorrow.", dct, "tomorrow") == "2025-05-21"
+    assert value(nlp, "Apple announced this morning.", dct, "this morning") == "2025-05-20TMO"
+
+
+def test_weekdays_by_tense(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    assert value(nlp, "Putin spoke to Trump on Monday.", dct, "Monday") == "2025-05-19"
+    assert value(nlp, "Putin spoke to Trump on Tuesday.", dct, "Tuesday") == "2025-05-20"
+    assert value(nlp, "Putin will speak to Trump on Friday.", dct, "Friday") == "2025-05-23"
+    assert value(nlp, "The trial is set to begin on Friday.", dct, "Friday") == "2025-05-23"
+    assert value(nlp, "Talks ended Friday morning.", dct, "Friday morning") == "2025-05-16TMO"
+
+
+def test_calendar_units_around_the_dct(nlp):
+    dct = "2025-05-20"  # ISO week 21
+    assert value(nlp, "He spoke last week.", dct, "last week") == "2025-W20"
+    assert value(nlp, "They meet next week.", dct, "next week") == "2025-W22"
+    assert value(nlp, "Sales rose earlier this month.", dct, "earlier this month") == "2025-05"
+    assert value(nlp, "Sales rose this year.", dct, "this year") == "2025"
+    assert value(nlp, "Sales rose last year.", dct, "last year") == "2024"
+    assert value(nlp, "It became public this weekend.", dct, "this weekend") == "2025-W21-WE"
+
+
+def test_quarters_and_halves(nlp):
+    dct = "2025-05-20"
+    assert value(nlp, "Profits are expected in Q3.", dct, "Q3") == "2025-Q3"
+    assert value(nlp, "Results for Q3 2024 were weak.", dct, "Q3 2024") == "2024-Q3"
+    text = "Profits rose in the third quarter of 2024."
+    assert value(nlp, text, dct, "the third quarter of 2024") == "2024-Q3"
+    text = "Profits rose during the last quarter."
+    assert value(nlp, text, "2007-01-18", "the last quarter") == "2006-Q4"
+    text = "Sales fell in the first half of this year."
+    assert value(nlp, text, dct, "the first half of this year") == "2025-H1"
+
+
+def test_vague_references(nlp):
+    dct = "2025-05-20"
+    assert value(nlp, "Talks may resume in the coming days.", dct, "the coming days") == (
+        "FUTURE_REF"
+    )
+    assert value(nlp, "The nano is now smaller.", dct, "now") == "PRESENT_REF"
+    assert value(nlp, "He recently left the firm.", dct, "recently") == "PAST_REF"
+    assert value(nlp, "There is little hope in the near future.", dct, "the near future") == (
+        "FUTURE_REF"
+    )
+    assert value(nlp, "It has been delayed several years .", dct, "several years") == "PXY"
+
+
+def test_durations(nlp):
+    dct = "2025-05-20"
+    assert the(nlp, "It has grown after two weeks of diplomacy.", dct, "two weeks").value == "P2W"
+    call = the(nlp, "Despite a two-hour telephone call, no deal.", dct, "two-hour")
+    assert (call.type, call.value) == ("DURATION", "PT2H")
+    assert value(nlp, "The aircraft 's fifty-year service life .", dct, "fifty-year") == "P50Y"
+    assert value(nlp, "It is 18 months behind schedule .", dct, "18 months") == "P18M"
+    text = "It is two and a half years late."
+    assert value(nlp, text, dct, "two and a half years") == "P2.5Y"
+    assert value(nlp, "The system failed after thirty minutes .", dct, "thirty minutes") == (
+        "PT30M"
+    )
+    assert value(nlp, "Cuts over the next four years .", dct, "the next four years") == "P4Y"
+
+
+def test_ago_is_a_duration_with_its_date_in_the_anchor(nlp):
+    # MEANTIME marks "two weeks" in "two weeks ago" as the duration; the date it points to
+    # is kept for the event timeline.
+    t = the(nlp, "The project began two weeks ago.", "2025-05-20", "two weeks")
+    assert (t.type, t.value, t.anchor["date"]) == ("DURATION", "P2W", "2025-W19")
+    t = the(nlp, "The project began three days ago.", "2025-05-20", "three days")
+    assert t.anchor["date"] == "2025-05-17"
+
+
+def test_sets(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "They will build tankers at a rate of 15 a year .", dct, "a year")
+    assert (t.type, t.value) == ("SET", "P1Y")
+    assert value(nlp, "He sang at church every week.", dct, "every week") == "P1W"
+    assert value(nlp, "It holds an annual conference.", dct, "annual") == "P1Y"
+
+
+def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
+    text = "The Dreamliner made its first flight Tuesday in Everett at 18:00 UTC ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2009-12-16")}
+    assert found["Tuesday"] == "2009-12-15"
+    assert found["18:00 UTC"] == "2009-12-15T18:00Z"
+
+
+def test_year_ranges_are_durations_around_their_years(nlp):
+    text = "It will receive six aircraft from 2009 to 2011 ."
+    found = {t.text: (t.type, t.value) for t in timexes(nlp, text, "2007-06-09")}
+    assert found["from 2009 to 2011"] == ("DURATION", "P2Y")
+    assert found["2009"] == ("DATE", "2009")
+    assert found["2011"] == ("DATE", "2011")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USA Today reported the story.",
+        "Jobs, aged 56, left the company.",
+        "A second A380 is also travelling to the U.S.",
+        "Less than a quarter of the donors gave more.",
+        "The five-year-old boy was found.",
+        "It is a slow-moving issue on a day-to-day basis.",
+        "The flight carried 2,400 people and 737 bags.",
+        "You may leave the room.",
+    ],
+)
+def test_no_time_expression(nlp, text):
+    assert [(t.text, t.value) for t in timexes(nlp, text, "2025-05-20")] == []
+
+
+# ------------------------------------------------------------ tricky cases, one table
+
+TRICKY = [
+    # weekday around the DCT (2025-05-16 is a Friday)
+    ("They will meet next Friday.", "2025-05-16", "next Friday", "2025-05-23"),
+    ("They met last Friday.", "2025-05-16", "last Friday", "2025-05-09"),
+    ("They will meet next Friday.", "2025-05-14", "next Friday", "2025-05-16"),
+    ("The summit opened on Friday.", "2025-05-16", "Friday", "2025-05-16"),
+    ("He resigned on Saturday.", "2025-05-16", "Saturday", "2025-05-10"),
+    ("They will vote on Saturday.", "2025-05-16", "Saturday", "2025-05-17"),
+    ("The Senate voted on Sunday.", "2025-01-01", "Sunday", "2024-12-29"),
+    # year rollover in January articles, and the other way round
+    ("The deal was signed on December 28.", "2025-01-03", "December 28", "2024-12-28"),
+    ("Deliveries began in December.", "2025-01-03", "December", "2024-12"),
+    ("The vote will take place on January 10.", "2024-12-20", "January 10", "2025-01-10"),
+    ("The plane crashed on 11 December .", "2010-01-25", "11 December", "2009-12-11"),
+    ("Sales fell last week.", "2025-01-01", "last week", "2024-W52"),
+    ("Sales fell last year.", "2025-01-01", "last year", "2024"),
+    # "last month" early in the year
+    ("Prices rose last month.", "2025-03-15", "last month", "2025-02"),
+    ("Prices rose last month.", "2025-01-15", "last month", "2024-12"),
+    ("It aired last December.", "2025-05-20", "last December", "2024-12"),
+    ("Exports rose last May.", "2025-05-20", "last May", "2024-05"),
+    ("The firm reported on the fourth quarter.", "2025-01-20", "the fourth quarter", "2024-Q4"),
+    ("Thousands have died since January 1st.", "2016-10-15", "January 1st", "2016-01-01"),
+    ("He arrived yesterday.", "2025-03-01", "yesterday", "2025-02-28"),
+    ("Tickets go on sale next month.", "2025-12-10", "next month", "2026-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "expected"), TRICKY)
+def test_tricky_cases(nlp, text, dct, span, expected):
+    assert value(nlp, text, dct, span) == expected
+
+
+# ------------------------------------------------------------ no DCT, re-resolution
+
+TEXT = (
+    "Putin spoke to Trump on Monday. The talks took place on May 16, 2025 and in 1998. "
+    "Sales fell last week, two weeks ago and yesterday."
+)
+
+
+def test_without_a_dct_absolute_dates_resolve_and_relative_ones_stay_open(nlp):
+    found = {t.text: t.value for t in timexes(nlp, TEXT, None)}
+    assert found["May 16, 2025"] == "2025-05-16"
+    assert found["1998"] == "1998"
+    assert found["two weeks"] == "P2W"  # a duration needs no anchor
+    for relative in ("Monday", "last week", "yesterday"):
+        assert relative in found and found[relative] is None
+    assert value(nlp, "The talks took place on May 16.", None, "May 16") is None
+
+
+def test_resolve_timexes_re_anchors_without_the_doc(nlp):
+    first = timexes(nlp, TEXT, "2025-05-20")
+    moved = resolve_timexes(first, "2024-03-06")  # a Wednesday
+    before = {t.text: t.value for t in first}
+    after = {t.text: t.value for t in moved}
+    assert before["Monday"] == "2025-05-19" and after["Monday"] == "2024-03-04"
+    assert before["last week"] == "2025-W20" and after["last week"] == "2024-W09"
+    assert before["yesterday"] == "2025-05-19" and after["yesterday"] == "2024-03-05"
+    assert after["May 16, 2025"] == "2025-05-16"
+    two_weeks = next(t for t in moved if t.text == "two weeks")
+    assert two_weeks.anchor["date"] == "2024-W08"
+    # the same spans, untouched inputs
+    assert [(t.start, t.end) for t in moved] == [(t.start, t.end) for t in first]
+    assert {t.text: t.value for t in first} == before
+    cleared = {t.text: t.value for t in resolve_timexes(first, None)}
+    assert cleared["Monday"] is None and cleared["1998"] == "1998"
+
+
+def test_anchor_survives_json_and_the_analysis_round_trip(nlp):
+    first = timexes(nlp, TEXT, "2025-05-20")
+    analysis = Analysis(id="x", text=TEXT, timexes=first)
+    restored = Analysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
+    again = resolve_timexes(restored.timexes, "2025-05-20")
+    assert [(t.text, t.value) for t in again] == [(t.text, t.value) for t in first]
+
+
+def test_timex_without_anchor_is_left_alone():
+    given = [Timex(0, 5, "later", "DATE", "XXXX-XX-XX")]
+    assert resolve_timexes(given, "2025-05-20") == given
+
+
+# ------------------------------------------------------------ the seed article
+
+
+def test_seed_article(nlp, seed_text):
+    found = extract_timexes(nlp(seed_text), "2025-05-20")
+    by_text = {t.text: t for t in found}
+    assert by_text["May 16"].value == "2025-05-16"
+    assert by_text["two weeks"].value == "P2W"
+    assert not any(t.type == "DATE" and "two-hour" in t.text for t in found)
+    assert by_text["two-hour"].type == "DURATION"
+    for t in found:
+        assert seed_text[t.start : t.end] == t.text
