@@ -66,8 +66,8 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         "Entity types",
         options=present,
         key=_labels_key(key),
-        format_func=lambda label: f"{label} · {label_description(label)}",
-        help="Only mentions of these types are highlighted in the text.",
+        help="Only mentions of these types are highlighted in the text. "
+        + "; ".join(f"{label}: {label_description(label)}" for label in present),
     )
     table = entity_table(analysis, labels)
     if table.empty:

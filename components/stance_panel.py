@@ -48,7 +48,7 @@ def _on_portrayal_click(chart_key: str, actor_key: str) -> None:
 def _portrayal(analysis: Analysis, *, key: str) -> Highlights:
     rows = portrayal_rows(analysis)
     if not rows:
-        st.info("No actor is mentioned at least twice with a scored stance yet.")
+        st.info("Portrayal: no actor is mentioned at least twice with a scored stance yet.")
         return Highlights()
     chart_key, actor_key = f"{key}-portrayal", f"{key}-actor"
     st.plotly_chart(
@@ -84,7 +84,7 @@ def _portrayal(analysis: Analysis, *, key: str) -> Highlights:
 
 def _positions(analysis: Analysis, *, key: str) -> Highlights:
     if not analysis.positions:
-        st.info("No positions: no quote with a named speaker speaks about another entity.")
+        st.info("Positions: no quote with a named speaker speaks about another entity.")
         return Highlights()
     chart = st.plotly_chart(
         positions_figure(analysis),
@@ -100,7 +100,7 @@ def _positions(analysis: Analysis, *, key: str) -> Highlights:
 
 def _cooperation(analysis: Analysis, *, key: str) -> Highlights:
     if not actor_pairs(analysis):
-        st.info("No events between two named actors to score for cooperation or conflict.")
+        st.info("Cooperation and conflict: no events between two named actors to score.")
         return Highlights()
     chart = st.plotly_chart(
         cooperation_figure(analysis),
@@ -116,9 +116,6 @@ def _cooperation(analysis: Analysis, *, key: str) -> Highlights:
 
 
 def render(analysis: Analysis, *, key: str) -> Highlights:
-    st.markdown("##### Portrayal")
     highlights = _portrayal(analysis, key=key)
-    st.markdown("##### Positions")
     highlights = highlights.merge(_positions(analysis, key=key))
-    st.markdown("##### Cooperation and conflict")
     return highlights.merge(_cooperation(analysis, key=key))

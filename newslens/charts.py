@@ -29,13 +29,31 @@ MAX_ACTORS = 25
 
 
 def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
+    # Title at the top of the figure, the legend in its own band under it: they never overlap,
+    # whatever theme (the app's or plotly's) restyles the rest.
     fig.update_layout(
-        title={"text": title},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 12, "l": 8},
+        },
         xaxis_title=x_title,
         yaxis_title=y_title,
-        height=max(300, 140 + 30 * rows),
-        margin={"l": 10, "r": 10, "t": 60, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        height=max(320, 190 + 32 * rows),
+        margin={"l": 10, "r": 10, "t": 110, "b": 50},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "yref": "paper",
+            "xanchor": "left",
+            "x": 0,
+        },
         hoverlabel={"namelength": -1},
         showlegend=True,  # even with one trace: the legend says in words what colours mean
     )

@@ -81,7 +81,7 @@ def _welcome() -> None:
     )
 
 
-st.title("📰 newslens")
+st.title("newslens")
 messages = st.container()
 with st.sidebar:
     st.header("Article")
