@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.highlights import Highlights
+from components.util import selected_rows
 from newslens.model import Analysis
 from newslens.render import label_description
 
@@ -86,6 +87,6 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
             "Type": st.column_config.TextColumn("Type", width="small"),
         },
     )
-    rows = [r for r in event.selection.rows if 0 <= r < len(table)]
+    rows = [r for r in selected_rows(event) if 0 <= r < len(table)]
     lit = {str(table.index[r]) for r in rows}
     return Highlights(entity_labels=set(labels), lit_entity_ids=lit)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import dct_input
 from components.highlights import Highlights
-from components.util import clicked_values
+from components.util import clicked_values, selected_rows, selection_of
 from newslens.charts import event_date, timeline_figure
 from newslens.model import Analysis, EntityRef, Event
 
@@ -110,7 +110,7 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
             selection_mode="points",
             width="stretch",
         )
-        for index in selected_event_indices(chart.selection):
+        for index in selected_event_indices(selection_of(chart)):
             if 0 <= index < len(analysis.events):
                 event = analysis.events[index]
                 evidence.append((event.start, event.end))
@@ -138,7 +138,7 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         width="stretch",
         column_config={"Goldstein": st.column_config.NumberColumn(format="%+.1f")},
     )
-    for row in picked.selection.rows:
+    for row in selected_rows(picked):
         if 0 <= row < len(table):
             event = analysis.events[int(table.index[row])]
             evidence.append((event.start, event.end))

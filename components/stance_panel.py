@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.highlights import Highlights
-from components.util import clicked_values
+from components.util import clicked_values, selection_of
 from newslens.charts import (
     actor_pairs,
     cooperation_figure,
@@ -94,7 +94,7 @@ def _positions(analysis: Analysis, *, key: str) -> Highlights:
         width="stretch",
     )
     st.caption("Click a dot to light the quotes behind it.")
-    picked = _indices(clicked_values(chart.selection))
+    picked = _indices(clicked_values(selection_of(chart)))
     return Highlights(lit_quotes={i for i in picked if 0 <= i < len(analysis.quotes)})
 
 
@@ -110,7 +110,7 @@ def _cooperation(analysis: Analysis, *, key: str) -> Highlights:
         width="stretch",
     )
     st.caption("Click a bar to light the sentences of those events.")
-    picked = _indices(clicked_values(chart.selection))
+    picked = _indices(clicked_values(selection_of(chart)))
     events = [analysis.events[i] for i in picked if 0 <= i < len(analysis.events)]
     return Highlights(evidence_spans=[(e.start, e.end) for e in events])
 

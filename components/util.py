@@ -28,6 +28,20 @@ def spacy_pipeline() -> Language:
     return load_nlp()
 
 
+def selection_of(event: object) -> dict:
+    """The `selection` of an `st.plotly_chart`/`st.dataframe` event, whether Streamlit returns
+    its state object or the plain dict that was put in session state."""
+    selection = event.get("selection") if isinstance(event, dict) else None
+    if selection is None:
+        selection = getattr(event, "selection", None)
+    return selection if isinstance(selection, dict) else {}
+
+
+def selected_rows(event: object) -> list[int]:
+    rows = selection_of(event).get("rows") or []
+    return [r for r in rows if isinstance(r, int)]
+
+
 def clicked_values(selection: object) -> list[str]:
     """The customdata of the clicked points of an `st.plotly_chart` selection, as strings."""
     if isinstance(selection, dict):

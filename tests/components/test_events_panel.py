@@ -1,0 +1,71 @@
+"""Events panel: table sorted by date (undated last), filters, timeline and table selection
+light the evidence sentence, the publication date is shown and editable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from components.events_panel import events_table, selected_event_indices
+from tests.components.handmade import handmade_analysis
+from tests.components.harness import panel_app
+
+
+def test_table_is_sorted_by_date_with_undated_events_last():
+    table = events_table(handmade_analysis())
+    assert table["Date"].tolist() == ["2025-W20", "2025-05-16", "2025-05-19", "undated"]
+    assert table.index.tolist() == [2, 1, 0, 3]
+    assert table.loc[1, "Category"] == "19 Fight"
+
+
+def test_table_filters_by_actor_and_category():
+    analysis = handmade_analysis()
+    assert events_table(analysis, actors=["Russia"]).index.tolist() == [1]
+    assert events_table(analysis, categories=["04 Consult"]).index.tolist() == [0]
+    assert events_table(analysis, actors=["Russia"], categories=["04 Consult"]).empty
+
+
+def test_negated_events_read_as_not_happening():
+    analysis = handmade_analysis()
+    analysis.events[1].negated = True
+    assert events_table(analysis).loc[1, "Action"] == "not attacked"
+
+
+def test_timeline_clicks_give_event_indices():
+    assert selected_event_indices({"points": [{"customdata": 2}, {"customdata": [0]}]}) == [2, 0]
+    assert selected_event_indices({"points": []}) == []
+
+
+def test_panel_lights_the_evidence_of_selected_rows():
+    at = panel_app("events_panel").run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert at.session_state["highlights"].evidence_spans == []
+    at.session_state["t-table"] = {"selection": {"rows": [1], "columns": []}}  # 2025-05-16
+    at.run()
+    event = handmade_analysis().events[1]
+    assert at.session_state["highlights"].evidence_spans == [(event.start, event.end)]
+
+
+def test_panel_filters_and_timex_toggle():
+    at = panel_app("events_panel").run()
+    at.multiselect(key="t-actors").select("Russia").run()
+    assert at.dataframe[-1].value["Actor"].tolist() == ["Russia"]
+    at.checkbox(key="t-show-timexes").uncheck().run()
+    assert at.session_state["highlights"].show_timexes is False
+
+
+def test_publication_date_is_shown_and_editing_it_reanchors():
+    at = panel_app("events_panel").run()
+    date_input = at.date_input(key="t-dct-date")
+    assert date_input.value == dt.date(2025, 5, 20)
+    date_input.set_value(dt.date(2024, 1, 2)).run()
+    assert not at.exception
+    assert at.session_state["analysis"].meta.published == "2024-01-02"
+
+
+def test_missing_publication_date_is_warned_about():
+    at = panel_app("events_panel", "empty_analysis").run()
+    assert not at.exception
+    assert "No publication date" in at.warning[0].value
+    assert at.date_input(key="t-dct-date").value is None
+    assert "No events found" in at.info[0].value
