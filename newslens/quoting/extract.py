@@ -66,18 +66,17 @@ class _Context:
         next sentence carries on in lower case (`“Will you?” | he asks.`)."""
         out: list[tuple[int, int]] = []
         self.sentence_tokens: list[tuple[int, int]] = []
+        prev_sent: Span | None = None
         for sent in self._paragraph_clipped_sentences():
             start, end = sent.start_char, sent.end_char
-            if out:
+            if out and prev_sent is not None:
                 prev_start, prev_end = out[-1]
                 first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
                 last_word = next(
                     (t for t in reversed(prev_sent) if not (t.is_punct or t.is_space)), None
                 )
                 seg = self._segment_at(last_word.idx) if last_word is not None else -1
-                crosses = (
-                    seg >= 0 and first is not None and self.segments[seg].end > first.idx
-                )
+                crosses = seg >= 0 and first is not None and self.segments[seg].end > first.idx
                 same_par = "\n" not in self.text[prev_end:start]
                 lower = first is not None and first.text[:1].islower() and same_par
                 if crosses or lower:
@@ -162,6 +161,31 @@ def _subject(verb: Token) -> Token | None:
             tok = tok.head
             continue
         return None
+    return None
+
+
+_SOURCE_POS = ("PROPN", "PRON", "NOUN")
+
+
+def _adjacent_source(ctx: _Context, verb: Token) -> Token | None:
+    """When the parse gives no usable subject (odd quote marks confuse it), take the name or
+    pronoun right next to the cue: `… Anna Berg said` / `said Anna Berg`."""
+    doc = ctx.doc
+    sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    j = verb.i - 1
+    while j >= sent_first and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= sent_first and doc[j].pos_ in _SOURCE_POS and ctx.seg_of_token[j] < 0:
+        return doc[j]
+    k = verb.i + 1
+    while k < sent_end and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        if ctx.seg_of_token[k] >= 0:
+            break
+        if k + 1 >= sent_end or doc[k + 1].pos_ not in ("PROPN", "NOUN"):
+            return doc[k] if doc[k].pos_ in _SOURCE_POS else None
+        k += 1
+    if k < sent_end and doc[k].pos_ == "PRON" and ctx.seg_of_token[k] < 0:
+        return doc[k]
     return None
 
 
@@ -257,6 +281,10 @@ def _attribution_for_cue(
     doc = ctx.doc
     according = verb.lower_ == "according"
     speaker = _according_to_source(verb) if according else _subject(verb)
+    if speaker is not None and (speaker.is_punct or ctx.seg_of_token[speaker.i] >= 0):
+        speaker = None
+    if speaker is None and not according:
+        speaker = _adjacent_source(ctx, verb)
     sent_start, sent_end = ctx.sentence_of(verb.idx)
     comp_bounds: list[tuple[int, int]] = []
     if according:
@@ -382,7 +410,7 @@ def _extend_clause(
 def _parenthetical(
     ctx: _Context, verb: Token, speaker: Token | None
 ) -> list[tuple[int, int]] | None:
-    """"The museum, Mr. Obama said, would make visitors face ...": the sentence around a
+    """ "The museum, Mr. Obama said, would make visitors face ...": the sentence around a
     comma-fenced attribution is the content."""
     doc = ctx.doc
     sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
@@ -511,7 +539,7 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
             attr = _attribution_for_cue(ctx, tok, tier, lemmas)
         if attr is not None:
             attributions.append(attr)
-    attributions = _drop_nested(attributions)
+    attributions = _drop_nested(ctx, attributions)
     attributions = _resolve_shared_segments(ctx, attributions)
     _attach_continuations(ctx, attributions)
     attributions.extend(_dash_credits(ctx))
@@ -520,23 +548,51 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     return attributions, lambda char: ctx._segment_at(char) >= 0
 
 
-def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
-    """A cue inside another attribution's content is part of what the outer source said."""
-    keep = []
-    for a in attributions:
-        nested = False
-        if a.cue is not None:
-            for b in attributions:
-                if b is a:
+def _drop_nested(ctx: _Context, attributions: list[Attribution]) -> list[Attribution]:
+    """A cue inside another attribution's content is part of what the outer source said,
+    unless the inner one holds its own quotation (`..., with the Izvestia newspaper
+    declaring, "…"`): then the inner quote is kept and the outer content stops before it."""
+    dropped: set[int] = set()
+    for ai, a in enumerate(attributions):
+        if a.cue is None:
+            continue
+        for bi, b in enumerate(attributions):
+            if bi == ai or bi in dropped:
+                continue
+            if not any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.pieces):
+                continue
+            if a.kind == "direct" and b.kind != "direct" and a.speaker is not None:
+                cut = min(a.speaker.left_edge.idx, a.cue[0], a.start)
+                pieces = [(s, min(e, cut)) for s, e in b.pieces if s < cut]
+                pieces = [p for p in (_strip_tail(ctx.text, s, e) for s, e in pieces) if p]
+                if pieces:
+                    b.pieces = pieces
+                    b.segments = {i for i in b.segments if ctx.segments[i].start < cut}
+                    if not b.segments and b.kind == "partial":
+                        b.kind = "indirect"
                     continue
-                if any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.pieces):
-                    # Keep the inner one only when it is the more specific (shorter) claim
-                    # of the same quoted stretches.
-                    nested = True
-                    break
-        if not nested:
-            keep.append(a)
-    return keep
+                dropped.add(bi)
+                continue
+            dropped.add(ai)
+            break
+    return [a for i, a in enumerate(attributions) if i not in dropped]
+
+
+_TAIL_WORDS = {"with", "and", "but", "as", "while", "after", "before", "when", "the", "a"}
+
+
+def _strip_tail(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Cut dangling connectives and punctuation off the end of a piece."""
+    while True:
+        span = _strip_chars(text, s, e)
+        if span is None:
+            return None
+        s, e = span
+        words = text[s:e].rsplit(None, 1)
+        if len(words) == 2 and words[1].lower() in _TAIL_WORDS:
+            e = s + len(words[0])
+            continue
+        return s, e
 
 
 def _resolve_shared_segments(ctx: _Context, attributions: list[Attribution]) -> list[Attribution]:

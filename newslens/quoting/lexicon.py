@@ -21,6 +21,19 @@ def cue_lemmas() -> dict[str, str]:
     return tiers
 
 
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name -> "m" / "f"."""
+    genders: dict[str, str] = {}
+    for line in (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        gender, name = line.split(maxsplit=1)
+        genders[name] = gender
+    return genders
+
+
 # Pronouns and their gender; "they"/"we"/"who" carry no gender.
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})

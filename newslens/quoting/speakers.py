@@ -22,6 +22,7 @@ from newslens.quoting.lexicon import (
     MALE_PRONOUNS,
     MALE_TITLES,
     RELATIVE_PRONOUNS,
+    first_name_genders,
 )
 
 _PERSON = "PERSON"
@@ -109,7 +110,15 @@ class SpeakerResolver:
         cluster = self.clusters.get(entity_id)
         votes = {"m": 0, "f": 0}
         if cluster is not None:
+            names = first_name_genders()
             for start, end in cluster.mentions:
+                words = self.text[start:end].split()
+                if len(words) > 1 and words[0] in names:
+                    votes[names[words[0]]] += 3
+                if words and words[0].lower() in MALE_TITLES:
+                    votes["m"] += 5
+                elif words and words[0].lower() in FEMALE_TITLES:
+                    votes["f"] += 5
                 self._vote_title(start, votes)
                 self._vote_following_pronoun(end, votes)
         g = None
@@ -125,9 +134,9 @@ class SpeakerResolver:
         if before:
             word = before[-1]
             if word in MALE_TITLES:
-                votes["m"] += 2
+                votes["m"] += 5
             elif word in FEMALE_TITLES:
-                votes["f"] += 2
+                votes["f"] += 5
 
     def _vote_following_pronoun(self, end: int, votes: dict[str, int]) -> None:
         """The first personal pronoun after a mention, before any other person, votes."""
