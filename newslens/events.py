@@ -62,7 +62,7 @@ OBJECT_CONTROL = frozenset("urge ask order tell force persuade call allow permit
 REPORTING_VERBS = frozenset(
     "say tell note add state write explain report according declare conclude reply answer "
     "comment acknowledge claim argue suggest tweet announce confirm insist mention describe "
-    "stress emphasize reiterate indicate predict reveal disclose".split()
+    "stress emphasize reiterate indicate predict reveal disclose speak".split()
 )
 # Verbs whose two participants do the same thing: "X and Y met" -> actor X, target Y.
 RECIPROCAL_ROOTS = frozenset({"04", "05", "06", "19"})
@@ -224,9 +224,13 @@ def _particle(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "prt":
             return child.lemma_.lower()
+    obj = _object(verb)
     for child in verb.children:
-        if child.dep_ == "prep":
-            return child.lemma_.lower()
+        # a phrasal preposition follows its verb ("called for", "called on X"); in
+        # "called X on Friday" it is no particle
+        if child.dep_ == "prep" and verb.i < child.i <= verb.i + 2:
+            if obj is None or child.i < obj.i:
+                return child.lemma_.lower()
     return None
 
 
@@ -242,10 +246,11 @@ def _absorbed_xcomp(verb: Token) -> Token | None:
 
 def _is_absorbed(verb: Token) -> bool:
     """True when the verb's controller already made it part of its own event."""
+    if verb.dep_ != "xcomp":
+        return False
     head = verb.head
     return (
-        verb.dep_ == "xcomp"
-        and head.i != verb.i
+        head.i != verb.i
         and head.pos_ == "VERB"
         and head.lemma_.lower() not in PASS_THROUGH_CONTROLLERS
         and head.lemma_.lower() not in NON_EVENT_VERBS
@@ -296,10 +301,30 @@ def _classify_verb(verb: Token) -> str | None:
             code = cameo.noun_root(obj.lemma_)
             if code:
                 return code
+    if lemma == "call" and _is_naming(verb):
+        return None  # "called the charges fabricated", "what he called a hoax"
     code = cameo.verb_root(lemma, _particle(verb))
     if code is None and xcomp is not None and lemma not in NON_EVENT_VERBS:
         code = _classify_verb(xcomp)
     return code
+
+
+def _is_naming(verb: Token) -> bool:
+    """ "call X Y" names or labels X; only "call X" (on the phone) is a contact."""
+    if any(
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.lemma_ in ("for", "on")) for c in verb.children
+    ):
+        return False
+    obj = _object(verb)
+    if (
+        obj is None
+        or obj.tag_ in ("WP", "WDT")
+        or obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+    ):
+        return True
+    return any(
+        c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > obj.i for c in verb.children
+    )
 
 
 def _is_reporting(verb: Token, ctx: _Context) -> bool:

@@ -59,7 +59,7 @@ VERB_ROOTS: dict[str, str] = _table(
             "predict forecast estimate report disclose reveal publish unveil describe "
             "characterize brief inform signal express voice highlight stress "
             "emphasize mention indicate clarify respond reply answer launch speak "
-            "introduce present "
+            "introduce present release "
         ),
         "02": (
             "appeal urge ask request call_for call_on plead beg petition invite encourage "
@@ -85,7 +85,7 @@ VERB_ROOTS: dict[str, str] = _table(
             "deliver contribute"
         ),
         "08": (
-            "yield concede surrender withdraw retreat release free return ease lift relax "
+            "yield concede surrender withdraw retreat free return ease lift relax "
             "accept accede comply allow permit pardon resign step_down capitulate"
         ),
         "09": "investigate probe examine inspect audit review question interrogate",
@@ -168,6 +168,9 @@ LIGHT_VERBS = frozenset(
 # Military materiel: sending it is military aid (CAMEO 072 -> root 07).
 ARMS = ("tank", "missile", "weapon", "arm", "ammunition", "jet", "drone", "artillery")
 
+# People set free: "release" alone is mostly publishing ("released a statement").
+CAPTIVES = ("hostage", "prisoner", "detainee", "captive", "journalist", "soldier", "activist")
+
 PROJECTILES = ("missile", "rocket", "shell", "shot", "drone", "bomb", "torpedo", "salvo")
 
 # Verb + object-noun overrides: (verb lemma, object lemma) -> root code.
@@ -192,6 +195,7 @@ PHRASE_ROOTS: dict[tuple[str, str], str] = {
     ("send", "weapon"): "07",
     ("send", "aid"): "07",
     **{(verb, arms): "07" for verb in ("send", "supply", "deliver") for arms in ARMS},
+    **{("release", person): "08" for person in CAPTIVES},
     **{(verb, shot): "19" for verb in ("fire", "launch") for shot in PROJECTILES},
     ("cast", "doubt"): "11",
     ("raise", "concern"): "11",

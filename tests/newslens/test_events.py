@@ -132,6 +132,25 @@ def test_threatening_sanctions_is_a_threat(nlp):
     assert threaten.negated is False
 
 
+@pytest.mark.parametrize(
+    ("text", "action", "code"),
+    [
+        ("Merkel called Putin on Friday.", "call", "04"),
+        ("The NAACP called for a moratorium on charter schools.", "call", "02"),
+        ("Hamas released three hostages.", "release", "08"),
+        ("Apple released a statement.", "release", "01"),
+        ("North Korea fired missiles into the sea.", "fire", "19"),
+    ],
+)
+def test_the_object_or_particle_decides_the_category(nlp, text, action, code):
+    assert _one(_events(nlp, text), action).cameo.code == code
+
+
+def test_calling_something_a_name_is_not_a_phone_call(nlp):
+    events = _events(nlp, "Trump called the charges fabricated.")
+    assert "call" not in [e.action for e in events]
+
+
 def test_copulas_mental_and_reporting_verbs_are_not_events(nlp):
     text = (
         "The Kremlin seems confident. Analysts believe the war is long. "
