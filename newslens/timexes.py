@@ -307,8 +307,20 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+UNIT_NEEDLES = (
+    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
+    "centur", "quarter", "spring", "summer", "autumn", "fall", "winter",
+)  # fmt: skip
+
+
+def _scan(rx: re.Pattern[str], text: str, low: str, needles: tuple[str, ...]):  # noqa: ANN202
+    """`rx.finditer(text)`, skipped when none of its key words occurs (for speed)."""
+    return rx.finditer(text) if any(n in low for n in needles) else iter(())
+
+
 def _rule_matches(text: str) -> list[_Match]:
     out: list[_Match] = []
+    low = text.lower()
 
     def add(hit: re.Match[str], type_: str, kind: str, /, **fields: Any) -> None:
         out.append(_Match(hit.start(), hit.end(), type_, kind, fields))
@@ -317,7 +329,7 @@ def _rule_matches(text: str) -> list[_Match]:
         y, mo, d = (int(g) for g in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31:
             add(m, "DATE", "date", y=y, m=mo, d=d)
-    for m in RE_SLASH.finditer(text):
+    for m in _scan(RE_SLASH, text, low, ("/",)):
         a, b, y = int(m.group(1)), int(m.group(2)), _year2(m.group(3))
         mo, d = (a, b) if a <= 12 else (b, a)  # US month/day unless impossible
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -349,7 +361,7 @@ def _rule_matches(text: str) -> list[_Match]:
         )
     for m in RE_YEAR.finditer(text):
         add(m, "DATE", "date", y=int(m.group("year")), bare=not m.group("mod"))
-    for m in RE_DECADE.finditer(text):
+    for m in _scan(RE_DECADE, text, low, ("0s", "0's", "0’s")):
         if m.group("short"):
             value = "19" + m.group("short")
         elif m.group("cent"):
@@ -357,9 +369,9 @@ def _rule_matches(text: str) -> list[_Match]:
         else:
             continue  # "the 80s" without century: ages or temperatures as often as decades
         add(m, "DATE", "fixed", value=value)
-    for m in RE_CENTURY.finditer(text):
+    for m in _scan(RE_CENTURY, text, low, ("centur",)):
         add(m, "DATE", "fixed", value=f"{ORDINALS[m.group('ord').lower()] - 1:02d}")
-    for m in RE_WEEKDAY.finditer(text):
+    for m in _scan(RE_WEEKDAY, text, low, ("day",)):
         part = m.group("part")
         add(
             m,
@@ -369,7 +381,12 @@ def _rule_matches(text: str) -> list[_Match]:
             rel=(m.group("rel") or "").lower() or None,
             part=PARTS_OF_DAY[part.lower()] if part else None,
         )
-    for m in RE_RELDAY.finditer(text):
+    for m in _scan(
+        RE_RELDAY,
+        text,
+        low,
+        ("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"),
+    ):
         if m.group("word"):
             word = m.group("word").lower()
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
@@ -381,7 +398,7 @@ def _rule_matches(text: str) -> list[_Match]:
             offset = -1 if m.group("rel").lower() == "last" and part.lower() == "night" else 0
         code = PARTS_OF_DAY[part.lower()] if part else None
         add(m, "TIME" if code else "DATE", "relday", offset=offset, part=code)
-    for m in RE_RELUNIT.finditer(text):
+    for m in _scan(RE_RELUNIT, text, low, UNIT_NEEDLES):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
         if m.group("the") and rel in {"past", "next", "coming", "following"}:
             kind_unit = unit if unit in UNITS else None
@@ -393,9 +410,9 @@ def _rule_matches(text: str) -> list[_Match]:
         offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
         offset = 1 if rel in {"upcoming", "following"} else offset
         add(m, "DATE", "relunit", unit=unit, offset=offset)
-    for m in RE_OF_THE_UNIT.finditer(text):
+    for m in _scan(RE_OF_THE_UNIT, text, low, (" of the ",)):
         add(m, "DATE", "relunit", unit=m.group("unit").lower(), offset=0)
-    for m in RE_QUARTER.finditer(text):
+    for m in _scan(RE_QUARTER, text, low, ("quarter", "q1", "q2", "q3", "q4")):
         if m.group("qn"):
             q = int(m.group("qn"))
             year = int(m.group("qyear")) if m.group("qyear") else None
@@ -409,12 +426,12 @@ def _rule_matches(text: str) -> list[_Match]:
             add(m, "DATE", "quarter", q=4, y=year, yoff=yoff)
         else:
             add(m, "DATE", "quarter", q=ORDINALS[ordinal], y=year, yoff=yoff)
-    for m in RE_HALF.finditer(text):
+    for m in _scan(RE_HALF, text, low, ("half of",)):
         year = int(m.group("year")) if m.group("year") else None
         rel = m.group("rel")
         yoff = {"last": -1, "next": 1, "this": 0}[rel.lower()] if rel else None
         add(m, "DATE", "half", h=1 if m.group("ord").lower() == "first" else 2, y=year, yoff=yoff)
-    for m in RE_SEASON.finditer(text):
+    for m in _scan(RE_SEASON, text, low, ("spring", "summer", "autumn", "fall", "winter")):
         rel = (m.group("rel") or "").lower().replace("the ", "")
         year = int(m.group("year")) if m.group("year") else None
         season = SEASONS[m.group("season").lower()]
@@ -422,7 +439,7 @@ def _rule_matches(text: str) -> list[_Match]:
             continue  # a bare "spring"/"fall" is too often no time at all
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
         add(m, "DATE", "season", season=season, y=year, offset=offset)
-    for m in RE_DURATION.finditer(text):
+    for m in _scan(RE_DURATION, text, low, UNIT_NEEDLES):
         if m.group("old"):
             continue  # "five-year-old", "56 years old": an age
         unit = m.group("unit").lower()
@@ -462,9 +479,14 @@ def _rule_matches(text: str) -> list[_Match]:
         elif after in {"later", "after", "from now"} and n is not None and after == "from now":
             fields["shift"] = {"n": n, "unit": unit.rstrip("s")}
         out.append(_Match(start, end, "DURATION", "fixed", fields))
-    for m in RE_HALF_UNIT.finditer(text):
+    for m in _scan(RE_HALF_UNIT, text, low, ("and a half",)):
         add(m, "DURATION", "fixed", value=_duration_value(1.5, m.group("unit")))
-    for m in RE_VAGUE.finditer(text):
+    for m in _scan(
+        RE_VAGUE,
+        text,
+        low,
+        ("minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    ):
         rel = (m.group("rel") or "").lower()
         quantity = m.group("q")
         after = (m.group("after") or "").lower()
@@ -485,7 +507,24 @@ def _rule_matches(text: str) -> list[_Match]:
             value = _duration_value(None, unit)
             value = "PXY" if value.endswith("XY") else value  # decades/centuries are years
             out.append(_Match(start, end, "DURATION", "fixed", {"value": value}))
-    for m in RE_REF.finditer(text):
+    for m in _scan(
+        RE_REF,
+        text,
+        low,
+        (
+            "now",
+            "present",
+            "moment",
+            "these days",
+            "recent",
+            "lately",
+            "past",
+            "future",
+            "ago",
+            " date",
+            " time",
+        ),
+    ):
         if m.group("present"):
             value = "PRESENT_REF"
         elif m.group("past"):
@@ -498,7 +537,25 @@ def _rule_matches(text: str) -> list[_Match]:
         if value != "PRESENT_REF" and m.group(0).lower().startswith("in "):
             start += 3
         out.append(_Match(start, m.end(), "DATE", "fixed", {"value": value}))
-    for m in RE_SET.finditer(text):
+    for m in _scan(
+        RE_SET,
+        text,
+        low,
+        (
+            "every",
+            "each",
+            "per ",
+            "annual",
+            "yearly",
+            "quarterly",
+            "monthly",
+            "weekly",
+            "daily",
+            "nightly",
+            "hourly",
+            "biennial",
+        ),
+    ):
         if m.group("adj"):
             adj = m.group("adj")
             if adj[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
@@ -514,7 +571,9 @@ def _rule_matches(text: str) -> list[_Match]:
         else:
             value = _duration_value(step, unit)
         add(m, "SET", "fixed", value=value)
-    for m in RE_TIME.finditer(text):
+    for m in _scan(
+        RE_TIME, text, low, (":", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday")
+    ):
         if m.group("named"):
             named = m.group("named").lower()
             add(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=None)
@@ -531,7 +590,12 @@ def _rule_matches(text: str) -> list[_Match]:
             h = 0
         tz = (m.group("tz") or "").strip().lower()
         add(m, "TIME", "time", h=h, mi=int(m.group("m") or 0), tz=TIMEZONES.get(tz))
-    for m in RE_HOLIDAY.finditer(text):
+    for m in _scan(
+        RE_HOLIDAY,
+        text,
+        low,
+        ("christmas", "new year", "halloween", "valentine", "boxing day", "independence day"),
+    ):
         mo, d = HOLIDAYS[" ".join(m.group(0).lower().split())]
         add(m, "DATE", "date", y=None, m=mo, d=d)
     return out
@@ -579,8 +643,7 @@ def _overlaps(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
     return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in ents)
 
 
-def _filter_rules(matches: list[_Match], doc: Doc, ents: list[Span]) -> list[_Match]:
-    text = doc.text
+def _filter_rules(matches: list[_Match], text: str, ents: list[Span]) -> list[_Match]:
     kept = []
     for m in matches:
         f = m.fields
@@ -654,11 +717,17 @@ def _governing_verb(span: Span):  # noqa: ANN202 - a spaCy Token
     return tok if tok.pos_ in {"VERB", "AUX"} else None
 
 
-def _tense(doc: Doc, start: int, end: int) -> str | None:
-    """'past', 'future' or None from the verb governing the expression."""
+def _cues(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
+    """(tense cue, start of the sentence) of the expression at start:end."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, -1
+    sent = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+    return _tense(doc, span), sent
+
+
+def _tense(doc: Doc, span: Span) -> str | None:
+    """'past', 'future' or None from the verb governing the expression."""
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "past"
     verb = _governing_verb(span)
@@ -883,15 +952,13 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Time expressions of the doc, normalised against `published` (YYYY-MM-DD or None)."""
     text = doc.text
     ents = _ents_by_char(doc)
-    rules = _filter_rules(_rule_matches(text), doc, ents)
+    rules = _filter_rules(_rule_matches(text), text, ents)
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(doc, ents, chosen))
     chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
-    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     timexes = []
     for m in chosen:
-        sent = max(i for i, s in enumerate(sent_starts) if s <= m.start) if sent_starts else 0
-        anchor = {"kind": m.kind, "fields": m.fields, "tense": _tense(doc, m.start, m.end)}
-        anchor["sent"] = sent
+        tense, sent = _cues(doc, m.start, m.end)
+        anchor = {"kind": m.kind, "fields": m.fields, "tense": tense, "sent": sent}
         timexes.append(Timex(m.start, m.end, text[m.start : m.end], m.type, None, anchor))
     return resolve_timexes(timexes, published)
