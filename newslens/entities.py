@@ -132,8 +132,10 @@ def _mention_from_ent(doc: Doc, ent: Span) -> _Mention | None:
     if start >= end:
         return None
     name_start = start
-    while name_start < end and doc[name_start].lower_ in ARTICLES:
+    while name_start < end and (doc[name_start].lower_ in ARTICLES or doc[name_start].is_punct):
         name_start += 1
+    if any(doc[i].is_punct for i in range(start, name_start)):
+        start = name_start  # 'the “Lion' -> 'Lion'; the article may come back below
     if label == "PERSON":
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1
@@ -294,7 +296,7 @@ def _partial_matches(mention: _Mention, clusters: list[_Cluster]) -> list[_Clust
             out.append(cluster)
         elif full == "PERSON" and _is_part_of_person(mention, cluster):
             out.append(cluster)
-        elif full == "ORG" and mention.label == "ORG" and _is_edge_of(mention.key, cluster.key):
+        elif full == "ORG" and _is_part_of_org(mention, cluster):
             out.append(cluster)
     return out
 
@@ -305,6 +307,17 @@ def _is_part_of_person(mention: _Mention, cluster: _Cluster) -> bool:
     if mention.label not in ("PERSON", "ORG"):
         return False
     if mention.label == "ORG" and len(mention.key) != 1:
+        return False
+    return _is_edge_of(mention.key, cluster.key)
+
+
+def _is_part_of_org(mention: _Mention, cluster: _Cluster) -> bool:
+    """The first or last words of an organisation's name ("Lockheed" for "Lockheed Martin",
+    "Senate" for "US Senate"); spaCy often calls a several-word part of a long company name
+    a PERSON ("Music Store" of "iTunes Music Store")."""
+    if mention.label == "PERSON" and len(mention.key) < 2:
+        return False
+    if mention.label not in ("ORG", "PERSON"):
         return False
     return _is_edge_of(mention.key, cluster.key)
 
@@ -380,11 +393,17 @@ def _missed_surnames(
         taken.update(range(m.start, m.end))
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-    lower_words = {t.text for t in doc if t.text.islower()}
+    # Token objects are costly to create: scan the words as strings, build tokens for hits.
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    lower_words = {w for w in words if w.islower()}
     added = []
-    for token in doc:
-        cluster = surnames.get(token.text)
-        if cluster is None or token.i in taken or not _may_be_name(token, lower_words):
+    for i, word in enumerate(words):
+        cluster = surnames.get(word)
+        if cluster is None or i in taken:
+            continue
+        token = doc[i]
+        if not _may_be_name(token, lower_words):
             continue
         if _is_name_word(doc, token.i - 1) or _is_name_word(doc, token.i + 1):
             continue  # part of a longer name spaCy did not see

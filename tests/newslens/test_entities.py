@@ -186,12 +186,13 @@ def test_shouted_common_words_are_dropped_but_acronyms_kept(nlp):
     assert "NASA" in texts
 
 
-def _with_ents(nlp, text: str, ents: list[tuple[str, str]]):
-    """Parse `text`, then replace spaCy's entities by `ents` ((surface, label) pairs)."""
+def _with_ents(nlp, text: str, ents: list[tuple]):
+    """Parse `text`, then replace spaCy's entities by `ents`: (surface, label) pairs, or
+    (surface, label, search_from) for a later occurrence."""
     doc = nlp(text)
     spans = []
-    for surface, label in ents:
-        start = text.index(surface)
+    for surface, label, *search_from in ents:
+        start = text.index(surface, *search_from)
         spans.append(doc.char_span(start, start + len(surface), label=label))
     doc.ents = spans
     return doc
@@ -231,3 +232,22 @@ def test_missed_surname_is_added_to_the_person(nlp):
 def test_empty_and_entity_free_texts(nlp):
     assert extract_entities(nlp("")) == ([], [])
     assert extract_entities(nlp("it was raining and nothing happened.")) == ([], [])
+
+
+def test_quote_marks_and_articles_before_a_name_are_trimmed(nlp):
+    text = "Jobs said that the “Lion” release of OS X Lion will ship next summer."
+    doc = _with_ents(nlp, text, [("the “Lion", "ORG"), ("OS X Lion", "ORG")])
+    mentions, clusters = extract_entities(doc)
+    lion = next(m for m in mentions if m.start < text.index("release"))
+    assert lion.text == "Lion"
+    assert lion.entity_id == _cluster_of(mentions, clusters, "OS X Lion").id
+
+
+def test_part_of_a_long_organisation_name_joins_it_whatever_spacy_called_it(nlp):
+    text = "Apple opened the iTunes Music Store in 2003. The Music Store sold a million songs."
+    later = text.index("2003")
+    doc = _with_ents(nlp, text, [("iTunes Music Store", "ORG"), ("Music Store", "PERSON", later)])
+    mentions, clusters = extract_entities(doc)
+    assert len(clusters) == 1
+    assert clusters[0].name == "iTunes Music Store" and clusters[0].label == "ORG"
+    assert {m.label for m in mentions} == {"ORG"}
