@@ -1,0 +1,197 @@
+"""The Read page end to end in AppTest, with the real spaCy model: paste, upload each file type,
+samples, bad input, the publication date, the hand-over from the Library page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from newslens.model import Analysis
+from tests.components.handmade import handmade_analysis
+from tests.pages import files
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
+TIMEOUT = 180  # the first run loads the spaCy model
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+def article_markup(at: AppTest) -> str:
+    bodies = [h.proto.body for h in at.get("html") if 'class="nl-article"' in h.proto.body]
+    assert len(bodies) == 1, "exactly one highlighted article on the page"
+    return bodies[0]
+
+
+def has_mark(markup: str, name: str) -> bool:
+    """A highlighted entity whose text contains `name` (titles may be part of the mention)."""
+    return (
+        re.search(rf'<mark class="nl-ent[^>]*>[^<]*{re.escape(name)}[^<]*</mark>', markup)
+        is not None
+    )
+
+
+def shown(at: AppTest) -> Analysis:
+    return at.session_state["nl_analysis"]
+
+
+def paste_and_analyze(at: AppTest, text: str) -> AppTest:
+    at.text_area(key="read-input-paste").input(text)
+    return at.button(key="read-input-analyze").click().run()
+
+
+def upload_and_analyze(at: AppTest, *uploads: tuple[str, bytes, str]) -> AppTest:
+    at.radio(key="read-input-source").set_value("Upload files").run()
+    at.file_uploader(key="read-input-files").set_value(list(uploads))
+    return at.button(key="read-input-analyze").click().run()
+
+
+def test_welcome_before_any_article():
+    at = app().run()
+    assert not at.exception
+    assert "press **Analyze**" in at.info[0].value
+    assert not [h for h in at.get("html") if "nl-article" in h.proto.body]
+
+
+def test_paste_the_seed_article_shows_highlights_and_the_tabs():
+    at = paste_and_analyze(app().run(), SEED.read_text(encoding="utf-8"))
+    assert not at.exception and not at.error
+    markup = article_markup(at)
+    assert has_mark(markup, "Vladimir Putin")
+    assert 'data-label="PERSON"' in markup and "Legend" in markup
+    assert [t.label for t in at.tabs] == ["Entities", "Quotes", "Stance", "Events", "Export"]
+    table = at.dataframe[0].value
+    assert {"Name", "Type", "Mentions"} <= set(table.columns) and len(table) > 3
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "mime"),
+    [
+        ("leaders.txt", files.txt_bytes, "text/plain"),
+        ("leaders.html", files.html_bytes, "text/html"),
+        ("leaders.pdf", files.pdf_bytes, "application/pdf"),
+        (
+            "leaders.docx",
+            files.docx_bytes,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    ],
+)
+def test_upload_each_file_type(name, make, mime):
+    at = upload_and_analyze(app().run(), (name, make(), mime))
+    assert not at.exception and not at.error
+    markup = article_markup(at)
+    assert "Merkel" in markup and "<mark" in markup
+    assert shown(at).meta.source.endswith(name) or shown(at).meta.source == name
+
+
+def test_html_upload_prefills_the_publication_date():
+    at = upload_and_analyze(app().run(), ("leaders.html", files.html_bytes(), "text/html"))
+    date_inputs = [d for d in at.date_input if d.key.endswith("dct-sidebar-date")]
+    assert date_inputs[0].value == dt.date(2024, 3, 5)
+
+
+def test_several_files_give_a_picker():
+    other = files.ARTICLE.replace("Geneva", "Lisbon")
+    at = upload_and_analyze(
+        app().run(),
+        ("geneva.txt", files.txt_bytes(), "text/plain"),
+        ("lisbon.md", other.encode(), "text/markdown"),
+    )
+    assert not at.exception and not at.error
+    picker = next(s for s in at.selectbox if s.key.startswith("read-pick-"))
+    assert len(picker.options) == 2
+    assert "Geneva" in article_markup(at)
+    picker.set_value(1).run()
+    assert "Lisbon" in article_markup(at) and "Geneva" not in article_markup(at)
+
+
+def test_bad_file_gives_a_message_and_keeps_the_previous_analysis():
+    at = paste_and_analyze(app().run(), files.ARTICLE)
+    before = shown(at)
+    at = upload_and_analyze(at, ("broken.pdf", b"%PDF-1.4 this is not a pdf", "application/pdf"))
+    assert not at.exception
+    assert len(at.error) == 1 and "broken.pdf" in at.error[0].value
+    assert "\n" not in at.error[0].value and "Traceback" not in at.error[0].value
+    assert shown(at) is before and "Merkel" in article_markup(at)
+    at = upload_and_analyze(at, ("junk.docx", b"PK\x03\x04junk", "application/octet-stream"))
+    assert len(at.error) == 1 and "junk.docx" in at.error[0].value and shown(at) is before
+
+
+def test_empty_paste_is_refused_politely():
+    at = paste_and_analyze(app().run(), "   \n  ")
+    assert not at.exception
+    assert len(at.error) == 1 and "empty" in at.error[0].value.lower()
+
+
+def test_unexpected_failure_is_one_line_and_keeps_the_page(monkeypatch):
+    import components.article_input as article_input
+
+    at = paste_and_analyze(app().run(), files.ARTICLE)
+    before = shown(at)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stage exploded\nwith a second line")
+
+    monkeypatch.setattr(article_input, "analyze_text", broken)
+    at = paste_and_analyze(at, "Another article about Angela Merkel.")
+    assert not at.exception
+    message = at.error[0].value
+    assert "RuntimeError" in message and "\n" not in message and "Traceback" not in message
+    assert shown(at) is before
+
+
+def test_article_text_is_rendered_inert():
+    hostile = (
+        'Breaking: <script>alert("x")</script> Angela Merkel visited Paris.\n\n'
+        "<img src=x onerror=alert(1)> Emmanuel Macron said </div> nothing."
+    )
+    at = paste_and_analyze(app().run(), hostile)
+    assert not at.exception
+    markup = article_markup(at)
+    assert "<script" not in markup and "<img" not in markup
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in markup
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markup and "&lt;/div&gt;" in markup
+
+
+def test_samples_are_offered_and_analysed():
+    at = app().run()
+    at.radio(key="read-input-source").set_value("Try a sample").run()
+    picker = at.selectbox(key="read-input-sample")
+    names = [Path(str(o)).name for o in picker.options]
+    assert "russia-ukraine-diplomacy.txt" in names and "SOURCES.md" not in names
+    picker.set_value(SEED).run()
+    at.button(key="read-input-analyze").click().run()
+    assert not at.exception and not at.error
+    assert has_mark(article_markup(at), "Vladimir Putin")
+
+
+def test_changing_the_publication_date_reanchors_without_reparsing():
+    at = paste_and_analyze(app().run(), files.ARTICLE)
+    analysis = shown(at)
+    assert analysis.meta.published is None
+    assert any("No publication date" in w.value for w in at.warning)
+    sidebar_date = next(d for d in at.date_input if d.key.endswith("dct-sidebar-date"))
+    sidebar_date.set_value(dt.date(2024, 3, 5)).run()
+    assert not at.exception
+    assert shown(at) is analysis and analysis.meta.published == "2024-03-05"
+    assert not any("No publication date" in w.value for w in at.warning)
+    events_date = next(d for d in at.date_input if d.key.endswith("events-dct-date"))
+    assert events_date.value == dt.date(2024, 3, 5)  # both copies of the date stay in step
+
+
+def test_an_analysis_handed_over_by_another_page_is_shown():
+    at = app()
+    at.session_state["nl_analysis"] = handmade_analysis()
+    at.run()
+    assert not at.exception
+    assert "Sergei Lavrov" in article_markup(at)
+    at.button(key=next(b.key for b in at.button if b.key.endswith("quotes-link-0"))).click()
+    at.run()
+    assert 'nl-lit" title="PERSON (people): Sergei Lavrov"' in article_markup(at)
