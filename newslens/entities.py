@@ -343,9 +343,15 @@ def _acronym_of(mention: _Mention, cluster: _Cluster) -> bool:
 
 
 def _nearest(mention: _Mention, candidates: list[_Cluster]) -> _Cluster | None:
-    """The candidate cluster mentioned last before `mention` (else the first one)."""
+    """Which of several clusters a short name belongs to. For people, the one introduced
+    first: news names the main person by surname and others in full or by first name
+    ("Hillary Clinton ... Chelsea Clinton ... Clinton said"). For organisations, the one
+    mentioned last before `mention`. With no earlier mention, the first in the text."""
     if not candidates:
         return None
+    if all(_majority_label(c) == "PERSON" for c in candidates):
+        introduced = [c for c in candidates if c.first_token < mention.start]
+        return min(introduced or candidates, key=lambda c: c.first_token)
 
     def last_before(cluster: _Cluster) -> int:
         before = [m.start for m in cluster.mentions if m.start < mention.start]

@@ -251,3 +251,15 @@ def test_part_of_a_long_organisation_name_joins_it_whatever_spacy_called_it(nlp)
     assert len(clusters) == 1
     assert clusters[0].name == "iTunes Music Store" and clusters[0].label == "ORG"
     assert {m.label for m in mentions} == {"ORG"}
+
+
+def test_a_shared_surname_goes_to_the_person_introduced_first(nlp):
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Her daughter Chelsea Clinton joined her "
+        "later. Clinton told the crowd that the election was close."
+    )
+    mentions, clusters = _entities(nlp, text)
+    bare = text.index("Clinton told")
+    mention = next(m for m in mentions if m.start <= bare < m.end)
+    cluster = next(c for c in clusters if c.id == mention.entity_id)
+    assert cluster.name == "Hillary Clinton"
