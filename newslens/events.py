@@ -129,22 +129,34 @@ def extract_events(
     quotes: list[Quote],
 ) -> list[Event]:
     """Events of `doc`, in text order."""
+    doc.user_data[_KIDS_KEY] = {}
+    try:
+        return _extract(doc, entities, timexes, quotes)
+    finally:
+        doc.user_data.pop(_KIDS_KEY, None)
+
+
+def _extract(
+    doc: Doc, entities: list[EntityMention], timexes: list[Timex], quotes: list[Quote]
+) -> list[Event]:
     ctx = _build_context(doc, entities, timexes, quotes)
     events: list[Event] = []
     claimed_nouns: set[int] = set()
     # Verbs first, so that an event noun already taken as a verb's object ("proposed talks")
     # is not reported twice; nouns then go in text order, so "the talks" can borrow the
     # participants of the talks mentioned before.
+    event_nouns: list[Token] = []
     for tok in doc:
         if _is_predicate(tok):
             event = _verb_event(tok, ctx, claimed_nouns)
             if event is not None:
                 events.append(event)
-    for tok in doc:
-        if _is_event_noun(tok):
-            event = _nominal_event(tok, ctx, claimed_nouns)
-            if event is not None:
-                events.append(event)
+        elif _is_event_noun(tok):
+            event_nouns.append(tok)
+    for tok in event_nouns:
+        event = _nominal_event(tok, ctx, claimed_nouns)
+        if event is not None:
+            events.append(event)
     events.sort(key=lambda e: e.trigger[0] if e.trigger else e.start)
     return events
 
@@ -208,6 +220,21 @@ def _build_context(
 # --- predicates ----------------------------------------------------------------------------
 
 
+_KIDS_KEY = "newslens.events.children"
+
+
+def _kids(tok: Token) -> list[Token]:
+    """The token's dependents, cached: spaCy's `Token.children` scans the token's whole
+    subtree span and builds new Token objects on every call."""
+    cache = tok.doc.user_data.get(_KIDS_KEY)
+    if cache is None:
+        return list(tok.children)
+    kids = cache.get(tok.i)
+    if kids is None:
+        kids = cache[tok.i] = list(tok.children)
+    return kids
+
+
 def _is_predicate(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.dep_ in CLAUSE_DEPS
 
@@ -221,11 +248,11 @@ def _is_event_noun(tok: Token) -> bool:
 
 
 def _particle(verb: Token) -> str | None:
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ == "prt":
             return child.lemma_.lower()
     obj = _object(verb)
-    for child in verb.children:
+    for child in _kids(verb):
         # a phrasal preposition follows its verb ("called for", "called on X"); in
         # "called X on Friday" it is no particle
         if child.dep_ == "prep" and verb.i < child.i <= verb.i + 2:
@@ -238,7 +265,7 @@ def _absorbed_xcomp(verb: Token) -> Token | None:
     """The infinitive that a meaningful controller keeps in its own event ("refuse to X")."""
     if verb.lemma_.lower() in PASS_THROUGH_CONTROLLERS:
         return None
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return child
     return None
@@ -259,16 +286,16 @@ def _is_absorbed(verb: Token) -> bool:
 
 
 def _object(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ in OBJECT_DEPS:
             return _unquantify(child)
     return None
 
 
 def _prep_object(verb: Token, preps: Iterable[str]) -> Token | None:
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ in ("prep", "agent") and child.lemma_.lower() in preps:
-            for grandchild in child.children:
+            for grandchild in _kids(child):
                 if grandchild.dep_ == "pobj":
                     return _unquantify(grandchild)
     return None
@@ -312,7 +339,7 @@ def _classify_verb(verb: Token) -> str | None:
 def _is_naming(verb: Token) -> bool:
     """ "call X Y" names or labels X; only "call X" (on the phone) is a contact."""
     if any(
-        c.dep_ == "prt" or (c.dep_ == "prep" and c.lemma_ in ("for", "on")) for c in verb.children
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.lemma_ in ("for", "on")) for c in _kids(verb)
     ):
         return False
     obj = _object(verb)
@@ -323,7 +350,7 @@ def _is_naming(verb: Token) -> bool:
     ):
         return True
     return any(
-        c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > obj.i for c in verb.children
+        c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > obj.i for c in _kids(verb)
     )
 
 
@@ -334,7 +361,7 @@ def _is_reporting(verb: Token, ctx: _Context) -> bool:
         return False
     if any(s <= verb.idx < e for s, e in ctx.cue_spans):
         return True
-    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children):
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in _kids(verb)):
         return True
     return _object(verb) is None
 
@@ -343,7 +370,7 @@ def _verb_event(verb: Token, ctx: _Context, claimed: set[int]) -> Event | None:
     lemma = verb.lemma_.lower()
     if _is_absorbed(verb) or _is_reporting(verb, ctx):
         return None
-    if lemma in PASS_THROUGH_CONTROLLERS and any(c.dep_ == "xcomp" for c in verb.children):
+    if lemma in PASS_THROUGH_CONTROLLERS and any(c.dep_ == "xcomp" for c in _kids(verb)):
         return None
     if _is_passive(verb) and lemma == "meet":
         return None  # "was met with skepticism" is a reception, not a meeting
@@ -390,11 +417,11 @@ def _occurrence_noun(verb: Token) -> Token | None:
     """The event noun a "take place"/"continue"-type verb reports, if any."""
     lemma = verb.lemma_.lower()
     is_take_place = lemma == "take" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in _kids(verb)
     )
     if not is_take_place and (lemma not in OCCURRENCE_VERBS or _object(verb) is not None):
         return None
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and cameo.noun_root(child.lemma_):
             return child
     return None
@@ -405,15 +432,15 @@ def _token_index(tok: Token | None) -> int:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in _kids(verb))
 
 
 def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
     """(actor head, patient head from a passive subject or a relative clause)."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and not _same_line(subject, verb):
         subject = None  # a parse run over a missing full stop and a paragraph break
-    passive_subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    passive_subject = next((c for c in _kids(verb) if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     agent = _agent(verb)
     patient: Token | None = None
     if passive_subject is not None:
@@ -439,9 +466,9 @@ def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
 
 
 def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ == "agent":
-            for grandchild in child.children:
+            for grandchild in _kids(child):
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
@@ -459,7 +486,7 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
             return head, None
         return None, None
     participial = verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
-    participial = participial and not any(c.dep_ == "mark" for c in verb.children)
+    participial = participial and not any(c.dep_ == "mark" for c in _kids(verb))
     if verb.dep_ in ("xcomp", "conj") or participial:
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
             return None, None
@@ -470,7 +497,7 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
         if head.pos_ == "ADJ":  # "reluctant to X": the adjective's verb has the subject
             head = head.head
         actor, patient = _arguments(head)
-        if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children):
+        if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in _kids(head)):
             return actor, patient
         return actor, None
     return None, None
@@ -486,8 +513,7 @@ def _adjacent_subject(verb: Token) -> Token | None:
     take the proper noun right before it."""
     doc = verb.doc
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
-        for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in _kids(verb)
     )
     if not finite:
         return None
@@ -552,11 +578,11 @@ def _phrase_bounds(verb: Token, xcomp: Token | None, code: str) -> tuple[int, in
     """Token range of the predicate as written: auxiliaries, negation, verb, particle, the
     absorbed infinitive and an object that names the event."""
     start = verb.i
-    for child in verb.children:
+    for child in _kids(verb):
         if child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 4:
             start = min(start, child.i)
     end = verb.i
-    for child in verb.children:
+    for child in _kids(verb):
         if child.dep_ == "prt":
             end = max(end, child.i)
     last = xcomp if xcomp is not None else verb
@@ -573,7 +599,7 @@ def _phrase_bounds(verb: Token, xcomp: Token | None, code: str) -> tuple[int, in
 
 def _trigger(tok: Token) -> list[int]:
     end_tok = tok
-    for child in tok.children:
+    for child in _kids(tok):
         if child.dep_ == "prt" and child.i == tok.i + 1:
             end_tok = child
     return [tok.idx, end_tok.idx + len(end_tok.text)]
@@ -581,7 +607,7 @@ def _trigger(tok: Token) -> list[int]:
 
 def _negated(verb: Token) -> bool:
     """Negation on the verb, inherited through pass-through controllers and shared by conjuncts."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in _kids(verb)):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
@@ -590,7 +616,7 @@ def _negated(verb: Token) -> bool:
         if head.lemma_.lower() in PASS_THROUGH_CONTROLLERS:
             return _negated(head)
     if verb.dep_ == "conj" and head.i != verb.i and head.pos_ == "VERB":
-        has_own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+        has_own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj") for c in _kids(verb))
         if not has_own_aux:
             return _negated(head)
     return False
@@ -618,7 +644,7 @@ def _nominal_event(noun: Token, ctx: _Context, claimed: set[int]) -> Event | Non
     start = _np_start(noun)
     if occurrence_verb is not None:
         end = _phrase_bounds(occurrence_verb, None, code)[1]
-        for child in occurrence_verb.children:
+        for child in _kids(occurrence_verb):
             if child.dep_ == "dobj" and child.lemma_.lower() == "place":
                 end = max(end, child.i)
         anchor = occurrence_verb
@@ -656,7 +682,7 @@ def _noun_participants(noun: Token, ctx: _Context) -> tuple[EntityRef | None, En
         actor = between
         later = [c for c in between.conjuncts if c.i > between.i]
         target = later[0] if later else None
-    for child in noun.children:
+    for child in _kids(noun):
         if actor is None and child.dep_ == "poss":
             actor = child
         if actor is None and child.dep_ in ("compound", "amod") and ctx.mention_at[child.i]:
@@ -694,7 +720,7 @@ def _ref(tok: Token, ctx: _Context) -> EntityRef:
     mention = ctx.mention_at[tok.i]
     if mention is not None and mention.label in ACTOR_LABELS:
         return EntityRef(mention.text, mention.entity_id)
-    for child in tok.children:
+    for child in _kids(tok):
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
             inner = ctx.mention_at[child.i]
             if inner is not None and inner.label in ACTOR_LABELS:
@@ -769,7 +795,7 @@ def _clause_tokens(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        for child in tok.children:
+        for child in _kids(tok):
             if child.dep_ in NESTED_CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
                 continue
             if child.dep_ == "conj" and tok.i == head.i:
