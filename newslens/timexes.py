@@ -155,16 +155,23 @@ RE_OF_THE_UNIT = re.compile(
     re.I,
 )
 RE_QUARTER = re.compile(
-    rf"\b(?:Q(?P<qn>[1-4])(?:{_S}(?P<qyear>{_YEAR}))?\b|(?:the{_S})?(?P<ord>first|second|third|"
-    rf"fourth|final|1st|2nd|3rd|4th)[ \t-]+quarter\b(?:{_S}of{_S}(?:(?P<year>{_YEAR})|"
-    rf"(?P<rel>this|last|next){_S}year))?)",
+    rf"\b(?:Q(?P<qn>[1-4])(?:{_S}(?P<qyear>{_YEAR}))?\b|(?:the{_S})?(?:fiscal{_S})?(?P<ord>first|"
+    rf"second|third|fourth|final|1st|2nd|3rd|4th)[ \t-]+quarter\b(?:{_S}(?:of{_S})?(?:"
+    rf"(?:fiscal{_S})?(?P<year>{_YEAR})\b|(?P<rel>this|last|next|the){_S}year\b))?)",
     re.I,
 )
 RE_HALF = re.compile(
     rf"\b(?:the{_S})?(?P<ord>first|second)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
-    rf"(?P<rel>this|last|next){_S}year)\b",
+    rf"(?P<rel>this|last|next|the){_S}year)\b",
     re.I,
 )
+RE_FISCAL = re.compile(
+    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|next|previous|past|coming){_S})?(?:fiscal|"
+    rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
+    r"|\bFY[ \t]?(?P<year3>\d{4}|\d{2})\b",
+    re.I,
+)
+RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
     rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past){_S})?(?P<season>spring|summer|"
     rf"autumn|fall|winter)(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR}))?\b",
@@ -421,7 +428,7 @@ def _rule_matches(text: str) -> list[_Match]:
         ordinal = m.group("ord").lower()
         year = int(m.group("year")) if m.group("year") else None
         rel = m.group("rel")
-        yoff = {"last": -1, "next": 1, "this": 0}[rel.lower()] if rel else None
+        yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
         if ordinal == "final":
             add(m, "DATE", "quarter", q=4, y=year, yoff=yoff)
         else:
@@ -429,8 +436,15 @@ def _rule_matches(text: str) -> list[_Match]:
     for m in _scan(RE_HALF, text, low, ("half of",)):
         year = int(m.group("year")) if m.group("year") else None
         rel = m.group("rel")
-        yoff = {"last": -1, "next": 1, "this": 0}[rel.lower()] if rel else None
+        yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
         add(m, "DATE", "half", h=1 if m.group("ord").lower() == "first" else 2, y=year, yoff=yoff)
+    for m in _scan(RE_FISCAL, text, low, ("fiscal", "financial", "fy")):
+        year = m.group("year") or m.group("year2") or m.group("year3")
+        rel = (m.group("rel") or "").lower()
+        offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        add(m, "DATE", "fiscal", y=_year2(year) if year else None, offset=offset)
+    for m in _scan(RE_WEEKEND, text, low, ("weekend",)):
+        add(m, "DATE", "weekend")
     for m in _scan(RE_SEASON, text, low, ("spring", "summer", "autumn", "fall", "winter")):
         rel = (m.group("rel") or "").lower().replace("the ", "")
         year = int(m.group("year")) if m.group("year") else None
@@ -869,6 +883,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     kind, f, tense = anchor.get("kind"), anchor.get("fields", {}), anchor.get("tense")
     if kind == "fixed":
         return f.get("value")
+    if kind == "fiscal" and f.get("y"):
+        return f"FY{f['y']}"
     if kind == "date":
         year, month, day = f.get("y"), f.get("m"), f.get("d")
         if year is None:
@@ -904,6 +920,12 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if year is None:
             year = _infer_year((n - 1) * months_per + 1, None, dct, tense or "past")
         return f"{year}-{letter}{n}"
+    if kind == "fiscal":
+        return f"FY{dct.year + f.get('offset', 0)}"
+    if kind == "weekend":  # "over the weekend": the one just past, unless the verb looks ahead
+        if dct.weekday() >= 5 or tense == "future":
+            return _week(dct) + "-WE"
+        return _week(dct - dt.timedelta(days=dct.weekday() + 1)) + "-WE"
     if kind == "season":
         if f.get("y"):
             return f"{f['y']}-{f['season']}"

@@ -100,6 +100,15 @@ def test_quarters_and_halves(nlp):
     assert value(nlp, text, dct, "the first half of this year") == "2025-H1"
 
 
+def test_fiscal_years_and_weekends(nlp):
+    dct = "2007-01-18"  # a Thursday
+    assert value(nlp, "Profit rose in fiscal 2009 .", dct, "fiscal 2009") == "FY2009"
+    text = "Earnings for the current fiscal year will rise."
+    assert value(nlp, text, dct, "the current fiscal year") == "FY2007"
+    assert value(nlp, "Shares fell over the weekend.", dct, "the weekend") == "2007-W02-WE"
+    assert value(nlp, "Shares will rise over the weekend.", dct, "the weekend") == "2007-W03-WE"
+
+
 def test_vague_references(nlp):
     dct = "2025-05-20"
     assert value(nlp, "Talks may resume in the coming days.", dct, "the coming days") == (
