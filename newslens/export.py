@@ -5,6 +5,7 @@ self-contained HTML report that is safe to open even though the article text is 
 
 from __future__ import annotations
 
+import atexit
 import base64
 import csv
 import html
@@ -12,7 +13,10 @@ import io
 import json
 import os
 import re
+import shlex
+import shutil
 import sys
+import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterable
@@ -274,6 +278,35 @@ def browser_path() -> str | None:
     return Chromium.find_browser(skip_local=False)
 
 
+# Chromium phones home (DNS lookups, component and variation updates) unless told not to, and
+# choreographer has no option for extra flags: kaleido starts it through this wrapper.
+OFFLINE_FLAGS = (
+    "--disable-background-networking",
+    "--disable-extensions",
+    "--disable-component-update",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-pings",
+    "--dns-prefetch-disable",
+    "--disable-features=OptimizationHints,MediaRouter,Translate,NetworkTimeServiceQuerying",
+    # Charts render from local files only: no host name needs resolving, so none is.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+
+def offline_browser(path: str) -> str:
+    """An executable that starts the browser at `path` with network features off."""
+    folder = Path(tempfile.mkdtemp(prefix="newslens-chromium-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    wrapper = folder / "chromium"
+    flags = " ".join(shlex.quote(flag) for flag in OFFLINE_FLAGS)
+    wrapper.write_text(f'#!/bin/sh\nexec {shlex.quote(path)} {flags} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o700)
+    return str(wrapper)
+
+
 def _server() -> Any:
     import kaleido
 
@@ -301,7 +334,9 @@ def start_image_server() -> None:
     # choreographer reads BROWSER_PATH when it searches for a browser by itself.
     os.environ.setdefault("BROWSER_PATH", path)
     # MathJax would otherwise be fetched from a CDN: the app makes no network calls.
-    kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
+    kaleido.start_sync_server(
+        path=offline_browser(path), enable_extensions=False, mathjax=False, silence_warnings=True
+    )
 
 
 def warm_up() -> bool:

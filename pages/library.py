@@ -57,7 +57,7 @@ def _delete_confirmation(library: Library, entry: LibraryEntry) -> None:
 
 
 def _entry(library: Library, entry: LibraryEntry) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"nl-lib-entry-{entry.id}"):
         text, actions = st.columns([5, 2], vertical_alignment="center")
         counts = entry.counts
         facts = [

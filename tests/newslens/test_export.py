@@ -211,6 +211,19 @@ def test_every_dashboard_chart_exports(seed_analysis):
         assert export.chart_slug(name)
 
 
+def test_chromium_is_started_with_its_network_features_off(tmp_path):
+    fake = tmp_path / "fake browser"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+    fake.chmod(0o700)
+    wrapper = export.offline_browser(str(fake))
+    args = subprocess.run(
+        [wrapper, "--headless"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert "--disable-background-networking" in args
+    assert "--host-resolver-rules=MAP * ~NOTFOUND" in args  # no DNS lookups at all
+    assert args[-1] == "--headless"  # kaleido's own flags still reach the browser
+
+
 def test_chart_slug_is_a_safe_file_name():
     assert export.chart_slug("Who speaks how / about whom?") == "who-speaks-how-about-whom"
     assert export.chart_slug("../../etc/passwd") == "etc-passwd"
