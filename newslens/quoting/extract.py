@@ -356,6 +356,10 @@ def _attribution_for_cue(
             return None
         pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in sorted(segs)]
         kind = "direct"
+        wider = _partial_host(ctx, verb, speaker, segs, lemmas)
+        if wider:
+            pieces = wider + pieces
+            kind = "partial"
     pieces = _merge(pieces, ctx.text)
     cue = _cue_span(verb)
     # The cue must not sit inside its own content (parse noise): cut the content at the cue.
@@ -405,6 +409,47 @@ def _extend_clause(
         last = tok.right_edge.i
         i = last + 1
     return first, last
+
+
+def _partial_host(
+    ctx: _Context,
+    verb: Token,
+    speaker: Token | None,
+    segs: set[int],
+    lemmas: dict[str, str],
+) -> list[tuple[int, int]] | None:
+    """Words around the quoted fragments that belong to what was said: the sentence around
+    a comma-fenced cue ("the weapons, he said, are like ''nuclear bombs''"), or the clause
+    after the cue that holds the fragments ("called the remarks "a wake-up call" to ...")."""
+    doc = ctx.doc
+    paren = _parenthetical(ctx, verb, speaker)
+    if paren:
+        first_tok = doc.char_span(paren[0][0], paren[0][1], alignment_mode="expand")
+        if first_tok is not None and _has_words_outside(ctx, first_tok.start, first_tok.end - 1):
+            return paren
+        return None
+    after = [i for i in sorted(segs) if ctx.segments[i].start > verb.idx]
+    if not after or len(after) != len(segs):
+        return None
+    seg = ctx.segments[after[0]]
+    inside = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    tok = inside.root
+    for _ in range(40):
+        if tok.head is verb or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.head is not verb or tok.dep_ in _SUBJECT_DEPS or tok.i < verb.i:
+        return None
+    first, last = tok.left_edge.i, tok.right_edge.i
+    if first <= verb.i:
+        return None
+    first, last = _extend_clause(ctx, verb, tok, (first, last), speaker, lemmas)
+    if not _has_words_outside(ctx, first, last):
+        return None
+    span = _trim(doc, first, last)
+    return [span] if span else None
 
 
 def _parenthetical(
@@ -634,27 +679,40 @@ def _distance(a: Attribution, seg: QuotedSegment) -> int:
 
 
 def _attach_continuations(ctx: _Context, attributions: list[Attribution]) -> None:
-    """`“First,” he said, “we need a deal.”`: later quoted sentences of the paragraph join in."""
+    """`“First,” he said, “we need a deal.”` and `..., Schiff said. “The other factor ...”`:
+    quoted sentences that follow an attribution in its paragraph, with nothing but its own
+    cue and source in between, continue it."""
     text = ctx.text
-    for a in attributions:
-        if a.kind != "direct" or not a.segments:
-            continue
-        last = max(a.segments)
-        par_end = ctx.paragraph_end(ctx.segments[last].end)
-        nxt = last + 1
-        while nxt < len(ctx.segments) and nxt not in ctx.claimed:
+    for a in sorted(attributions, key=lambda x: x.end):
+        par_end = ctx.paragraph_end(a.end)
+        pos = a.end
+        for nxt in ctx.segments_between(a.end, par_end):
             seg = ctx.segments[nxt]
-            if seg.start >= par_end or not _starts_sentence(ctx, seg):
+            if seg.start < pos:
+                continue
+            if nxt in ctx.claimed or not _starts_sentence(ctx, seg):
                 break
-            between = text[ctx.segments[nxt - 1].end : seg.start]
-            if any(ch.isalnum() for ch in between) and a.cue is not None:
-                # Attribution text in between belongs to this quote only if the cue is there.
-                if not (ctx.segments[nxt - 1].end <= a.cue[0] < seg.start):
+            between = text[pos : seg.start]
+            if any(ch.isalnum() for ch in between):
+                # Only the attribution's own cue and source may lie in between.
+                if a.cue is None or not (pos <= a.cue[0] < seg.start):
+                    break
+                if _has_other_words(ctx, pos, seg.start, a):
                     break
             a.pieces.append((seg.start, seg.end))
             a.segments.add(nxt)
             ctx.claimed[nxt] = -1
-            nxt += 1
+            pos = seg.end
+            if a.kind == "indirect":
+                a.kind = "partial"
+
+
+def _has_other_words(ctx: _Context, start: int, end: int, a: Attribution) -> bool:
+    """Whether text[start:end] holds words beyond the sentence of `a`'s cue."""
+    if a.cue is None:
+        return True
+    _, sent_end = ctx.sentence_of(a.cue[0])
+    return any(ch.isalnum() for ch in ctx.text[max(start, sent_end) : end])
 
 
 _DASHES = "\u2015\u2014\u2013-"
