@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslens.model import Analysis, Timex
 from newslens.timexes import extract_timexes, resolve_timexes
@@ -282,3 +284,27 @@ def test_seed_article(nlp, seed_text):
     assert by_text["two-hour"].type == "DURATION"
     for t in found:
         assert seed_text[t.start : t.end] == t.text
+
+
+# ------------------------------------------------------------ robustness
+
+WORDS = [
+    "May", "may", "16", "2025", "last", "next", "week", "Friday", "ago", "two", "-", "year",
+    "the", "1990s", "Q3", "12:30", "p.m.", "UTC", "a", "every", "fiscal", "quarter", "of",
+    "\n", ",", "31", "February", "30", "2/30/2009", "2024-13-45", "today", "USA", "Today",
+    "half", "and", "years", "old", "since", "decades-long", "now", "’s", "in", "tonight",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=30),
+    dct=st.sampled_from([None, "2025-05-20", "2024-02-29", "not a date", "2025-01-01T10:00"]),
+)
+def test_never_raises_and_offsets_hold(nlp, words, dct):
+    text = " ".join(words)
+    found = extract_timexes(nlp(text), dct)
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.type in {"DATE", "TIME", "DURATION", "SET"}
+    json.dumps([t.anchor for t in resolve_timexes(found, "2020-03-15")])
