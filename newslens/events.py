@@ -843,22 +843,28 @@ def _attachment(root: Token) -> int:
 
 def _date(head: Token, ctx: _Context, *, sentence_fallback: bool = True) -> EventDate | None:
     """The DATE/TIME timex that modifies the predicate, else the nearest one in its sentence
-    that modifies a verb (a date inside a noun phrase, "a resolution in the near future",
-    dates that noun, not the event)."""
+    that modifies some other verb. Never a date inside a noun phrase ("a resolution in the
+    near future" dates the resolution), nor the date of a reporting verb ("said yesterday
+    that it will offer" is not dated yesterday), nor one across a line break (a headline
+    is not dated by the dateline under it)."""
     if not ctx.timexes:
         return None
-    attached = [t for s, e, a, t in ctx.timexes if a == head.i]
+    lo, hi = _sentence_bounds(head, ctx)
+    on_line = [(s, e, a, t) for s, e, a, t in ctx.timexes if lo <= t.start < hi]
+    attached = [t for s, e, a, t in on_line if a == head.i]
     if attached:
         return _event_date(min(attached, key=lambda t: abs(t.start - head.idx)))
     if not sentence_fallback:
         return None
     sent_start, sent_end = ctx.sentence_of[head.i]
-    lo, hi = _sentence_bounds(head, ctx)
     doc = ctx.doc
     in_sentence = [
         t
-        for s, e, a, t in ctx.timexes
-        if sent_start <= s and e < sent_end and lo <= t.start < hi and doc[a].pos_ in VERBAL
+        for s, e, a, t in on_line
+        if sent_start <= s
+        and e < sent_end
+        and doc[a].pos_ in VERBAL
+        and doc[a].lemma_.lower() not in REPORTING_VERBS
     ]
     if in_sentence:
         return _event_date(min(in_sentence, key=lambda t: abs(t.start - head.idx)))

@@ -226,6 +226,16 @@ def test_duration_is_not_an_event_date(nlp):
     assert _one(events, "attack").date is None
 
 
+def test_date_of_a_reporting_verb_or_another_line_is_not_the_event_date(nlp):
+    text = "Jobs said yesterday that Apple will offer a free case to its customers."
+    events = _events(nlp, text, timexes=[_timex(text, "yesterday", "2010-07-16")])
+    assert _one(events, "offer").date is None
+    text = "Apple launches new iPod\nSeptember 05, 2007\nApple today launched a phone."
+    timexes = [_timex(text, "September 05, 2007", "2007-09-05"), _timex(text, "today", None)]
+    launches = [e for e in _events(nlp, text, timexes=timexes) if e.action == "launch"]
+    assert [e.date.text if e.date else None for e in launches] == [None, "today"]
+
+
 def test_missing_full_stop_before_a_line_break(nlp):
     text = "Experts see impediments to peace talks in Ukraine\nPutin proposed talks in Istanbul."
     propose = _one(_events(nlp, text), "propose")
