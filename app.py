@@ -5,7 +5,7 @@ import streamlit as st
 st.set_page_config(page_title="newslens", page_icon="📰", layout="wide")
 
 pages = [
-    st.Page("pages/read.py", title="Read", icon="📰", default=True),
-    st.Page("pages/library.py", title="Library", icon="📚"),
+    st.Page("pages/read.py", title="Read", icon=":material/article:", default=True),
+    st.Page("pages/library.py", title="Library", icon=":material/local_library:"),
 ]
 st.navigation(pages).run()

@@ -273,16 +273,16 @@ class ActorPair:
 
 
 def _ref_key(analysis: Analysis, ref: EntityRef | None) -> tuple[str, str] | None:
-    if ref is None or not (ref.entity_id or ref.text):
+    """(entity id, display name) of an event participant resolved to an entity, else None."""
+    if ref is None or not ref.entity_id:
         return None
-    if ref.entity_id:
-        cluster = analysis.cluster(ref.entity_id)
-        return ref.entity_id, cluster.name if cluster else ref.text
-    return f"text:{ref.text.lower()}", ref.text
+    cluster = analysis.cluster(ref.entity_id)
+    return ref.entity_id, cluster.name if cluster else ref.text
 
 
 def actor_pairs(analysis: Analysis) -> list[ActorPair]:
-    """Actor → target pairs of the (non-negated, classified) events, by mean Goldstein."""
+    """Actor → target entity pairs of the (non-negated, classified) events, by mean Goldstein.
+    Participants not resolved to an entity ("a new lineup") are left out."""
     pairs: dict[tuple[str, str], ActorPair] = {}
     for index, event in enumerate(analysis.events):
         if event.negated or event.cameo is None:
@@ -299,7 +299,8 @@ def actor_pairs(analysis: Analysis) -> list[ActorPair]:
 
 
 def cooperation_figure(analysis: Analysis) -> go.Figure:
-    """Horizontal bars: mean Goldstein score (−10 conflict … +10 cooperation) per actor pair."""
+    """Horizontal bars: mean Goldstein score (−10 conflict … +10 cooperation) per actor pair;
+    a pair that averages 0 is a diamond on the zero line (a bar would have no length)."""
     pairs = actor_pairs(analysis)
     labels = [p.label for p in pairs]
     fig = go.Figure()
@@ -311,27 +312,34 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
         group = [p for p in pairs if test(p.mean)]
         if not group:
             continue
-        fig.add_trace(
-            go.Bar(
-                y=[p.label for p in group],
-                x=[p.mean for p in group],
-                orientation="h",
-                name=word,
-                marker_color=colour,
-                customdata=[",".join(map(str, p.event_indices)) for p in group],
-                hovertemplate=[
-                    f"{p.label}: mean Goldstein {p.mean:+.1f} over {len(p.goldsteins)} "
-                    f"event{'s' if len(p.goldsteins) != 1 else ''}<extra></extra>"
-                    for p in group
-                ],
-            )
-        )
-    fig.update_xaxes(range=[-10.5, 10.5], zeroline=True, zerolinewidth=2)
+        common = {
+            "y": [p.label for p in group],
+            "x": [p.mean for p in group],
+            "name": word,
+            "customdata": [",".join(map(str, p.event_indices)) for p in group],
+            "hovertemplate": [
+                f"{p.label}: mean Goldstein {p.mean:+.1f} over {len(p.goldsteins)} "
+                f"event{'s' if len(p.goldsteins) != 1 else ''}<extra></extra>"
+                for p in group
+            ],
+        }
+        if word.startswith("neutral"):
+            marker = {"color": colour, "size": 13, "symbol": "diamond"}
+            fig.add_trace(go.Scatter(mode="markers", marker=marker, **common))
+        else:
+            fig.add_trace(go.Bar(orientation="h", marker_color=colour, **common))
+    fig.update_xaxes(
+        range=[-10.5, 10.5],
+        zeroline=True,
+        zerolinewidth=2,
+        tickvals=[-10, -5, 0, 5, 10],
+        ticktext=["−10 conflict", "−5", "0", "+5", "+10 cooperation"],
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
     return _layout(
         fig,
         title="Cooperation and conflict between actors",
-        x_title="mean Goldstein score (−10 conflict · +10 cooperation)",
+        x_title="mean Goldstein score of their events",
         y_title="actor → target",
         rows=len(pairs),
     )
@@ -386,7 +394,9 @@ def _event_class(event: Event) -> tuple[str, str]:
 
 def _ref_text(analysis: Analysis, ref: EntityRef | None) -> str:
     key = _ref_key(analysis, ref)
-    return key[1] if key else "—"
+    if key:
+        return key[1]
+    return ref.text if ref is not None and ref.text else "(no actor)"
 
 
 def timeline_figure(analysis: Analysis) -> go.Figure:

@@ -17,7 +17,7 @@ from components import (
     quotes_panel,
     stance_panel,
 )
-from components.util import md_escape
+from components.util import md_escape, shorten
 from newslens.model import Analysis
 
 KEY = "read"
@@ -59,7 +59,8 @@ def _current() -> tuple[Analysis, str] | None:
 
 def _header(analysis: Analysis) -> None:
     meta = analysis.meta
-    st.subheader(md_escape(meta.title or analysis.id))
+    first_line = next((line for line in analysis.text.splitlines() if line.strip()), "")
+    st.subheader(md_escape(meta.title or shorten(first_line, 90) or analysis.id))
     facts = [
         f"source: {md_escape(meta.source)}" if meta.source else None,
         f"by {md_escape(meta.byline)}" if meta.byline else None,

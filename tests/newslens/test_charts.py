@@ -92,9 +92,15 @@ def test_cooperation_pairs_by_mean_goldstein():
     assert pairs["Russia → Ukraine"].mean == pytest.approx((-10.0 + 1.0) / 2)
     assert pairs["Russia → Ukraine"].event_indices == [1, 4]
     assert "Sergei Lavrov → Sergei Lavrov" not in pairs  # no target, no pair
+    unresolved = handmade_analysis()
+    unresolved.events[1].target = EntityRef("a new lineup", None)
+    assert "Russia → Ukraine" not in {p.label for p in actor_pairs(unresolved)}
     fig = cooperation_figure(analysis)
     names = {t.name for t in fig.data}
     assert names == {"conflict (Goldstein < 0)", "cooperation (Goldstein > 0)"}
+    analysis.events[0].cameo.goldstein = 0.0
+    neutral = [t for t in cooperation_figure(analysis).data if t.name.startswith("neutral")]
+    assert neutral[0].type == "scatter" and list(neutral[0].y) == ["Vladimir Putin → Donald Trump"]
     assert tuple(fig.layout.xaxis.range) == (-10.5, 10.5)
 
 
