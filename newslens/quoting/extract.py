@@ -29,6 +29,7 @@ _PUNCT_EDGE = set(",.;:!?-—–()[]") | {"...", "…", "--"}
 _QUOTE_CHARS = set("\"“”‘’«»„'`")
 # How far (in characters) a floating quote may sit from the last attributed quote.
 _FLOAT_WINDOW = 600
+MERGE_FLOATING = True
 
 
 @dataclass
@@ -775,6 +776,16 @@ def _floating(ctx: _Context, attributions: list[Attribution]) -> list[Attributio
         if prev is None or prev.speaker is None or seg.start - prev.end > _FLOAT_WINDOW:
             continue
         if ctx.text[prev.end : seg.start].count("\n") > 4:
+            continue
+        gap = ctx.text[prev.end : seg.start]
+        if MERGE_FLOATING and (
+            not any(ch.isalnum() for ch in gap)
+            or not _has_other_words(ctx, prev.end, seg.start, prev)
+        ):
+            # A quote running on in the next paragraph: one more piece of the same quote.
+            prev.pieces.append((seg.start, seg.end))
+            prev.segments.add(si)
+            ctx.claimed[si] = -1
             continue
         out.append(
             Attribution(

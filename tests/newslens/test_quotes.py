@@ -205,14 +205,26 @@ def test_comma_fenced_attribution(nlp):
 
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
-        "\u201cWe will appeal,\u201d said Karen Holt, the union leader.\n\n"
+        "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
         "\u201cThis ruling ignores every worker in the plant.\u201d\n\n"
         "The company declined to comment."
     )
     found = [q for q in quotes_of(nlp, text) if "ruling" in q.text]
     assert len(found) == 1
+    assert "appeal" not in found[0].text
     assert found[0].cue is None
     assert found[0].speaker is not None and found[0].speaker.name == "Karen Holt"
+
+
+def test_quote_running_on_in_the_next_paragraph_is_one_more_piece(nlp):
+    text = (
+        "\u201cWe will appeal,\u201d said Karen Holt, the union leader.\n\n"
+        "\u201cThis ruling ignores every worker in the plant.\u201d\n\n"
+        "The company declined to comment."
+    )
+    quote = only_quote(nlp, text, "appeal")
+    assert len(pieces(text, quote)) == 2 and "ruling" in pieces(text, quote)[1]
+    assert quote.speaker is not None and quote.speaker.name == "Karen Holt"
 
 
 # ---------------------------------------------------------------- speakers
