@@ -55,6 +55,9 @@ PASS_THROUGH_CONTROLLERS = frozenset(
     "tend aim prepare move go have fail like love prefer help keep stop cease".split()
 )
 NEGATING_CONTROLLERS = frozenset({"fail", "cease", "stop"})
+# Controllers whose infinitive is wished for, not done.
+DESIRE_CONTROLLERS = frozenset("want hope wish need aim seek expect".split())
+CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 # Verbs that take an object-controlled infinitive: "urged Russia to stop" -> Russia stops.
 OBJECT_CONTROL = frozenset("urge ask order tell force persuade call allow permit".split())
 # Reporting verbs: skipped when they introduce a quote or a clause (the content carries the
@@ -377,9 +380,13 @@ def _verb_event(verb: Token, ctx: _Context, claimed: set[int]) -> Event | None:
     occurrence = _occurrence_noun(verb)
     if occurrence is not None:
         return None  # reported by the event noun ("the talks took place")
+    if _is_hypothetical(verb):
+        return None
     code = _classify_verb(verb)
     if code is None or lemma in NON_EVENT_VERBS - cameo.LIGHT_VERBS:
         return None
+    if _is_desired(verb) and int(code) <= 8:
+        code = "03"  # "wants to meet" expresses an intent to cooperate; no meeting yet
     actor_tok, target_tok = _arguments(verb)
     actor = _ref(actor_tok, ctx) if actor_tok is not None else None
     target = _target(verb, actor_tok, code, ctx)
@@ -411,6 +418,29 @@ def _verb_event(verb: Token, ctx: _Context, claimed: set[int]) -> Event | None:
         phrase=doc[phrase_start : phrase_end + 1].text,
         trigger=_trigger(verb),
     )
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    """A clause under "if", "whether" or "unless" has not happened."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in _kids(verb))
+
+
+def _under_hypothesis(tok: Token) -> bool:
+    """Whether the nearest clause above the token is hypothetical."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in VERBAL:
+            return _is_hypothetical(tok)
+    return False
+
+
+def _is_desired(verb: Token) -> bool:
+    """The infinitive of "want/hope/need/plan to ..." (through aspect verbs)."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in DESIRE_CONTROLLERS:
+            return True
+    return False
 
 
 def _occurrence_noun(verb: Token) -> Token | None:
@@ -636,6 +666,10 @@ def _nominal_event(noun: Token, ctx: _Context, claimed: set[int]) -> Event | Non
     if occurrence_verb is None:
         if noun.i in claimed or (actor is None and target is None):
             return None
+        if noun.dep_ in ("dobj", "obj", "attr", "oprd"):
+            return None  # "sign a treaty", "want talks": the verb says what became of it
+    if _under_hypothesis(noun):
+        return None
     elif actor is None and target is None:
         actor, target = ctx.noun_participants.get(lemma, (None, None))
     code = cameo.noun_root(lemma)

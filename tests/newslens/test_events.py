@@ -194,10 +194,20 @@ def test_first_person_in_a_quote_is_its_speaker(nlp):
 
 
 def test_pronoun_subject_resolves_to_the_recent_country(nlp):
-    text = "Moscow is casting doubt on whether it would sign a treaty with Ukraine."
+    text = "Moscow says it has signed a treaty with Ukraine."
     sign = _one(_events(nlp, text), "sign")
     assert sign.actor.text == "Moscow" and sign.actor.entity_id
     assert sign.target.text == "Ukraine"
+
+
+def test_conditional_and_wished_for_events(nlp):
+    text = "Moscow is casting doubt on whether it would sign a treaty with Ukraine."
+    assert [e.action for e in _events(nlp, text)] == ["cast"]
+    text = "If Iran attacks Israel, the United States will respond."
+    assert "attack" not in [e.action for e in _events(nlp, text)]
+    meet = _one(_events(nlp, "Trump wants to meet Putin in Alaska."), "meet")
+    assert meet.cameo.code == "03"  # an intent to meet, not a meeting
+    assert (meet.actor.text, meet.target.text, meet.place.text) == ("Trump", "Putin", "Alaska")
 
 
 def test_nominal_event_between_two_parties(nlp):
