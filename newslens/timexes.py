@@ -180,6 +180,7 @@ RE_SEASON = re.compile(
 RE_DURATION = re.compile(
     rf"(?<![\w-])(?:(?P<the>the){_S}(?P<rel>past|last|next|coming|previous|first|following|"
     rf"final|remaining|preceding|latest|recent){_S})?(?P<num>{_NUM})(?P<sep>{_S}|-)"
+    rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
     rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
     re.I,
@@ -347,7 +348,8 @@ def _rule_matches(text: str) -> list[_Match]:
             if not 1 <= d <= 31:
                 continue
             year = int(m.group("year")) if m.group("year") else None
-            add(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d)
+            wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
+            add(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
     for m in RE_MONTH_YEAR.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
         if year is None and not m.group("mod") and not m.group("rel"):
@@ -465,7 +467,7 @@ def _rule_matches(text: str) -> list[_Match]:
         num_text = m.group("num")
         n = _number(num_text)
         prev = _prev_word(text, m.start())
-        if num_text.lower() in {"a", "an"} and _is_rate(prev):
+        if num_text.lower() in {"a", "an"} and _is_rate(prev) and not m.group("after"):
             out.append(
                 _Match(
                     m.start("num"),
@@ -790,7 +792,9 @@ def _week(d: dt.date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def _infer_year(month: int, day: int | None, dct: dt.date, tense: str | None) -> int:
+def _infer_year(
+    month: int, day: int | None, dct: dt.date, tense: str | None, *, weekday: int | None = None
+) -> int:
     """The year of a month (and day) given without one, as seen from the DCT."""
 
     def gap(year: int) -> int:
@@ -800,15 +804,27 @@ def _infer_year(month: int, day: int | None, dct: dt.date, tense: str | None) ->
         return (dt.date(year, month, safe_day) - dct).days
 
     years = [dct.year - 1, dct.year, dct.year + 1]
+    if day is not None and weekday is not None:  # "Friday, March 11": the year that fits
+        fitting = [y for y in years if _weekday_of(y, month, day) == weekday]
+        if fitting:
+            return min(fitting, key=lambda y: abs(gap(y)))
     if tense == "this":
         return dct.year
+    # a week of slack: a date a few days on the "wrong" side is a slip, not another year
+    slack = 0 if day is None else 7
     if tense == "past":
-        slack = 0 if day is None else 1
         return max((y for y in years if gap(y) <= slack), default=dct.year)
     if tense == "future":
-        return min((y for y in years if gap(y) >= 0), default=dct.year)
+        return min((y for y in years if gap(y) >= -slack), default=dct.year)
     # no cue: news mostly looks back, so a date ahead counts double
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _month_rel_tense(rel: str | None, tense: str | None) -> str | None:
@@ -890,7 +906,9 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if year is None:
             if dct is None or month is None:
                 return None
-            year = _infer_year(month, day, dct, _month_rel_tense(f.get("rel"), tense))
+            year = _infer_year(
+                month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
+            )
             if f.get("rel") in {"last", "past"} and month == dct.month:
                 year -= 1  # "last May" said in May
             elif f.get("rel") in {"next", "coming"} and month == dct.month:
@@ -902,6 +920,11 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if day > calendar.monthrange(year, month)[1]:
             return None
         return f"{year}-{month:02d}-{day:02d}"
+    if kind == "time":
+        day = ref or dct
+        if day is None:
+            return None
+        return f"{day.isoformat()}T{f['h']:02d}:{f['mi']:02d}{f.get('tz') or ''}"
     if dct is None:
         return None
     if kind == "weekday":
@@ -931,10 +954,6 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             return f"{f['y']}-{f['season']}"
         name = next(k for k, v in SEASONS.items() if v == f["season"])
         return _resolve_relunit(name, f.get("offset", 0), dct)
-    if kind == "time":
-        day = ref or dct
-        tz = f.get("tz") or ""
-        return f"{day.isoformat()}T{f['h']:02d}:{f['mi']:02d}{tz}"
     return None
 
 
@@ -948,22 +967,30 @@ def resolve_timexes(timexes: list[Timex], published: str | None) -> list[Timex]:
     """Re-resolve values against another DCT without re-parsing (uses `Timex.anchor`)."""
     dct = _dct(published)
     out: list[Timex] = []
-    last_day: dict[int, dt.date] = {}  # sentence -> latest day named in it (anchors clock times)
+    days: list[tuple[int, int, dt.date]] = []  # (sentence, offset, day) of resolved dates
     for t in timexes:
         anchor = t.anchor or {}
-        if "kind" not in anchor:
-            out.append(t)
+        if "kind" not in anchor or anchor["kind"] == "time":
+            out.append(t)  # clock times come second: they take a day named near them
             continue
-        sent = anchor.get("sent", -1)
-        value = _resolve_one(anchor, dct, last_day.get(sent))
+        value = _resolve_one(anchor, dct, None)
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:
             new_anchor["date"] = _shifted(dct, shift["n"], shift["unit"]) if dct else None
         day = _resolved_day(value)
-        if day is not None and anchor.get("kind") != "time":
-            last_day[sent] = day
+        if day is not None:
+            days.append((anchor.get("sent", -1), t.start, day))
         out.append(replace(t, value=value, anchor=new_anchor))
+    for i, t in enumerate(out):
+        anchor = t.anchor or {}
+        if anchor.get("kind") != "time":
+            continue
+        near = [
+            (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
+        ]
+        ref = min(near, key=lambda pair: pair[0])[1] if near else None
+        out[i] = replace(t, value=_resolve_one(anchor, dct, ref), anchor=dict(anchor))
     return out
 
 

@@ -163,6 +163,14 @@ def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
     assert found["18:00 UTC"] == "2009-12-15T18:00Z"
 
 
+def test_clock_time_takes_the_nearest_day_even_when_named_after_it(nlp):
+    text = "The earthquake struck at 2:46 p.m. local time on Friday ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2011-03-15")}
+    assert found["2:46 p.m."] == "2011-03-11T14:46"
+    found = {t.text: t.value for t in timexes(nlp, "It ended at 6 pm on May 3, 2020.", None)}
+    assert found["6 pm"] == "2020-05-03T18:00"
+
+
 def test_year_ranges_are_durations_around_their_years(nlp):
     text = "It will receive six aircraft from 2009 to 2011 ."
     found = {t.text: (t.type, t.value) for t in timexes(nlp, text, "2007-06-09")}
@@ -214,6 +222,16 @@ TRICKY = [
     ("The firm reported on the fourth quarter.", "2025-01-20", "the fourth quarter", "2024-Q4"),
     ("Thousands have died since January 1st.", "2016-10-15", "January 1st", "2016-01-01"),
     ("He arrived yesterday.", "2025-03-01", "yesterday", "2025-02-28"),
+    # a weekday named with the date picks the year; a slip of a few days is no other year
+    (
+        "Apple will release it on Friday , March 11 .",
+        "2011-03-15",
+        "Friday , March 11",
+        "2011-03-11",
+    ),
+    ("The talks took place on May 22.", "2025-05-20", "May 22", "2025-05-22"),
+    ("Sales fell 2% a year earlier.", "2025-05-20", "a year", "P1Y"),
+    ("Stocks fell for seven straight weeks.", "2025-05-20", "seven straight weeks", "P7W"),
     ("Tickets go on sale next month.", "2025-12-10", "next month", "2026-01"),
 ]
 
