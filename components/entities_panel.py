@@ -36,8 +36,14 @@ def _labels_key(key: str) -> str:
     return f"{key}-labels"
 
 
-def _table_key(key: str) -> str:
-    return f"{key}-table"
+def table_key(key: str, labels: list[str] | set[str]) -> str:
+    """One table widget per type filter: its row numbers mean other entities when the filter
+    changes, so the selection is carried over by entity id instead (see `_lit_key`)."""
+    return f"{key}-table-" + "_".join(sorted(labels))
+
+
+def _lit_key(key: str) -> str:
+    return f"{key}-lit"
 
 
 def select_entity(analysis: Analysis, entity_id: str, *, key: str) -> None:
@@ -53,7 +59,8 @@ def select_entity(analysis: Analysis, entity_id: str, *, key: str) -> None:
     table = entity_table(analysis, labels)
     if entity_id in table.index:
         row = table.index.get_loc(entity_id)
-        st.session_state[_table_key(key)] = {"selection": {"rows": [row], "columns": []}}
+        st.session_state[table_key(key, labels)] = {"selection": {"rows": [row], "columns": []}}
+        st.session_state[_lit_key(key)] = [entity_id]
 
 
 def render(analysis: Analysis, *, key: str) -> Highlights:
@@ -75,9 +82,19 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         st.info("No entity of the chosen types. Pick a type above to see its entities.")
         return Highlights(entity_labels=set(labels))
     st.caption(f"{len(table)} entities · select rows to light their mentions in the text")
+    widget_key = table_key(key, labels)
+    carried = None
+    if widget_key not in st.session_state:
+        rows = [
+            table.index.get_loc(i)
+            for i in st.session_state.get(_lit_key(key), [])
+            if i in table.index
+        ]
+        carried = {"selection": {"rows": rows, "columns": []}} if rows else None
     event = st.dataframe(
         table,
-        key=_table_key(key),
+        key=widget_key,
+        selection_default=carried,
         on_select="rerun",
         selection_mode="multi-row",
         hide_index=True,
@@ -89,4 +106,5 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
     )
     rows = [r for r in selected_rows(event) if 0 <= r < len(table)]
     lit = {str(table.index[r]) for r in rows}
+    st.session_state[_lit_key(key)] = sorted(lit)
     return Highlights(entity_labels=set(labels), lit_entity_ids=lit)

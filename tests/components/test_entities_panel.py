@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.entities_panel import entity_table
+from components.entities_panel import entity_table, table_key
 from tests.components.handmade import handmade_analysis
 from tests.components.harness import panel_app
 
@@ -30,9 +30,17 @@ def test_panel_filters_by_type_and_lights_selected_rows():
 
     table = at.dataframe[0].value
     lavrov_row = list(table["Name"]).index("Sergei Lavrov")
-    at.session_state["t-table"] = {"selection": {"rows": [lavrov_row], "columns": []}}
+    at.session_state[table_key("t", ["NORP", "PERSON"])] = {
+        "selection": {"rows": [lavrov_row], "columns": []}
+    }
     at.run()
     assert at.session_state["highlights"].lit_entity_ids == {"E_lavrov"}
+
+    # Changing the filter keeps the selected entity (by id, not by row number).
+    at.multiselect(key="t-labels").select("GPE").run()
+    assert at.session_state["highlights"].lit_entity_ids == {"E_lavrov"}
+    at.multiselect(key="t-labels").unselect("PERSON").run()
+    assert at.session_state["highlights"].lit_entity_ids == set()
 
 
 def test_panel_without_entities_says_so():
