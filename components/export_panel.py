@@ -12,6 +12,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.util import md_escape
 from newslens import export
 from newslens.library import Library, LibraryError
 from newslens.model import Analysis
@@ -29,6 +30,11 @@ def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
 
 def _html(fig: go.Figure) -> Callable[[], str]:
     return lambda: export.figure_html(fig)
+
+
+def _chart_title(name: str, fig: go.Figure) -> str:
+    title = fig.layout.title.text if fig.layout.title else None
+    return title or name.replace("_", " ").capitalize()
 
 
 def _warm_up() -> bool:
@@ -54,7 +60,7 @@ def _charts(analysis: Analysis, *, key: str) -> None:
     for name, fig in figures.items():
         slug = export.chart_slug(name)
         cols = st.columns([3, 1, 1, 1], vertical_alignment="center")
-        cols[0].write(name)
+        cols[0].markdown(md_escape(_chart_title(name, fig)))
         for col, fmt in zip(cols[1:3], ("png", "svg"), strict=True):
             col.download_button(
                 fmt.upper(),
@@ -107,16 +113,16 @@ def _data(analysis: Analysis, *, key: str) -> None:
         help="One self-contained page: article with highlights, quotes, charts, events",
         type="primary",
     )
-    with st.expander("Single tables (CSV)"):
-        for name, table in export.CSV_TABLES.items():
-            st.download_button(
-                f"{name}.csv",
-                data=(lambda t=table: t(analysis).encode("utf-8-sig")),
-                file_name=f"{stem}-{name}.csv",
-                mime="text/csv",
-                key=f"{key}-csv-{name}",
-                on_click="ignore",
-            )
+    tables = st.expander("Single tables (CSV)")
+    for name, table in export.CSV_TABLES.items():
+        tables.download_button(
+            f"{name}.csv",
+            data=(lambda t=table: t(analysis).encode("utf-8-sig")),
+            file_name=f"{stem}-{name}.csv",
+            mime="text/csv",
+            key=f"{key}-csv-{name}",
+            on_click="ignore",
+        )
 
 
 def _library(analysis: Analysis, *, key: str) -> None:
