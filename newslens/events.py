@@ -170,10 +170,22 @@ def redate_events(events: list[Event], timexes: list[Timex]) -> list[Event]:
     redated: list[Event] = []
     for event in events:
         date = event.date
-        if date is not None and date.start is not None:
-            timex = by_span.get((date.start, date.end))
+        if date is not None:
+            if date.start is not None:
+                timex = by_span.get((date.start, date.end))
+            else:  # saved before dates kept their offsets: the same words in the sentence
+                timex = next(
+                    (
+                        t
+                        for t in timexes
+                        if t.text == date.text and event.start <= t.start < event.end
+                    ),
+                    None,
+                )
             if timex is not None:
-                date = replace(date, text=timex.text, value=timex.value)
+                date = replace(
+                    date, text=timex.text, value=timex.value, start=timex.start, end=timex.end
+                )
             event = replace(event, date=date)
         redated.append(event)
     return redated

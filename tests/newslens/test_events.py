@@ -311,6 +311,8 @@ def test_redate_events_follows_the_re_resolved_timex():
     assert dated.date.value == "2025-05-16"  # the input is not mutated
     cleared = redate_events(out, [Timex(20, 26, "Friday", "DATE", None)])
     assert cleared[0].date.value is None
+    legacy = Event(0, 40, None, "meet", date=EventDate("Friday", "2025-05-16"))
+    assert redate_events([legacy], timexes)[0].date == EventDate("Friday", "2024-05-17", 20, 26)
 
 
 # --- the seed article ----------------------------------------------------------------------
