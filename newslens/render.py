@@ -152,6 +152,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+_SENTENCE_WINDOW = 2000
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)(?=\s)|\n")
 
 
@@ -160,11 +161,13 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     when the analysis did not keep sentence boundaries)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    # Look only so far around the mention: a run-on "sentence" is cut, a huge text stays fast.
+    window_start = max(0, start - _SENTENCE_WINDOW)
+    left = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, start):
         left = match.end()
-    following = _SENTENCE_END.search(text, end)
-    right = following.end() if following else len(text)
+    following = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_WINDOW))
+    right = following.end() if following else min(len(text), end + _SENTENCE_WINDOW)
     while left < right and text[left].isspace():
         left += 1
     while right > left and text[right - 1].isspace():
