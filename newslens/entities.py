@@ -93,6 +93,7 @@ class _Mention:
     key: tuple[str, ...]  # normalised bare name ("vladimir", "putin")
     name: str  # the bare name as written ("Vladimir Putin")
     cluster: _Cluster | None = None
+    headline: bool = False  # in a title-case line, where spaCy's boundaries are unreliable
 
 
 @dataclass
@@ -108,10 +109,14 @@ class _Cluster:
 def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]]:
     """Entity mentions of `doc` (in text order) and their clusters (in order of appearance)."""
     mentions = [m for ent in doc.ents if (m := _mention_from_ent(doc, ent)) is not None]
+    text = doc.text  # built on every access: read it once
+    headlines: dict[tuple[int, int], bool] = {}
+    for mention in mentions:
+        mention.headline = _in_headline(doc, text, mention, headlines)
     clusters = _cluster(mentions)
     mentions.extend(_missed_surnames(doc, mentions, clusters))
     mentions.sort(key=lambda m: m.start)
-    return _to_model(doc, mentions, clusters)
+    return _to_model(doc, text, mentions, clusters)
 
 
 # ---------------------------------------------------------------- one mention
@@ -205,6 +210,8 @@ def _is_false_positive(doc: Doc, start: int, end: int, label: str) -> bool:
     digits = sum(ch.isdigit() for ch in text)
     if letters == 0 or digits > letters:
         return True
+    if not any(ch.isupper() for ch in text):
+        return True  # names are capitalised: "state", "the president"
     if label == "NORP":
         return False
     if len(span) == 1:
@@ -263,10 +270,11 @@ def _lemmatizer_words(pipeline) -> frozenset[str]:
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
-    """Cluster mentions, longest names first so a short name finds its full form."""
+    """Cluster mentions, longest names first so a short name finds its full form; names in
+    title-case headlines last, so that "Clinton Plan ..." cannot claim every "Clinton"."""
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, ...], _Cluster] = {}
-    for mention in sorted(mentions, key=lambda m: (-len(m.key), m.start)):
+    for mention in sorted(mentions, key=lambda m: (m.headline, -len(m.key), m.start)):
         cluster = by_key.get(mention.key) or by_key.get(_alias(mention.key))
         if cluster is None:
             cluster = _nearest(mention, _partial_matches(mention, clusters))
@@ -289,6 +297,9 @@ def _alias(key: tuple[str, ...]) -> tuple[str, ...]:
 def _partial_matches(mention: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     out = []
     for cluster in clusters:
+        if mention.headline and _contains_person(mention, cluster):
+            out.append(cluster)
+            continue
         if len(cluster.key) <= len(mention.key):
             continue
         full = _majority_label(cluster)
@@ -299,6 +310,15 @@ def _partial_matches(mention: _Mention, clusters: list[_Cluster]) -> list[_Clust
         elif full == "ORG" and _is_part_of_org(mention, cluster):
             out.append(cluster)
     return out
+
+
+def _contains_person(mention: _Mention, cluster: _Cluster) -> bool:
+    """A headline's "Rip Donald Trump" holds the person "Donald Trump" of the body text."""
+    return (
+        mention.label == "PERSON"
+        and _majority_label(cluster) == "PERSON"
+        and _is_edge_of(cluster.key, mention.key)
+    )
 
 
 def _is_part_of_person(mention: _Mention, cluster: _Cluster) -> bool:
@@ -312,14 +332,21 @@ def _is_part_of_person(mention: _Mention, cluster: _Cluster) -> bool:
 
 
 def _is_part_of_org(mention: _Mention, cluster: _Cluster) -> bool:
-    """The first or last words of an organisation's name ("Lockheed" for "Lockheed Martin",
-    "Senate" for "US Senate"); spaCy often calls a several-word part of a long company name
-    a PERSON ("Music Store" of "iTunes Music Store")."""
+    """A short form of an organisation's name: its first words when the name is short and
+    plain ("Lockheed" for "Lockheed Martin", not "Senate" for "Senate Armed Services
+    Committee" nor "State Department" for "State Department of Revenue"), or its last words
+    after a country ("Senate" for "US Senate", not "House" for "White House"). spaCy often
+    calls a several-word part of a long company name a PERSON ("Music Store")."""
     if mention.label == "PERSON" and len(mention.key) < 2:
         return False
     if mention.label not in ("ORG", "PERSON"):
         return False
-    return _is_edge_of(mention.key, cluster.key)
+    part, whole = mention.key, cluster.key
+    if not _is_edge_of(part, whole):
+        return False
+    if whole[: len(part)] == part:
+        return len(whole) <= 3 and not any(w in FUNCTION_WORDS for w in whole)
+    return " ".join(whole[: len(whole) - len(part)]) in COUNTRY_ALIASES
 
 
 def _is_edge_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -439,7 +466,7 @@ def _is_name_word(doc: Doc, i: int) -> bool:
 
 
 def _to_model(
-    doc: Doc, mentions: list[_Mention], clusters: list[_Cluster]
+    doc: Doc, text: str, mentions: list[_Mention], clusters: list[_Cluster]
 ) -> tuple[list[EntityMention], list[EntityCluster]]:
     out_clusters: list[EntityCluster] = []
     ids: dict[int, str] = {}
@@ -449,7 +476,10 @@ def _to_model(
         label = _majority_label(cluster)
         ids[id(cluster)] = cluster_id
         labels[id(cluster)] = label
-        fullest = max(cluster.mentions, key=lambda m: (len(m.key), len(m.name), -m.start))
+        fullest = max(
+            cluster.mentions,
+            key=lambda m: (not m.headline, len(m.key), len(m.name), -m.start),
+        )
         spans = sorted((doc[m.start].idx, _end_char(doc, m.end)) for m in cluster.mentions)
         out_clusters.append(
             EntityCluster(
@@ -459,7 +489,6 @@ def _to_model(
                 mentions=[list(s) for s in spans],
             )
         )
-    text = doc.text  # built on every access: read it once
     out_mentions = []
     for m in mentions:
         start, end = doc[m.start].idx, _end_char(doc, m.end)
@@ -473,6 +502,33 @@ def _to_model(
             )
         )
     return out_mentions, out_clusters
+
+
+def _in_headline(
+    doc: Doc, text: str, mention: _Mention, cache: dict[tuple[int, int], bool]
+) -> bool:
+    """True in a title-case line ("Black Lawmakers Rip Donald Trump ..."), where spaCy's
+    name boundaries are unreliable, so it never names a cluster when anything else can."""
+    start = doc[mention.start].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    sent = doc[mention.start].sent
+    if (sent.start, line_start) in cache:
+        return cache[sent.start, line_start]
+    # Names are capitalised anywhere: count the other words (spaCy's own entities left out).
+    words = [
+        t
+        for t in sent
+        if line_start <= t.idx < line_end
+        and t.is_alpha
+        and len(t) > 2
+        and not t.ent_type_
+        and not t.is_stop  # title case keeps "for", "but" in lower case
+    ]
+    headline = len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    cache[sent.start, line_start] = headline
+    return headline
 
 
 def _end_char(doc: Doc, end: int) -> int:
