@@ -171,6 +171,11 @@ RE_FISCAL = re.compile(
     r"|\bFY[ \t]?(?P<year3>\d{4}|\d{2})\b",
     re.I,
 )
+RE_ANAPHOR = re.compile(
+    rf"\b(?:the{_S}(?P<rel>same|next|following|previous|prior|preceding){_S}|(?P<that>that){_S})"
+    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?![ \t]*-)",
+    re.I,
+)
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
     rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past){_S})?(?P<season>spring|summer|"
@@ -409,7 +414,9 @@ def _rule_matches(text: str) -> list[_Match]:
         add(m, "TIME" if code else "DATE", "relday", offset=offset, part=code)
     for m in _scan(RE_RELUNIT, text, low, UNIT_NEEDLES):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
-        if m.group("the") and rel in {"past", "next", "coming", "following"}:
+        if m.group("the") and rel in {"previous", "following"}:
+            continue  # "the previous year": relative to the story's time, see RE_ANAPHOR
+        if m.group("the") and rel in {"past", "next", "coming"}:
             kind_unit = unit if unit in UNITS else None
             if kind_unit:  # "the past year": a duration, not a calendar year
                 add(m, "DURATION", "fixed", value=_duration_value(1, kind_unit))
@@ -445,6 +452,19 @@ def _rule_matches(text: str) -> list[_Match]:
         rel = (m.group("rel") or "").lower()
         offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
         add(m, "DATE", "fiscal", y=_year2(year) if year else None, offset=offset)
+    for m in _scan(RE_ANAPHOR, text, low, UNIT_NEEDLES):
+        rel = (m.group("rel") or "same").lower()
+        unit = m.group("unit").lower()
+        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1}
+        part = PARTS_OF_DAY.get(unit)
+        add(
+            m,
+            "TIME" if part else "DATE",
+            "anaphor",
+            unit="day" if part else unit,
+            offset=offset.get(rel, 0),
+            part=part,
+        )
     for m in _scan(RE_WEEKEND, text, low, ("weekend",)):
         add(m, "DATE", "weekend")
     for m in _scan(RE_SEASON, text, low, ("spring", "summer", "autumn", "fall", "winter")):
@@ -515,7 +535,7 @@ def _rule_matches(text: str) -> list[_Match]:
         unit = m.group("unit")
         if after == "ago" and not rel and not quantity:
             out.append(_Match(start, m.end(), "DATE", "fixed", {"value": "PAST_REF"}))
-        elif rel in {"next", "coming", "following", "upcoming"} and not quantity:
+        elif rel in {"next", "coming", "upcoming"} and not quantity:
             out.append(_Match(start, end, "DATE", "fixed", {"value": "FUTURE_REF"}))
         elif rel == "recent" and not quantity:
             out.append(_Match(start, end, "DATE", "fixed", {"value": "PAST_REF"}))
@@ -963,17 +983,60 @@ def _resolved_day(value: str | None) -> dt.date | None:
     return None
 
 
+def _remember(story: dict[str, dt.date], value: str | None) -> None:
+    """Note the day, month and year a resolved value names (for "the next day")."""
+    if not value:
+        return
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
+    if not m:
+        return
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    story.clear()  # the latest time named wins, at whatever granularity it has
+    try:
+        if day:
+            story["day"] = dt.date(int(year), int(month), int(day))
+        if month:
+            story["month"] = dt.date(int(year), int(month), 1)
+        story["year"] = dt.date(int(year), 1, 1)
+    except ValueError:
+        pass
+
+
+def _resolve_anaphor(
+    f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None
+) -> str | None:
+    """'the next day', 'that year': relative to the latest time the story named, else the DCT."""
+    unit, offset = f.get("unit"), f.get("offset", 0)
+    if unit in {"day", "week"}:
+        ref = story.get("day") or dct
+    elif unit == "month":
+        ref = story.get("day") or story.get("month") or dct
+    else:
+        ref = story.get("day") or story.get("month") or story.get("year") or dct
+    if ref is None:
+        return None
+    if unit == "day":
+        return _fmt_date(ref + dt.timedelta(days=offset), f.get("part"))
+    return _resolve_relunit(unit, offset, ref)
+
+
 def resolve_timexes(timexes: list[Timex], published: str | None) -> list[Timex]:
     """Re-resolve values against another DCT without re-parsing (uses `Timex.anchor`)."""
     dct = _dct(published)
     out: list[Timex] = []
     days: list[tuple[int, int, dt.date]] = []  # (sentence, offset, day) of resolved dates
+    story: dict[str, dt.date] = {}  # the latest day / month / year the text has named
     for t in timexes:
         anchor = t.anchor or {}
         if "kind" not in anchor or anchor["kind"] == "time":
             out.append(t)  # clock times come second: they take a day named near them
             continue
-        value = _resolve_one(anchor, dct, None)
+        if anchor["kind"] == "anaphor":
+            value = _resolve_anaphor(anchor.get("fields", {}), story, dct)
+        else:
+            value = _resolve_one(anchor, dct, None)
+        if anchor["kind"] != "anaphor" or anchor.get("fields", {}).get("offset", 0) >= 0:
+            _remember(story, value)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:

@@ -171,6 +171,18 @@ def test_clock_time_takes_the_nearest_day_even_when_named_after_it(nlp):
     assert found["6 pm"] == "2020-05-03T18:00"
 
 
+def test_the_next_day_follows_the_story_not_the_dct(nlp):
+    text = (
+        "The earthquake struck on March 11 . The next day , a reactor exploded . "
+        "In 2009 , sales fell from the previous year and recovered the following year ."
+    )
+    found = {t.text: t.value for t in timexes(nlp, text, "2011-03-15")}
+    assert found["The next day"] == "2011-03-12"
+    assert found["the previous year"] == "2008"
+    assert found["the following year"] == "2010"
+    assert value(nlp, "He signed it the same day .", "2011-03-15", "the same day") == "2011-03-15"
+
+
 def test_year_ranges_are_durations_around_their_years(nlp):
     text = "It will receive six aircraft from 2009 to 2011 ."
     found = {t.text: (t.type, t.value) for t in timexes(nlp, text, "2007-06-09")}
