@@ -32,6 +32,7 @@ _FLOAT_WINDOW = 600
 MERGE_FLOATING = True
 
 
+
 @dataclass
 class Attribution:
     pieces: list[tuple[int, int]]
@@ -336,6 +337,10 @@ def _attribution_for_cue(
 
     if pieces and words_outside:
         # Reported speech, possibly with quoted fragments: the clause is the content.
+        paren = _parenthetical(ctx, verb, speaker)
+        if paren:
+            pieces = paren
+            comp_segs = {i for p in paren for i in ctx.segments_between(*p)}
         segs = comp_segs
         for i in segs:
             pieces.append((ctx.segments[i].start, ctx.segments[i].end))
