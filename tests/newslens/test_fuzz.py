@@ -5,6 +5,8 @@ and never in any other exception. The renderer and the exports survive every ana
 from __future__ import annotations
 
 import io
+import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -16,6 +18,7 @@ from newslens.model import Analysis
 from newslens.pipeline import AnalysisError, analyze_text
 from newslens.render import article_html
 
+ROOT = Path(__file__).resolve().parents[2]
 FUZZ = settings(
     max_examples=25,
     deadline=None,
@@ -150,6 +153,11 @@ def test_text_just_over_the_cap_is_refused(nlp):
 def test_file_over_the_size_cap_is_refused():
     with pytest.raises(IngestError, match="too large"):
         load_bytes(b"a" * (MAX_FILE_BYTES + 1), "big.pdf")
+
+
+def test_the_uploader_refuses_what_ingest_would_refuse():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES
 
 
 # --------------------------------------------------------------------------- files
