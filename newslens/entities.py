@@ -57,6 +57,11 @@ PERSON_TITLES = frozenset(
     finance economy health justice trade officer leader speaker
     """.split()
 )
+# Titles that only ever come before a person's name (not "President's Council").
+PERSON_ONLY_TITLES = frozenset(
+    "mr mrs ms mx dr sen senator rep congressman congresswoman gov governor mayor judge "
+    "spokesman spokeswoman spokesperson sir dame".split()
+)
 # Possessive endings spaCy keeps inside a name ("Apple Computer 's").
 POSSESSIVES = {"'s", "'", "’s", "’", "`s"}
 FUNCTION_WORDS = {"of", "and", "the", "for", "de", "du", "la", "le", "&", "in", "on", "at"}
@@ -141,6 +146,8 @@ def _mention_from_ent(doc: Doc, ent: Span) -> _Mention | None:
         name_start += 1
     if any(doc[i].is_punct for i in range(start, name_start)):
         start = name_start  # 'the “Lion' -> 'Lion'; the article may come back below
+    if label != "PERSON" and _titled_name(doc, name_start, end):
+        label = "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
     if label == "PERSON":
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1
@@ -164,6 +171,14 @@ def _key(span: Span) -> tuple[str, ...]:
     """Lower-case words of a name without periods ("U.S." -> "us"), for matching."""
     words = (t.lower_.replace(".", "").replace("’", "'") for t in span)
     return tuple(w for w in words if w and any(ch.isalnum() for ch in w))
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> bool:
+    """A person-only title followed by capitalised words: "Spokeswoman Sandy Angers"."""
+    first = doc[start]
+    if end - start < 2 or first.lower_.rstrip(".") not in PERSON_ONLY_TITLES:
+        return False
+    return all(t.text[:1].isupper() for t in doc[start + 1 : end] if t.is_alpha)
 
 
 def _is_title(token: Token) -> bool:

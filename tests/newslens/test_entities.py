@@ -303,3 +303,16 @@ def test_a_shared_surname_goes_to_the_person_introduced_first(nlp):
     mention = next(m for m in mentions if m.start <= bare < m.end)
     cluster = next(c for c in clusters if c.id == mention.entity_id)
     assert cluster.name == "Hillary Clinton"
+
+
+def test_a_name_after_a_person_only_title_is_a_person(nlp):
+    text = "Spokeswoman Sandy Angers said the plant would stay open. Angers declined to add more."
+    doc = _with_ents(
+        nlp, text, [("Spokeswoman Sandy Angers", "ORG"), ("Angers", "ORG", text.index("open"))]
+    )
+    mentions, clusters = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Spokeswoman Sandy Angers", "PERSON"),
+        ("Angers", "PERSON"),
+    ]
+    assert len(clusters) == 1 and clusters[0].name == "Sandy Angers"
