@@ -32,7 +32,6 @@ _FLOAT_WINDOW = 600
 MERGE_FLOATING = True
 
 
-
 @dataclass
 class Attribution:
     pieces: list[tuple[int, int]]
@@ -594,6 +593,8 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     attributions = _resolve_shared_segments(ctx, attributions)
     _attach_continuations(ctx, attributions)
     attributions.extend(_dash_credits(ctx))
+    if QUOTED_OBJECTS:
+        attributions.extend(_quoted_objects(ctx, lemmas))
     attributions.extend(_floating(ctx, attributions))
     attributions.sort(key=lambda a: a.start)
     return attributions, lambda char: ctx._segment_at(char) >= 0
@@ -719,6 +720,70 @@ def _has_other_words(ctx: _Context, start: int, end: int, a: Attribution) -> boo
         return True
     _, sent_end = ctx.sentence_of(a.cue[0])
     return any(ch.isalnum() for ch in ctx.text[max(start, sent_end) : end])
+
+
+QUOTED_OBJECTS = True
+_AGENT_POS = ("PROPN", "PRON", "NOUN")
+
+
+def _looks_like_title(ctx: _Context, seg: QuotedSegment) -> bool:
+    """“Shark Tank”, ''Keepin' It Real'': names of shows, books and slogans, not speech."""
+    words = [w for w in ctx.text[seg.start : seg.end].split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 8:
+        return False
+    capital = sum(1 for w in words if w.lstrip("\"“‘'«„(").strip()[:1].isupper())
+    return capital * 3 >= len(words) * 2
+
+
+def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
+    """Quoted fragments governed by any verb with an agent: `Reid has gone after Trump as a
+    “spoiled brat”`, `Trump openly admires Putin as a “strong leader”`. The writer
+    attributes the quoted words to the verb's subject; the verb's object side is the content."""
+    doc = ctx.doc
+    out: list[Attribution] = []
+    for si, seg in enumerate(ctx.segments):
+        if si in ctx.claimed or _starts_sentence(ctx, seg) or _looks_like_title(ctx, seg):
+            continue
+        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(6):
+            if tok.pos_ == "VERB" and ctx.seg_of_token[tok.i] < 0:
+                break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        verb = tok
+        if verb.pos_ != "VERB" or ctx.seg_of_token[verb.i] >= 0 or verb.i > span.start:
+            continue
+        subject = _subject(verb)
+        if subject is None or subject.pos_ not in _AGENT_POS or ctx.seg_of_token[subject.i] >= 0:
+            continue
+        if subject.i > verb.i or subject.lower_ in ("it", "this", "that", "there"):
+            continue
+        sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+        first = verb.i + 1
+        last = min(verb.right_edge.i, sent_end - 1)
+        # Stop before another quoted stretch's own cue or a new clause with its own subject.
+        piece = _trim(doc, first, last)
+        if piece is None:
+            continue
+        segs = {i for i in ctx.segments_between(*piece) if i not in ctx.claimed}
+        if si not in segs:
+            continue
+        out.append(
+            Attribution(
+                pieces=[piece],
+                kind="partial",
+                cue=_cue_span(verb),
+                speaker=subject,
+                segments=segs,
+            )
+        )
+        for i in segs:
+            ctx.claimed[i] = -1
+    return out
 
 
 _DASHES = "\u2015\u2014\u2013-"
