@@ -153,6 +153,8 @@ class Library:
 
     def list(self) -> list[LibraryEntry]:
         """Every saved analysis, most recently analysed first."""
+        if not self.path.exists():  # reading never creates the database
+            return []
         with self._connect() as conn:
             rows = conn.execute(
                 "SELECT id, title, published, source, analysed_at, model_version, counts_json, "
@@ -174,6 +176,8 @@ class Library:
 
     def load(self, entry_id: int) -> Analysis:
         """The saved analysis, exactly as it was saved (no re-analysis)."""
+        if not self.path.exists():
+            raise LibraryError(f"no saved analysis with id {entry_id}: the library is empty")
         with self._connect() as conn:
             row = conn.execute(
                 "SELECT analysis_json FROM analyses WHERE id = ?", (int(entry_id),)
@@ -184,6 +188,8 @@ class Library:
 
     def find(self, text: str) -> int | None:
         """The id of the entry for this exact text, if it was saved."""
+        if not self.path.exists():
+            return None
         with self._connect() as conn:
             row = conn.execute(
                 "SELECT id FROM analyses WHERE content_hash = ?", (content_hash(text),)
@@ -192,10 +198,14 @@ class Library:
 
     def delete(self, entry_id: int) -> bool:
         """Remove an entry; False when there was none with this id."""
+        if not self.path.exists():
+            return False
         with self._connect() as conn, conn:
             cursor = conn.execute("DELETE FROM analyses WHERE id = ?", (int(entry_id),))
         return cursor.rowcount > 0
 
     def __len__(self) -> int:
+        if not self.path.exists():
+            return 0
         with self._connect() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])

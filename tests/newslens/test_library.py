@@ -120,6 +120,14 @@ def test_default_path_is_configurable(monkeypatch, tmp_path):
     assert default_path() == tmp_path / "data" / "newslens" / "library.sqlite3"
 
 
+def test_reading_an_absent_library_creates_nothing(tmp_path):
+    library = Library(tmp_path / "nowhere" / "library.sqlite3")
+    assert library.list() == [] and library.find("text") is None and len(library) == 0
+    with pytest.raises(LibraryError):
+        library.load(1)
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_unusable_database_is_a_library_error(tmp_path):
     path = tmp_path / "not-a-db.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
