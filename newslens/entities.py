@@ -213,7 +213,11 @@ def _with_title(doc: Doc, start: int, name_start: int) -> int:
         i += 1
     if i < name_start and i > 0:
         before = doc[i - 1]
-        if before.ent_type_ in ("ORG", "PERSON") or before.pos_ in ("NOUN", "PROPN"):
+        # "US President Donald Trump": a country's title is the person's own.
+        of_a_place = before.ent_type_ in ("GPE", "NORP", "LOC")
+        if before.ent_type_ in ("ORG", "PERSON") or (
+            before.pos_ in ("NOUN", "PROPN") and not of_a_place
+        ):
             return name_start
     return i
 

@@ -218,6 +218,14 @@ def test_person_title_is_part_of_the_mention_but_not_the_name(nlp):
     assert {c.name for c in clusters} >= {"John McCain", "Tim Cook"}
 
 
+def test_a_countrys_title_goes_with_the_person(seed_entities):
+    mentions, _ = seed_entities
+    texts = {m.text for m in mentions}
+    # "US President Donald Trump", "Russian President Vladimir Putin"
+    assert {"President Donald Trump", "President Vladimir Putin"} <= texts
+    assert "US" in texts
+
+
 def test_missed_surname_is_added_to_the_person(nlp):
     text = (
         "Apple chief executive Steve Jobs opened the conference in San Francisco. "
