@@ -168,11 +168,24 @@ def _subject(verb: Token) -> Token | None:
 _SOURCE_POS = ("PROPN", "PRON", "NOUN")
 
 
+def _usable_source(ctx: _Context, verb: Token, speaker: Token) -> bool:
+    if speaker.is_punct or ctx.seg_of_token[speaker.i] >= 0:
+        return False
+    if speaker.ent_type_ in ("DATE", "TIME"):
+        return False
+    sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    return sent_first <= speaker.i < sent_end
+
+
 def _adjacent_source(ctx: _Context, verb: Token) -> Token | None:
     """When the parse gives no usable subject (odd quote marks confuse it), take the name or
-    pronoun right next to the cue: `… Anna Berg said` / `said Anna Berg`."""
+    pronoun right next to the cue: `… Anna Berg said` / `said Anna Berg` / `…,” Flynn, a
+    top surrogate, said Thursday`."""
     doc = ctx.doc
     sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    named = _named_source_left(ctx, verb, sent_first)
+    if named is not None:
+        return named
     j = verb.i - 1
     while j >= sent_first and doc[j].pos_ in ("ADV", "AUX", "PART"):
         j -= 1
@@ -180,13 +193,27 @@ def _adjacent_source(ctx: _Context, verb: Token) -> Token | None:
         return doc[j]
     k = verb.i + 1
     while k < sent_end and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
-        if ctx.seg_of_token[k] >= 0:
+        if ctx.seg_of_token[k] >= 0 or doc[k].ent_type_ in ("DATE", "TIME"):
             break
         if k + 1 >= sent_end or doc[k + 1].pos_ not in ("PROPN", "NOUN"):
             return doc[k] if doc[k].pos_ in _SOURCE_POS else None
         k += 1
     if k < sent_end and doc[k].pos_ == "PRON" and ctx.seg_of_token[k] < 0:
         return doc[k]
+    return None
+
+
+def _named_source_left(ctx: _Context, verb: Token, sent_first: int) -> Token | None:
+    """A person or organisation name just before the cue, across an apposition."""
+    doc = ctx.doc
+    for j in range(verb.i - 1, max(sent_first, verb.i - 15) - 1, -1):
+        tok = doc[j]
+        if ctx.seg_of_token[j] >= 0:
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and (
+            j + 1 >= len(doc) or doc[j + 1].ent_iob_ != "I"
+        ):
+            return tok
     return None
 
 
@@ -282,7 +309,7 @@ def _attribution_for_cue(
     doc = ctx.doc
     according = verb.lower_ == "according"
     speaker = _according_to_source(verb) if according else _subject(verb)
-    if speaker is not None and (speaker.is_punct or ctx.seg_of_token[speaker.i] >= 0):
+    if speaker is not None and not _usable_source(ctx, verb, speaker):
         speaker = None
     if speaker is None and not according:
         speaker = _adjacent_source(ctx, verb)
