@@ -60,7 +60,7 @@ def _current() -> tuple[Analysis, str] | None:
 def _header(analysis: Analysis) -> None:
     meta = analysis.meta
     first_line = next((line for line in analysis.text.splitlines() if line.strip()), "")
-    st.subheader(md_escape(meta.title or shorten(first_line, 90) or analysis.id))
+    st.subheader(md_escape(meta.title or shorten(first_line, 60) or analysis.id))
     facts = [
         f"source: {md_escape(meta.source)}" if meta.source else None,
         f"by {md_escape(meta.byline)}" if meta.byline else None,
