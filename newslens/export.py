@@ -451,6 +451,8 @@ h2 { font: 600 1.15rem/1.3 system-ui, sans-serif; border-bottom: 1px solid #ddd;
   padding-bottom: .2rem; margin-top: 2rem; }
 .nl-report-meta { color: #555; font: .9rem system-ui, sans-serif; }
 .nl-report-quotes li { margin-bottom: .6rem; }
+.nl-report-quotes blockquote { margin: .2rem 0 0; padding-left: .7rem;
+  border-left: 3px solid #d9a400; }
 .nl-report-speaker { font: 600 .9rem system-ui, sans-serif; }
 .nl-report-kind { color: #777; font: .8rem system-ui, sans-serif; }
 figure { margin: 1rem 0; }
@@ -489,11 +491,23 @@ def _quotes_section(analysis: Analysis) -> str:
     items = []
     for q in analysis.quotes:
         speaker = (q.speaker.name or q.speaker.text) if q.speaker else "Unknown speaker"
+        # The quote text keeps its own quote marks (direct) or has none (reported speech).
         items.append(
             f"<li><span class='nl-report-speaker'>{_e(speaker)}</span> "
-            f"<span class='nl-report-kind'>({_e(q.kind)})</span><br>“{_e(q.text)}”</li>"
+            f"<span class='nl-report-kind'>({_e(q.kind)})</span>"
+            f"<blockquote>{_e(q.text)}</blockquote></li>"
         )
     return "<ol class='nl-report-quotes'>" + "".join(items) + "</ol>"
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
+
+
+def _action(event: Any) -> str:
+    action = event.phrase or event.action
+    if event.negated and not _NEGATION.search(action):
+        action += " (negated)"
+    return action
 
 
 def _events_section(analysis: Analysis) -> str:
@@ -510,7 +524,7 @@ def _events_section(analysis: Analysis) -> str:
         cells = [
             date,
             e.actor.text if e.actor else "",
-            ("not " if e.negated else "") + (e.phrase or e.action),
+            _action(e),
             e.target.text if e.target else "",
             e.place.text if e.place else "",
             f"{e.cameo.name} ({e.cameo.goldstein:+g})" if e.cameo else "",
@@ -534,11 +548,23 @@ def _charts_section(figures: dict[str, go.Figure]) -> str:
             parts.append(f"<p>{_e(name)}: {_e(exc)}</p>")
             continue
         data = base64.b64encode(svg).decode("ascii")
+        title = fig.layout.title.text if fig.layout.title else None
+        caption = "" if title else f"<figcaption>{_e(name)}</figcaption>"
         parts.append(
-            f"<figure><img alt='{_e(name)}' src='data:image/svg+xml;base64,{data}'>"
-            f"<figcaption>{_e(name)}</figcaption></figure>"
+            f"<figure><img alt='{_e(title or name)}' src='data:image/svg+xml;base64,{data}'>"
+            f"{caption}</figure>"
         )
     return "".join(parts)
+
+
+def report_title(analysis: Analysis) -> str:
+    """The title, else the article's first line when it reads like a headline, else its id."""
+    if analysis.meta.title:
+        return analysis.meta.title
+    first = next((line.strip() for line in analysis.text.splitlines() if line.strip()), "")
+    if 0 < len(first) <= 150 and not first.endswith((".", "!", "?", ":", "”", '"')):
+        return first
+    return analysis.id or "Article"
 
 
 def report_html(analysis: Analysis, *, figures: dict[str, go.Figure] | None = None) -> str:
@@ -547,7 +573,7 @@ def report_html(analysis: Analysis, *, figures: dict[str, go.Figure] | None = No
 
     if figures is None:
         figures = dashboard_figures(analysis)
-    title = analysis.meta.title or analysis.id or "Article"
+    title = report_title(analysis)
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<meta http-equiv='Content-Security-Policy' content=\"{REPORT_CSP}\">"

@@ -262,6 +262,25 @@ def test_report_is_self_contained_and_script_free():
     assert "<td>2025-05-19</td>" in report and "<td>Anna Berg</td>" in report  # event table
 
 
+def test_report_title_falls_back_to_a_headline_line_then_the_id():
+    analysis = handmade_analysis()
+    analysis.meta.title = None
+    assert export.report_title(analysis) == "handmade.txt"  # first line is a sentence
+    analysis.text = "Bridge opens in Oslo\n\n" + analysis.text
+    assert export.report_title(analysis) == "Bridge opens in Oslo"
+
+
+def test_report_quotes_keep_their_own_marks_and_negation_reads_once():
+    analysis = handmade_analysis()
+    analysis.events[0].negated = True
+    analysis.events[0].phrase = "did not meet"
+    report = export.report_html(analysis, figures={})
+    assert "<blockquote>“We will build the bridge.”</blockquote>" in report
+    assert "<td>did not meet</td>" in report
+    analysis.events[0].phrase = "met"
+    assert "<td>met (negated)</td>" in export.report_html(analysis, figures={})
+
+
 def test_report_without_charts_or_browser_still_has_the_article(seed_analysis):
     report = export.report_html(seed_analysis, figures={})
     assert "No charts for this article." in report

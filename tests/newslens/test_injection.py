@@ -147,7 +147,10 @@ def test_rendered_article_is_inert(hostile):
 
 
 def test_report_is_inert(hostile):
-    report = export.report_html(hostile, figures={"<b>Stance</b>": hostile_figure()})
+    untitled = go.Figure(go.Bar(x=["a"], y=[1]))  # its name becomes the caption
+    report = export.report_html(
+        hostile, figures={"<b>Stance</b>": untitled, "hostile": hostile_figure()}
+    )
     audit = Audit.of(report, allow_meta=True)
     assert audit.problems == []
     assert all(depth == 0 for depth in audit.depth.values()), audit.depth
