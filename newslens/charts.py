@@ -426,12 +426,17 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
                 ],
             )
         )
-    fig.update_xaxes(type="date")
+    days = [d for _, _, d in dated]
+    if days:
+        # Pad the range: events on a single day would otherwise zoom in to milliseconds.
+        pad = max(dt.timedelta(days=3), (max(days) - min(days)) * 0.06)
+        fig.update_xaxes(range=[(min(days) - pad).isoformat(), (max(days) + pad).isoformat()])
+    fig.update_xaxes(type="date", tickformat="%-d %b %Y")
     fig.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
     return _layout(
         fig,
         title="Timeline of dated events",
-        x_title="date (resolved against the publication date)",
+        x_title="date",
         y_title="actor",
         rows=len(actors),
     )

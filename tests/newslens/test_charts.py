@@ -120,6 +120,16 @@ def test_timeline_places_dated_events_and_keeps_their_index():
     }
     assert points == {0: "2025-05-19", 1: "2025-05-16", 2: "2025-05-12"}  # event 3 undated
     assert fig.layout.xaxis.type == "date"
+    low, high = fig.layout.xaxis.range
+    assert low < "2025-05-12" and high > "2025-05-19"
+
+
+def test_timeline_of_a_single_day_still_spans_days():
+    analysis = handmade_analysis()
+    for event in analysis.events:
+        event.date = EventDate("May 16", "2025-05-16")
+    low, high = timeline_figure(analysis).layout.xaxis.range
+    assert dt.date.fromisoformat(high) - dt.date.fromisoformat(low) >= dt.timedelta(days=6)
 
 
 def test_timeline_skips_values_that_are_not_calendar_dates():
