@@ -244,6 +244,10 @@ TIME_WORD = re.compile(
     re.I,
 )
 FUTURE_LEMMAS = {"schedule", "set", "due", "plan", "expect", "slate", "intend", "aim"}
+REPORTING_LEMMAS = {
+    "say", "tell", "announce", "report", "claim", "state", "add", "note", "write", "argue",
+    "confirm", "reveal", "disclose", "unveil", "acknowledge", "insist", "warn", "explain",
+}  # fmt: skip
 PLANNING_LEMMAS = FUTURE_LEMMAS | {
     "go", "be", "hope", "want", "prepare", "vow", "promise", "threaten", "agree", "likely",
     "poise", "seek", "propose",
@@ -786,6 +790,13 @@ def _tense(doc: Doc, span: Span) -> str | None:
         return "past"
     if verb.tag_ == "MD" and verb.lower_ in {"will", "would", "shall", "'ll"}:
         return "future"
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes:
+        # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
+        if verb.lemma_ in REPORTING_LEMMAS:
+            return "past"
+        head = span.root.head
+        direct = head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
+        return "present" if direct and span.root.dep_ != "poss" else None
     return None
 
 
@@ -864,9 +875,9 @@ def _weekday_date(wd: int, rel: str | None, tense: str | None, dct: dt.date) -> 
         return dct - dt.timedelta(days=back or 7)
     if rel == "next":
         return dct + dt.timedelta(days=ahead or 7)
-    if rel == "this":
-        return dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(days=wd)
-    if rel == "coming" or tense == "future":
+    if rel == "this" and tense == "past":
+        return dct - dt.timedelta(days=back)
+    if rel in {"coming", "this"} or tense in {"future", "present"}:
         return dct + dt.timedelta(days=ahead)
     return dct - dt.timedelta(days=back)
 

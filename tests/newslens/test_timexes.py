@@ -219,6 +219,9 @@ TRICKY = [
     ("He resigned on Saturday.", "2025-05-16", "Saturday", "2025-05-10"),
     ("They will vote on Saturday.", "2025-05-16", "Saturday", "2025-05-17"),
     ("The Senate voted on Sunday.", "2025-01-01", "Sunday", "2024-12-29"),
+    ("Democrats vote on Saturday.", "2025-05-14", "Saturday", "2025-05-17"),
+    ("Apple says Monday that sales rose.", "2025-05-14", "Monday", "2025-05-12"),
+    ("They meet this Friday.", "2025-05-18", "this Friday", "2025-05-23"),
     # year rollover in January articles, and the other way round
     ("The deal was signed on December 28.", "2025-01-03", "December 28", "2024-12-28"),
     ("Deliveries began in December.", "2025-01-03", "December", "2024-12"),
