@@ -195,3 +195,10 @@ def test_an_analysis_handed_over_by_another_page_is_shown():
     at.button(key=next(b.key for b in at.button if b.key.endswith("quotes-link-0"))).click()
     at.run()
     assert 'nl-lit" title="PERSON (people): Sergei Lavrov"' in article_markup(at)
+
+
+def test_the_app_never_shows_error_details():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] in (False, "none")
