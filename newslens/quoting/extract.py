@@ -315,6 +315,19 @@ def _attribution_for_cue(
         speaker = _adjacent_source(ctx, verb)
     sent_start, sent_end = ctx.sentence_of(verb.idx)
     comp_bounds: list[tuple[int, int]] = []
+    if not according:
+        # "X said: “…”" / "…, and when pressed, replied: “…”": the quote after the colon.
+        colon = _colon_after(ctx, verb)
+        after_colon = _segments_after_colon(ctx, colon) if colon is not None else []
+        if after_colon:
+            pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in after_colon]
+            return Attribution(
+                pieces=_merge(pieces, ctx.text),
+                kind="direct",
+                cue=_cue_span(verb),
+                speaker=speaker,
+                segments=set(after_colon),
+            )
     if according:
         head = verb.head
         if head is verb or head.i >= len(doc):
@@ -792,7 +805,6 @@ def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
         sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
         first = verb.i + 1
         last = min(verb.right_edge.i, sent_end - 1)
-        # Stop before another quoted stretch's own cue or a new clause with its own subject.
         piece = _trim(doc, first, last)
         if piece is None:
             continue
