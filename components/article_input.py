@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.util import spacy_pipeline
+from components.util import md_escape, spacy_pipeline
 from newslens.ingest import (
     MAX_FILES,
     SUPPORTED_SUFFIXES,
@@ -150,5 +150,5 @@ def render(*, key: str, messages=None) -> list[tuple[str, Analysis]] | None:
                 done = f"Analysed {len(results)} of {len(articles)}"
                 status.update(label=done, state="complete" if results else "error")
         for error in errors:
-            st.error(error)
+            st.error(md_escape(error))  # file names are untrusted: shown literally
     return results or None

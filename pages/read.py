@@ -70,7 +70,7 @@ def _header(analysis: Analysis) -> None:
     ]
     st.caption(" · ".join(f for f in facts if f))
     for warning in analysis.warnings:
-        st.warning(warning)
+        st.warning(md_escape(warning))
 
 
 def _welcome() -> None:

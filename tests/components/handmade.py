@@ -175,3 +175,35 @@ def handmade_analysis() -> Analysis:
 def empty_analysis() -> Analysis:
     """An analysis where every list is empty (nothing found), with no publication date."""
     return Analysis(id="empty", text="Nothing to see here.", meta=Meta(source="paste"))
+
+
+def messy_analysis() -> Analysis:
+    """Everything a half-finished or buggy stage could hand over: unknown ids, missing parts,
+    out-of-range offsets, odd labels and values. The UI must still draw."""
+    analysis = handmade_analysis()
+    analysis.entities.append(EntityMention(5, 9, "in I", "WEIRD<b>", "E_missing"))
+    analysis.entities.append(EntityMention(len(TEXT) - 3, len(TEXT) + 40, "k.", "ORG", "E_x"))
+    analysis.quotes.append(Quote(start=0, end=5, text="Talks", kind="indirect"))
+    analysis.quotes.append(
+        Quote(
+            start=19,
+            end=200,
+            text="",
+            kind="direct",
+            speaker=Speaker(0, 5, "Talks", "E_nowhere", None),
+            spans=[[19, 30], [40, 2000]],
+        )
+    )
+    analysis.timexes.append(Timex(0, 5, "Talks", "DATE", None))
+    analysis.events.append(
+        Event(0, 5, actor=None, action="talk", date=EventDate("now", "PRESENT_REF"))
+    )
+    analysis.events.append(
+        Event(6, 8, actor=EntityRef("", None), action="", target=EntityRef("x", "E_nowhere"))
+    )
+    analysis.stance.append(
+        EntityStance("E_nowhere", "", [StanceMention(0, 5, 2), StanceMention(6, 9, -1)], {})
+    )
+    analysis.positions.append(Position("E_nowhere", "E_zel", 99, 1))
+    analysis.warnings.append("A stage reported a problem <b>with markup</b>.")
+    return analysis
