@@ -191,6 +191,11 @@ def _quote_title(quote: Quote) -> str:
     return f"{quote.kind} quote · {who}"
 
 
+def _confidence(scores: dict[str, float], word: str) -> str:
+    score = scores.get(word) if isinstance(scores, dict) else None
+    return f" ({score:.0%} sure)" if isinstance(score, int | float) else ""
+
+
 def _collect_marks(
     analysis: Analysis,
     *,
@@ -265,7 +270,7 @@ def _collect_marks(
                     _POLARITY,
                     "span",
                     ("nl-pol", POLARITY_CLASSES.get(m.polarity, "nl-pol-neu")),
-                    title=f"{word} toward {entity_stance.name}",
+                    title=f"{word} toward {entity_stance.name}" + _confidence(m.scores, word),
                 )
 
     if show_timexes:

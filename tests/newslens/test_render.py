@@ -138,7 +138,9 @@ def test_timexes_carry_their_value_in_a_tooltip():
 
 def test_stance_colours_the_chosen_actor_by_polarity():
     analysis = handmade_analysis()
+    analysis.stance[2].mentions[0].scores = {"negative": 0.8, "neutral": 0.15, "positive": 0.05}
     markup = article_html(analysis, stance_entity_id="E_ukr")
+    assert 'title="negative toward Ukraine (80% sure)"' in markup
     assert marks_with_text(markup, "nl-pol-neg") == ["Ukraine"]
     assert marks_with_text(markup, "nl-pol-neu") == ["Ukraine"]
     assert marks_with_text(markup, "nl-pol-pos") == []
