@@ -1,0 +1,1 @@
+"""Internals of `newslens.timexes`: word lists and patterns, detection, resolution."""

@@ -1,0 +1,707 @@
+"""Finding time expressions in a parsed doc: rules first, spaCy DATE/TIME entities as a fallback,
+and the tense cue of the governing verb for each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newslens.timex.vocabulary import (
+    FALLBACK_JUNK,
+    FUTURE_LEMMAS,
+    HOLIDAYS,
+    MONTHS,
+    NON_TIME_LABELS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PLANNING_LEMMAS,
+    RE_ANAPHOR,
+    RE_CENTURY,
+    RE_DECADE,
+    RE_DMY,
+    RE_DURATION,
+    RE_FISCAL,
+    RE_HALF,
+    RE_HALF_UNIT,
+    RE_HOLIDAY,
+    RE_ISO,
+    RE_MDY,
+    RE_MONTH_YEAR,
+    RE_OF_THE_UNIT,
+    RE_QUARTER,
+    RE_RANGE,
+    RE_REF,
+    RE_RELDAY,
+    RE_RELUNIT,
+    RE_SEASON,
+    RE_SET,
+    RE_SLASH,
+    RE_TIME,
+    RE_VAGUE,
+    RE_WEEKDAY,
+    RE_WEEKEND,
+    RE_YEAR,
+    REPORTING_LEMMAS,
+    SEASONS,
+    SET_ADJECTIVES,
+    TEMPORAL_PREPS,
+    TIME_WORD,
+    TIMEZONES,
+    UNITS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+)
+
+# ------------------------------------------------------------------ detection
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    type: str
+    kind: str
+    fields: dict[str, Any]
+    priority: int = 1  # rules beat the spaCy fallback on equal length
+
+
+def _number(text: str) -> float | None:
+    """A duration's count: 2, 2.5, 'two and a half', 'twenty-five'; None for vague ones."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in VAGUE_QUANTITIES or t in {"a couple of", "couple of", "a dozen"}:
+        return 2.0 if "couple" in t else 12.0 if "dozen" in t else None
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    if t in {"half a", "half an"}:
+        return 0.5
+    try:
+        return float(t) + half
+    except ValueError:
+        pass
+    total = 0.0
+    for word in t.split():
+        if word not in NUMBER_WORDS:
+            return None
+        n = NUMBER_WORDS[word]
+        total = total * n if n == 100 and total else total + n
+    return total + half if total else None
+
+
+def _fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    base = unit.lower().rstrip("s")
+    base = "century" if base.startswith("centur") else base
+    letter, mult, is_time = UNITS[base]
+    count = "X" if n is None else _fmt_number(n * mult)
+    return f"P{'T' if is_time else ''}{count}{letter}"
+
+
+def _year2(y: str) -> int:
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
+
+
+def _month_number(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w']+)\W*$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+UNIT_NEEDLES = (
+    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
+    "centur", "quarter", "spring", "summer", "autumn", "fall", "winter",
+)  # fmt: skip
+
+
+def _scan(rx: re.Pattern[str], text: str, low: str, needles: tuple[str, ...]):  # noqa: ANN202
+    """`rx.finditer(text)`, skipped when none of its key words occurs (for speed)."""
+    return rx.finditer(text) if any(n in low for n in needles) else iter(())
+
+
+def _hit(m: re.Match[str], type_: str, kind: str, /, **fields: Any) -> Match:
+    return Match(m.start(), m.end(), type_, kind, fields)
+
+
+def _find_iso(text: str, low: str) -> Iterator[Match]:
+    for m in RE_ISO.finditer(text):
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
+
+
+def _find_slash(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_SLASH, text, low, ("/",)):
+        a, b, y = int(m.group(1)), int(m.group(2)), _year2(m.group(3))
+        mo, d = (a, b) if a <= 12 else (b, a)  # US month/day unless impossible
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
+
+
+def _find_month_day(text: str, low: str) -> Iterator[Match]:
+    for rx in (RE_MDY, RE_DMY):
+        for m in rx.finditer(text):
+            d = _day_number(m.group("day"))
+            if not 1 <= d <= 31:
+                continue
+            year = int(m.group("year")) if m.group("year") else None
+            wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
+            yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
+
+
+def _find_month_year(text: str, low: str) -> Iterator[Match]:
+    for m in RE_MONTH_YEAR.finditer(text):
+        year = int(m.group("year")) if m.group("year") else None
+        if year is None and not m.group("mod") and not m.group("rel"):
+            if m.group("mon").lower() == "may" and _prev_word(text, m.start()) not in {
+                "in", "since", "until", "of", "early", "late", "mid", "last", "next", "this",
+                "by", "from", "through", "till", "during", "before", "after",
+            }:  # fmt: skip
+                continue
+        rel = (m.group("rel") or "").split()
+        yield _hit(
+            m,
+            "DATE",
+            "date",
+            y=year,
+            m=_month_number(m.group("mon")),
+            bare=year is None and not rel,
+            rel=rel[-1].lower() if rel and year is None else None,
+        )
+
+
+def _find_year(text: str, low: str) -> Iterator[Match]:
+    for m in RE_YEAR.finditer(text):
+        yield _hit(m, "DATE", "date", y=int(m.group("year")), bare=not m.group("mod"))
+
+
+def _find_decade(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_DECADE, text, low, ("0s", "0's", "0’s")):
+        if m.group("short"):
+            value = "19" + m.group("short")
+        elif m.group("cent"):
+            value = m.group("cent") + m.group("dec")
+        else:
+            continue  # "the 80s" without century: ages or temperatures as often as decades
+        yield _hit(m, "DATE", "fixed", value=value)
+
+
+def _find_century(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_CENTURY, text, low, ("centur",)):
+        yield _hit(m, "DATE", "fixed", value=f"{ORDINALS[m.group('ord').lower()] - 1:02d}")
+
+
+def _find_weekday(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_WEEKDAY, text, low, ("day",)):
+        part = m.group("part")
+        yield _hit(
+            m,
+            "TIME" if part else "DATE",
+            "weekday",
+            wd=WEEKDAYS[m.group("wd").lower()],
+            rel=(m.group("rel") or "").lower() or None,
+            part=PARTS_OF_DAY[part.lower()] if part else None,
+        )
+
+
+def _find_relday(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_RELDAY,
+        text,
+        low,
+        ("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"),
+    ):
+        if m.group("word"):
+            word = m.group("word").lower()
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+            if m.group("dba"):
+                offset += -1 if "before" in m.group("dba").lower() else 1
+            part = m.group("part") or ("night" if word == "tonight" else None)
+        else:
+            part = m.group("part2")
+            offset = -1 if m.group("rel").lower() == "last" and part.lower() == "night" else 0
+        code = PARTS_OF_DAY[part.lower()] if part else None
+        yield _hit(m, "TIME" if code else "DATE", "relday", offset=offset, part=code)
+
+
+def _find_relunit(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_RELUNIT, text, low, UNIT_NEEDLES):
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        if m.group("the") and rel in {"previous", "following"}:
+            continue  # "the previous year": relative to the story's time, see RE_ANAPHOR
+        if m.group("the") and rel in {"past", "next", "coming"}:
+            kind_unit = unit if unit in UNITS else None
+            if kind_unit:  # "the past year": a duration, not a calendar year
+                yield _hit(m, "DURATION", "fixed", value=_duration_value(1, kind_unit))
+            continue
+        if unit == "fall" and rel not in {"this", "last", "next"}:
+            continue
+        offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        offset = 1 if rel in {"upcoming", "following"} else offset
+        yield _hit(m, "DATE", "relunit", unit=unit, offset=offset)
+
+
+def _find_of_the_unit(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_OF_THE_UNIT, text, low, (" of the ",)):
+        yield _hit(m, "DATE", "relunit", unit=m.group("unit").lower(), offset=0)
+
+
+def _find_quarter(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_QUARTER, text, low, ("quarter", "q1", "q2", "q3", "q4")):
+        if m.group("qn"):
+            q = int(m.group("qn"))
+            year = int(m.group("qyear")) if m.group("qyear") else None
+            yield _hit(m, "DATE", "quarter", q=q, y=year)
+            continue
+        ordinal = m.group("ord").lower()
+        year = int(m.group("year")) if m.group("year") else None
+        rel = m.group("rel")
+        yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
+        if ordinal == "final":
+            yield _hit(m, "DATE", "quarter", q=4, y=year, yoff=yoff)
+        else:
+            yield _hit(m, "DATE", "quarter", q=ORDINALS[ordinal], y=year, yoff=yoff)
+
+
+def _find_half(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_HALF, text, low, ("half of",)):
+        year = int(m.group("year")) if m.group("year") else None
+        rel = m.group("rel")
+        yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
+        yield _hit(
+            m, "DATE", "half", h=1 if m.group("ord").lower() == "first" else 2, y=year, yoff=yoff
+        )
+
+
+def _find_fiscal(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_FISCAL, text, low, ("fiscal", "financial", "fy")):
+        year = m.group("year") or m.group("year2") or m.group("year3")
+        rel = (m.group("rel") or "").lower()
+        offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        yield _hit(m, "DATE", "fiscal", y=_year2(year) if year else None, offset=offset)
+
+
+def _find_anaphor(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_ANAPHOR, text, low, UNIT_NEEDLES):
+        rel = (m.group("rel") or "same").lower()
+        unit = m.group("unit").lower()
+        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1}
+        part = PARTS_OF_DAY.get(unit)
+        yield _hit(
+            m,
+            "TIME" if part else "DATE",
+            "anaphor",
+            unit="day" if part else unit,
+            offset=offset.get(rel, 0),
+            part=part,
+        )
+
+
+def _find_weekend(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_WEEKEND, text, low, ("weekend",)):
+        yield _hit(m, "DATE", "weekend")
+
+
+def _find_season(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_SEASON, text, low, ("spring", "summer", "autumn", "fall", "winter")):
+        rel = (m.group("rel") or "").lower().replace("the ", "")
+        year = int(m.group("year")) if m.group("year") else None
+        season = SEASONS[m.group("season").lower()]
+        if not rel and year is None:
+            continue  # a bare "spring"/"fall" is too often no time at all
+        offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        yield _hit(m, "DATE", "season", season=season, y=year, offset=offset)
+
+
+def _find_duration(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_DURATION, text, low, UNIT_NEEDLES):
+        if m.group("old"):
+            continue  # "five-year-old", "56 years old": an age
+        unit = m.group("unit").lower()
+        num_text = m.group("num")
+        if unit.startswith("second") and (
+            m.group("sep") == "-" or num_text.lower() in {"a", "an", "one"}
+        ):
+            continue  # "a second A380": an ordinal
+        num_text = m.group("num")
+        n = _number(num_text)
+        prev = _prev_word(text, m.start())
+        if num_text.lower() in {"a", "an"} and _is_rate(prev) and not m.group("after"):
+            yield (
+                Match(
+                    m.start("num"),
+                    m.end("unit"),
+                    "SET",
+                    "fixed",
+                    {"value": _duration_value(1, unit)},
+                )
+            )
+            continue
+        if num_text.lower() in {"some", "many"} and not unit.endswith("s"):
+            continue
+        if n is None and num_text.lower() not in VAGUE_QUANTITIES | {"a few", "a couple of"}:
+            continue
+        if re.fullmatch(r"\d+", num_text) and n is not None and n > 1000:
+            continue
+        end = m.end("unit") if m.group("long") is None else m.end("long")
+        start = m.start()
+        if m.group("the") and m.group("rel").lower() in {"latest", "recent"}:
+            start = m.start("num")
+        after = (m.group("after") or "").lower()
+        fields: dict[str, Any] = {"value": _duration_value(n, unit)}
+        if after in {"ago", "earlier", "before"} and n is not None:
+            fields["shift"] = {"n": -n, "unit": unit.rstrip("s")}
+        elif after in {"later", "after", "from now"} and n is not None and after == "from now":
+            fields["shift"] = {"n": n, "unit": unit.rstrip("s")}
+        yield (Match(start, end, "DURATION", "fixed", fields))
+
+
+def _find_half_unit(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_HALF_UNIT, text, low, ("and a half",)):
+        yield _hit(m, "DURATION", "fixed", value=_duration_value(1.5, m.group("unit")))
+
+
+def _find_vague(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_VAGUE,
+        text,
+        low,
+        ("minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    ):
+        rel = (m.group("rel") or "").lower()
+        quantity = m.group("q")
+        after = (m.group("after") or "").lower()
+        if not (rel or quantity or m.group("long") or m.group("prep") or after):
+            continue
+        start = m.start("the") if m.group("the") else m.start("rel") if rel else None
+        if start is None:
+            start = m.start("q") if quantity else m.start("unit")
+        end = m.end("long") if m.group("long") else m.end("unit")
+        unit = m.group("unit")
+        if after == "ago" and not rel and not quantity:
+            yield (Match(start, m.end(), "DATE", "fixed", {"value": "PAST_REF"}))
+        elif rel in {"next", "coming", "upcoming"} and not quantity:
+            yield (Match(start, end, "DATE", "fixed", {"value": "FUTURE_REF"}))
+        elif rel == "recent" and not quantity:
+            yield (Match(start, end, "DATE", "fixed", {"value": "PAST_REF"}))
+        else:
+            value = _duration_value(None, unit)
+            value = "PXY" if value.endswith("XY") else value  # decades/centuries are years
+            yield (Match(start, end, "DURATION", "fixed", {"value": value}))
+
+
+def _find_ref(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_REF,
+        text,
+        low,
+        (
+            "now",
+            "present",
+            "moment",
+            "these days",
+            "recent",
+            "lately",
+            "past",
+            "future",
+            "ago",
+            " date",
+            " time",
+        ),
+    ):
+        if m.group("present"):
+            value = "PRESENT_REF"
+        elif m.group("past"):
+            value = "PAST_REF"
+        elif m.group("unknown"):
+            value = "XXXX-XX-XX"
+        else:
+            value = "FUTURE_REF"
+        start = m.start()
+        if value != "PRESENT_REF" and m.group(0).lower().startswith("in "):
+            start += 3
+        yield (Match(start, m.end(), "DATE", "fixed", {"value": value}))
+
+
+def _find_set(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_SET,
+        text,
+        low,
+        (
+            "every",
+            "each",
+            "per ",
+            "annual",
+            "yearly",
+            "quarterly",
+            "monthly",
+            "weekly",
+            "daily",
+            "nightly",
+            "hourly",
+            "biennial",
+        ),
+    ):
+        if m.group("adj"):
+            adj = m.group("adj")
+            if adj[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
+                continue  # "Daily Mail", "China Daily"
+            yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
+            continue
+        unit = m.group("unit").lower()
+        step = 2 if m.group("other") else 1
+        if unit in WEEKDAYS:
+            value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
+        elif unit in PARTS_OF_DAY:
+            value = f"TXX{PARTS_OF_DAY[unit]}"
+        else:
+            value = _duration_value(step, unit)
+        yield _hit(m, "SET", "fixed", value=value)
+
+
+def _find_time(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_TIME, text, low, (":", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday")
+    ):
+        if m.group("named"):
+            named = m.group("named").lower()
+            yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=None)
+            continue
+        if not (m.group("m") or m.group("ampm")):
+            continue
+        h = int(m.group("h"))
+        ampm = (m.group("ampm") or "").lower()
+        if ampm and not 1 <= h <= 12:
+            continue
+        if ampm == "p" and h < 12:
+            h += 12
+        elif ampm == "a" and h == 12:
+            h = 0
+        tz = (m.group("tz") or "").strip().lower()
+        yield _hit(m, "TIME", "time", h=h, mi=int(m.group("m") or 0), tz=TIMEZONES.get(tz))
+
+
+def _find_holiday(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(
+        RE_HOLIDAY,
+        text,
+        low,
+        ("christmas", "new year", "halloween", "valentine", "boxing day", "independence day"),
+    ):
+        mo, d = HOLIDAYS[" ".join(m.group(0).lower().split())]
+        yield _hit(m, "DATE", "date", y=None, m=mo, d=d)
+
+
+RULES = (
+    _find_iso,
+    _find_slash,
+    _find_month_day,
+    _find_month_year,
+    _find_year,
+    _find_decade,
+    _find_century,
+    _find_weekday,
+    _find_relday,
+    _find_relunit,
+    _find_of_the_unit,
+    _find_quarter,
+    _find_half,
+    _find_fiscal,
+    _find_anaphor,
+    _find_weekend,
+    _find_season,
+    _find_duration,
+    _find_half_unit,
+    _find_vague,
+    _find_ref,
+    _find_set,
+    _find_time,
+    _find_holiday,
+)
+
+
+def _rule_matches(text: str) -> list[Match]:
+    low = text.lower()
+    return [match for rule in RULES for match in rule(text, low)]
+
+
+def _is_rate(prev_word: str) -> bool:
+    """'15 a year', 'twice a week', '$5 a month': the 'a UNIT' is a frequency."""
+    return bool(
+        re.fullmatch(r"[\d.,%$€£]+|once|twice|times|million|billion|thousand|hundred", prev_word)
+        or prev_word in NUMBER_WORDS
+        or prev_word.endswith(("%", "s"))
+        and prev_word in {"times", "hours", "dollars", "euros", "pounds", "percent"}
+    )
+
+
+def _range_matches(text: str) -> list[Match]:
+    """'from 2009 to 2011': TIMEX3 marks the span as a duration around the two dates."""
+    out = []
+    for m in RE_RANGE.finditer(text):
+        years = int(m.group("y2")) - int(m.group("y1"))
+        if 0 < years < 200:
+            out.append(Match(m.start(), m.end(), "DURATION", "fixed", {"value": f"P{years}Y"}))
+    return out
+
+
+def _select(matches: list[Match]) -> list[Match]:
+    """Longest first; a match overlapping an already chosen one is dropped."""
+    chosen: list[Match] = []
+    for m in sorted(matches, key=lambda x: (-(x.end - x.start), -x.priority, x.start)):
+        if any(m.start < c.end and c.start < m.end for c in chosen):
+            continue
+        chosen.append(m)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def _covered_by(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
+    return any(e.label_ in labels and e.start_char <= start and end <= e.end_char for e in ents)
+
+
+def _overlaps(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
+    return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in ents)
+
+
+def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Match]:
+    kept = []
+    for m in matches:
+        f = m.fields
+        if (
+            m.kind == "fixed"
+            and re.fullmatch(r"P[\d.]+Q", f.get("value") or "")
+            and re.match(r"\s+of\b", text[m.end :])
+        ):
+            continue  # "a quarter of the donors": a fraction
+        if m.kind == "date" and f.get("bare"):
+            in_time_ent = _overlaps(ents, m.start, m.end, {"DATE", "TIME"})
+            prev = _prev_word(text, m.start)
+            if f.get("m") is None:  # a bare year: "2014" needs a temporal context
+                nxt = text[m.end : m.end + 2]
+                if not (in_time_ent or prev in TEMPORAL_PREPS or nxt[:1] == "\n"):
+                    continue
+            elif not (in_time_ent or prev in TEMPORAL_PREPS):
+                continue
+        if _covered_by(ents, m.start, m.end, NON_TIME_LABELS):
+            if not _overlaps(ents, m.start, m.end, {"DATE", "TIME"}):
+                continue  # "The Sunday Times", "April Ryan", "USA Today"
+        if m.kind in {"relday", "fixed"} and _is_name_part(text, m.start, m.end):
+            continue  # "Russia Today", "Larry King Now"
+        kept.append(m)
+    return kept
+
+
+def _is_name_part(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a run of capitalised words, not opening a sentence."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    prev = re.search(r"(\S+)$", before)
+    follows_name = bool(prev and prev.group(1)[:1].isupper() and prev.group(1)[-1].isalnum())
+    nxt = re.match(r"[ \t]+(\S+)", text[end : end + 40])
+    precedes_name = bool(nxt and nxt.group(1)[:1].isupper())
+    return word.isupper() and len(word) > 2 or follows_name or precedes_name and bool(prev)
+
+
+def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[Match]) -> list[Match]:
+    """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
+    out = []
+    for e in ents:
+        if e.label_ not in {"DATE", "TIME"}:
+            continue
+        # an entity may run over a line break (headline + dateline): keep its first line
+        text = e.text.split("\n", 1)[0]
+        start, end = e.start_char, e.start_char + len(text.rstrip())
+        if end <= start or not TIME_WORD.search(text) or re.search(r"\bage\b|\bold\b", text):
+            continue
+        if FALLBACK_JUNK.search(text.strip()):
+            continue  # "hours", "a good night", "day-long", "late-night": no calendar time
+        if any(c.start < end and start < c.end for c in chosen):
+            continue  # the rules have read (part of) it: trust them
+        out.append(Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))
+    return out
+
+
+# ------------------------------------------------------------------ tense cues
+
+
+def _governing_verb(span: Span):  # noqa: ANN202 - a spaCy Token
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in {"VERB", "AUX"} and tok.i not in range(span.start, span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in {"VERB", "AUX"} else None
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def _cues(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
+    """(tense cue, start of the sentence) of the expression at start:end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, -1
+    sent = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+    return _tense(doc, span), sent
+
+
+def _tense(doc: Doc, span: Span) -> str | None:
+    """'past', 'future' or None from the verb governing the expression."""
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return "past"
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & {"will", "shall", "'ll", "wo", "would", "'d", "going"}:
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
+        return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
+    if verb.lemma_ in FUTURE_LEMMAS or verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp":
+        if not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}:
+            return "future"
+    if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ in {"VBD"} for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (lowers & {"has", "have", "had", "'ve", "'s"} or not auxes):
+        return "past"
+    if verb.tag_ == "MD" and verb.lower_ in {"will", "would", "shall", "'ll"}:
+        return "future"
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes:
+        # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
+        if verb.lemma_ in REPORTING_LEMMAS:
+            return "past"
+        head = span.root.head
+        direct = head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
+        return "present" if direct and span.root.dep_ != "poss" else None
+    return None
+
+
+def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
+    """(match, tense cue, sentence start) for every time expression of the doc, in order;
+    `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
+    ents = list(doc.ents)
+    rules = _filter_rules(_rule_matches(text), text, ents)
+    chosen = _select(rules)
+    chosen = _select(chosen + _spacy_fallback(doc, ents, chosen))
+    chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
+    return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -1,0 +1,282 @@
+"""TIMEX3 values from the DCT-independent fields that detection stored in `Timex.anchor`."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from newslens.model import Timex
+from newslens.timex.vocabulary import (
+    SEASON_MONTH,
+    SEASONS,
+)
+
+# ------------------------------------------------------------------ resolution
+
+
+def _dct(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    idx = d.year * 12 + d.month - 1 + months
+    y, m = divmod(idx, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _infer_year(
+    month: int, day: int | None, dct: dt.date, tense: str | None, *, weekday: int | None = None
+) -> int:
+    """The year of a month (and day) given without one, as seen from the DCT."""
+
+    def gap(year: int) -> int:
+        if day is None:
+            return (year * 12 + month) - (dct.year * 12 + dct.month)
+        safe_day = min(day, calendar.monthrange(year, month)[1])
+        return (dt.date(year, month, safe_day) - dct).days
+
+    years = [dct.year - 1, dct.year, dct.year + 1]
+    if day is not None and weekday is not None:  # "Friday, March 11": the year that fits
+        fitting = [y for y in years if _weekday_of(y, month, day) == weekday]
+        if fitting:
+            return min(fitting, key=lambda y: abs(gap(y)))
+    if tense == "this":
+        return dct.year
+    # a week of slack: a date a few days on the "wrong" side is a slip, not another year
+    slack = 0 if day is None else 7
+    if tense == "past":
+        return max((y for y in years if gap(y) <= slack), default=dct.year)
+    if tense == "future":
+        return min((y for y in years if gap(y) >= -slack), default=dct.year)
+    # no cue: news mostly looks back, so a date ahead counts double
+    return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _month_rel_tense(rel: str | None, tense: str | None) -> str | None:
+    return {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(
+        rel or "", "this" if rel == "this" else tense
+    )
+
+
+def _fmt_date(d: dt.date, part: str | None = None) -> str:
+    return d.isoformat() + (f"T{part}" if part else "")
+
+
+def _weekday_date(wd: int, rel: str | None, tense: str | None, dct: dt.date) -> dt.date:
+    back = (dct.weekday() - wd) % 7  # days back to the latest such weekday, 0 = the DCT
+    ahead = (wd - dct.weekday()) % 7
+    if rel == "last":
+        return dct - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return dct + dt.timedelta(days=ahead or 7)
+    if rel == "this" and tense == "past":
+        return dct - dt.timedelta(days=back)
+    if rel in {"coming", "this"} or tense in {"future", "present"}:
+        return dct + dt.timedelta(days=ahead)
+    return dct - dt.timedelta(days=back)
+
+
+def _resolve_relunit(unit: str, offset: int, dct: dt.date) -> str | None:
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=offset))
+    if unit == "weekend":
+        return _week(dct + dt.timedelta(weeks=offset)) + "-WE"
+    if unit == "month":
+        return _add_months(dct, offset).strftime("%Y-%m")
+    if unit == "year":
+        return str(dct.year + offset)
+    if unit == "quarter":
+        q = (dct.month - 1) // 3 + offset
+        y, q = dct.year + q // 4, q % 4
+        return f"{y}-Q{q + 1}"
+    if unit == "decade":
+        return str(dct.year // 10 + offset)
+    if unit == "century":
+        return f"{dct.year // 100 + offset:02d}"
+    if unit in SEASONS:
+        code = SEASONS[unit]
+        # the season's year: the latest one started by the DCT for "this", then shift
+        base = dct.year if dct.month >= SEASON_MONTH[code] or code == "WI" else dct.year - 1
+        if offset == 0:
+            base = dct.year
+        elif offset < 0 and base == dct.year and dct.month < SEASON_MONTH[code] + 3:
+            base -= 1
+        return f"{base + (offset if offset > 0 else 0)}-{code}"
+    return None
+
+
+def _shifted(dct: dt.date, n: float, unit: str) -> str | None:
+    """The date 'n units' from the DCT at the unit's granularity ('two weeks ago')."""
+    if unit in {"day", "night"}:
+        return (dct + dt.timedelta(days=round(n))).isoformat()
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=n))
+    if unit == "month":
+        return _add_months(dct, round(n)).strftime("%Y-%m")
+    if unit == "year":
+        return str(dct.year + round(n))
+    if unit == "decade":
+        return str((dct.year + round(n * 10)) // 10)
+    return None
+
+
+def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | None) -> str | None:
+    kind, f, tense = anchor.get("kind"), anchor.get("fields", {}), anchor.get("tense")
+    if kind == "fixed":
+        return f.get("value")
+    if kind == "fiscal" and f.get("y"):
+        return f"FY{f['y']}"
+    if kind == "date":
+        year, month, day = f.get("y"), f.get("m"), f.get("d")
+        if year is None:
+            if dct is None or month is None:
+                return None
+            year = _infer_year(
+                month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
+            )
+            if f.get("rel") in {"last", "past"} and month == dct.month:
+                year -= 1  # "last May" said in May
+            elif f.get("rel") in {"next", "coming"} and month == dct.month:
+                year += 1
+        if month is None:
+            return str(year)
+        if day is None:
+            return f"{year}-{month:02d}"
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        return f"{year}-{month:02d}-{day:02d}"
+    if kind == "time":
+        day = ref or dct
+        if day is None:
+            return None
+        return f"{day.isoformat()}T{f['h']:02d}:{f['mi']:02d}{f.get('tz') or ''}"
+    if dct is None:
+        return None
+    if kind == "weekday":
+        return _fmt_date(_weekday_date(f["wd"], f.get("rel"), tense, dct), f.get("part"))
+    if kind == "relday":
+        return _fmt_date(dct + dt.timedelta(days=f["offset"]), f.get("part"))
+    if kind == "relunit":
+        return _resolve_relunit(f["unit"], f["offset"], dct)
+    if kind in {"quarter", "half"}:
+        n = f.get("q") or f.get("h")
+        months_per = 3 if kind == "quarter" else 6
+        letter = "Q" if kind == "quarter" else "H"
+        year = f.get("y")
+        if year is None and f.get("yoff") is not None:
+            year = dct.year + f["yoff"]
+        if year is None:
+            year = _infer_year((n - 1) * months_per + 1, None, dct, tense or "past")
+        return f"{year}-{letter}{n}"
+    if kind == "fiscal":
+        return f"FY{dct.year + f.get('offset', 0)}"
+    if kind == "weekend":  # "over the weekend": the one just past, unless the verb looks ahead
+        if dct.weekday() >= 5 or tense == "future":
+            return _week(dct) + "-WE"
+        return _week(dct - dt.timedelta(days=dct.weekday() + 1)) + "-WE"
+    if kind == "season":
+        if f.get("y"):
+            return f"{f['y']}-{f['season']}"
+        name = next(k for k, v in SEASONS.items() if v == f["season"])
+        return _resolve_relunit(name, f.get("offset", 0), dct)
+    return None
+
+
+def _resolved_day(value: str | None) -> dt.date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", value):
+        return dt.date.fromisoformat(value[:10])
+    return None
+
+
+def _remember(story: dict[str, dt.date], value: str | None) -> None:
+    """Note the day, month and year a resolved value names (for "the next day")."""
+    if not value:
+        return
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
+    if not m:
+        return
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    story.clear()  # the latest time named wins, at whatever granularity it has
+    try:
+        if day:
+            story["day"] = dt.date(int(year), int(month), int(day))
+        if month:
+            story["month"] = dt.date(int(year), int(month), 1)
+        story["year"] = dt.date(int(year), 1, 1)
+    except ValueError:
+        pass
+
+
+def _resolve_anaphor(
+    f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None
+) -> str | None:
+    """'the next day', 'that year': relative to the latest time the story named, else the DCT."""
+    unit, offset = f.get("unit"), f.get("offset", 0)
+    if unit in {"day", "week"}:
+        ref = story.get("day") or dct
+    elif unit == "month":
+        ref = story.get("day") or story.get("month") or dct
+    else:
+        ref = story.get("day") or story.get("month") or story.get("year") or dct
+    if ref is None:
+        return None
+    if unit == "day":
+        return _fmt_date(ref + dt.timedelta(days=offset), f.get("part"))
+    return _resolve_relunit(unit, offset, ref)
+
+
+def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
+    """Values of the timexes against the DCT `published`, from their anchors alone."""
+    dct = _dct(published)
+    out: list[Timex] = []
+    days: list[tuple[int, int, dt.date]] = []  # (sentence, offset, day) of resolved dates
+    story: dict[str, dt.date] = {}  # the latest day / month / year the text has named
+    for t in timexes:
+        anchor = t.anchor or {}
+        if "kind" not in anchor or anchor["kind"] == "time":
+            out.append(t)  # clock times come second: they take a day named near them
+            continue
+        if anchor["kind"] == "anaphor":
+            value = _resolve_anaphor(anchor.get("fields", {}), story, dct)
+        else:
+            value = _resolve_one(anchor, dct, None)
+        if anchor["kind"] != "anaphor" or anchor.get("fields", {}).get("offset", 0) >= 0:
+            _remember(story, value)  # "the next day" moves the story on; "the day before" not
+        new_anchor = dict(anchor)
+        shift = anchor.get("fields", {}).get("shift")
+        if shift:
+            new_anchor["date"] = _shifted(dct, shift["n"], shift["unit"]) if dct else None
+        day = _resolved_day(value)
+        if day is not None:
+            days.append((anchor.get("sent", -1), t.start, day))
+        out.append(replace(t, value=value, anchor=new_anchor))
+    for i, t in enumerate(out):
+        anchor = t.anchor or {}
+        if anchor.get("kind") != "time":
+            continue
+        near = [
+            (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
+        ]
+        ref = min(near, key=lambda pair: pair[0])[1] if near else None
+        out[i] = replace(t, value=_resolve_one(anchor, dct, ref), anchor=dict(anchor))
+    return out

@@ -1,0 +1,238 @@
+"""Words and regular expressions of time expressions (TIMEX3), English news style."""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "couple": 2,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
+    "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14,
+    "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16, "seventeenth": 17, "17th": 17,
+    "eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20,
+    "20th": 20, "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22,
+}  # fmt: skip
+VAGUE_QUANTITIES = {"several", "few", "many", "some", "numerous", "couple of", "a few"}
+# unit -> (ISO letter, multiplier, needs the "T" time designator)
+UNITS = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
+    "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
+    "fortnight": ("W", 2, False), "month": ("M", 1, False), "year": ("Y", 1, False),
+    "decade": ("Y", 10, False), "century": ("Y", 100, False), "quarter": ("Q", 1, False),
+}  # fmt: skip
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14), "boxing day": (12, 26), "independence day": (7, 4),
+}  # fmt: skip
+SET_ADJECTIVES = {
+    "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "biannual": "P6M",
+    "biennial": "P2Y", "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W",
+    "daily": "P1D", "nightly": "P1D", "hourly": "PT1H",
+}  # fmt: skip
+TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+
+# ------------------------------------------------------------------ regular expressions
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_S = r"[ \t]+"  # inside one expression: spaces, never a line break
+_COMMA = r"[ \t]*,?[ \t]*"
+_NUMW = _alt(k for k in NUMBER_WORDS if k not in {"a", "an", "couple"})
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
+    rf"|an?(?:{_S}couple{_S}of|{_S}few|{_S}dozen)?|half{_S}an?|couple{_S}of"
+    rf"|several|few|many|some|numerous)"
+)
+_UNIT = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ies)|quarter)s?"
+)
+_MONTH_FULL = _alt(
+    w.capitalize() for w in MONTHS if len(w) > 3 or w == "may"
+)  # capitalised: "may" the verb is no month
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?=[ \t]*\d))"
+_WEEKDAY = _alt(w.capitalize() for w in WEEKDAYS)
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_MOD = (
+    rf"(?:(?:early|late|mid|the{_S}middle{_S}of|the{_S}(?:very{_S})?(?:beginning|start|end|"
+    rf"close|rest|remainder)(?:{_S}part)?{_S}of)(?:{_S}|-))"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+_REL = r"(?:this|last|next|coming|past|previous|current|upcoming|following)"
+
+RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+RE_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+RE_MDY = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?P<mod>{_MOD})?(?P<mon>{_MONTH}){_S}(?:the{_S})?"
+    rf"(?P<day>{_DAYNUM})\b(?:{_COMMA}(?P<year>{_YEAR})\b)?"
+)
+RE_DMY = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?:the{_S})?(?P<day>{_DAYNUM}){_S}(?:of{_S})?"
+    rf"(?P<mon>{_MONTH})(?:{_COMMA}(?P<year>{_YEAR})\b)?"
+)
+RE_MONTH_YEAR = re.compile(
+    rf"(?:(?P<rel>last|next|this(?:{_S}(?:past|coming))?){_S})?(?P<mod>{_MOD})?(?P<mon>{_MONTH})"
+    rf"(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b)?"
+)
+RE_YEAR = re.compile(
+    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£.,/-]))(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d|[ \t]*%)"
+)
+RE_DECADE = re.compile(
+    rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?"
+    r"(?:(?P<cent>1[6-9]|20)?(?P<dec>\d)0|['’](?P<short>\d)0)[ \t]*['’]?s\b"
+)
+RE_CENTURY = re.compile(
+    rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?P<ord>{_alt(ORDINALS)})[ \t-]+century\b",
+    re.I,
+)
+RE_WEEKDAY = re.compile(
+    rf"(?:(?P<rel>last|next|this|coming|past){_S})?(?P<wd>{_WEEKDAY})s?\b"
+    rf"(?:{_S}(?P<part>{_PART})\b)?"
+)
+RE_RELDAY = re.compile(
+    rf"\b(?:(?P<dba>the{_S}day{_S}(?:before|after)){_S})?(?P<word>yesterday|today|tomorrow|tonight)\b"
+    rf"(?:{_S}(?P<part>{_PART})\b)?|\b(?P<rel>this|last){_S}(?P<part2>{_PART})\b",
+    re.I,
+)
+RE_RELUNIT = re.compile(
+    rf"\b(?P<mod>(?:earlier|later|early|late|mid)(?:{_S}|-)|{_MOD})?(?P<the>the{_S})?"
+    rf"(?P<rel>{_REL}){_S}(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
+    rf"spring|summer|autumn|fall|winter)\b(?!-|'s{_S}(?:high|low))",
+    re.I,
+)
+RE_OF_THE_UNIT = re.compile(
+    rf"\b(?:the{_S})?(?:very{_S})?(?:beginning|start|end|middle|rest|remainder|close)"
+    rf"{_S}of{_S}the{_S}(?P<unit>week|month|year|decade|century)\b",
+    re.I,
+)
+RE_QUARTER = re.compile(
+    rf"\b(?:Q(?P<qn>[1-4])(?:{_S}(?P<qyear>{_YEAR}))?\b|(?:the{_S})?(?:fiscal{_S})?(?P<ord>first|"
+    rf"second|third|fourth|final|1st|2nd|3rd|4th)[ \t-]+quarter\b(?:{_S}(?:of{_S})?(?:"
+    rf"(?:fiscal{_S})?(?P<year>{_YEAR})\b|(?P<rel>this|last|next|the){_S}year\b))?)",
+    re.I,
+)
+RE_HALF = re.compile(
+    rf"\b(?:the{_S})?(?P<ord>first|second)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
+    rf"(?P<rel>this|last|next|the){_S}year)\b",
+    re.I,
+)
+RE_FISCAL = re.compile(
+    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|next|previous|past|coming){_S})?(?:fiscal|"
+    rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
+    r"|\bFY[ \t]?(?P<year3>\d{4}|\d{2})\b",
+    re.I,
+)
+RE_ANAPHOR = re.compile(
+    rf"\b(?:the{_S}(?P<rel>same|next|following|previous|prior|preceding){_S}|(?P<that>that){_S})"
+    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?![ \t]*-)",
+    re.I,
+)
+RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
+RE_SEASON = re.compile(
+    rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past){_S})?(?P<season>spring|summer|"
+    rf"autumn|fall|winter)(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR}))?\b",
+    re.I,
+)
+RE_DURATION = re.compile(
+    rf"(?<![\w-])(?:(?P<the>the){_S}(?P<rel>past|last|next|coming|previous|first|following|"
+    rf"final|remaining|preceding|latest|recent){_S})?(?P<num>{_NUM})(?P<sep>{_S}|-)"
+    rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra){_S})?"
+    rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
+    rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
+    re.I,
+)
+RE_HALF_UNIT = re.compile(
+    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|day|hour){_S}and{_S}a{_S}half\b", re.I
+)
+RE_VAGUE = re.compile(
+    rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
+    rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
+    rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
+    rf"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b(?P<long>-long)?"
+    rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
+    re.I,
+)
+RE_REF = re.compile(
+    r"(?<![\w-])(?P<present>now|nowadays|presently|at present|at the moment|these days|"
+    r"the present day)(?![\w-])"
+    r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
+    r"(?:a long time|long) ago)\b"
+    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
+    r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
+    re.I,
+)
+RE_SET = re.compile(
+    rf"\b(?P<q>every|each|per){_S}(?:(?P<other>other){_S})?(?P<unit>second|minute|hour|day|"
+    rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART})\b"
+    rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
+    re.I,
+)
+RE_A_UNIT = re.compile(r"\b(?:a|an)[ \t]+(?P<unit>hour|day|week|month|year)\b", re.I)
+RE_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
+    r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
+    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
+    re.I,
+)
+RE_RANGE = re.compile(
+    rf"\b(?:from|between){_S}(?P<y1>{_YEAR}){_S}(?:to|and|until|through){_S}(?P<y2>{_YEAR})\b",
+    re.I,
+)
+RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)
+
+# Words that announce a bare year or month name ("in 2014", "since March").
+TEMPORAL_PREPS = {
+    "in", "since", "by", "until", "till", "from", "to", "through", "between", "and", "of",
+    "during", "before", "after", "early", "late", "mid", "the", "around", "circa", "for",
+    "fiscal", "or", "last", "next", "this", "throughout", "as", "spring",
+    "summer", "autumn", "fall", "winter", "'s", "into", "at", "on",
+}  # fmt: skip
+NON_TIME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"}
+TIME_WORD = re.compile(
+    r"\b(?:day|days|week|weeks|weekend|month|months|year|years|decade|decades|century|"
+    r"centuries|morning|afternoon|evening|night|tonight|season|era|period|spring|"
+    r"summer|autumn|winter|christmas|easter|holiday|holidays|hour|hours|minute|minutes)\b",
+    re.I,
+)
+FUTURE_LEMMAS = {"schedule", "set", "due", "plan", "expect", "slate", "intend", "aim"}
+REPORTING_LEMMAS = {
+    "say", "tell", "announce", "report", "claim", "state", "add", "note", "write", "argue",
+    "confirm", "reveal", "disclose", "unveil", "acknowledge", "insist", "warn", "explain",
+}  # fmt: skip
+PLANNING_LEMMAS = FUTURE_LEMMAS | {
+    "go", "be", "hope", "want", "prepare", "vow", "promise", "threaten", "agree", "likely",
+    "poise", "seek", "propose",
+}  # fmt: skip
+FALLBACK_JUNK = re.compile(
+    r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"
+    r"morning|evening|afternoon|time|times)$|-|^an?\s",
+    re.I,
+)
