@@ -9,6 +9,7 @@ bar or point is clicked (entity ids, event indices, quote indices).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,9 +29,13 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MAX_ACTORS = 25
 
 
-def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
-    # Title at the top of the figure, the legend in its own band under it: they never overlap,
-    # whatever theme (the app's or plotly's) restyles the rest.
+def _layout(
+    fig: go.Figure, *, title: str, x_title: str, y_title: str, legend_title: str, rows: int
+) -> go.Figure:
+    # Title at the very top, the legend in its own band under it (both placed in pixels of the
+    # whole figure): they never overlap, whatever theme (the app's or plotly's) restyles the
+    # rest. Short legend entries keep the band to one line in a narrow column.
+    height = max(320, 190 + 32 * rows)
     fig.update_layout(
         title={
             "text": title,
@@ -44,15 +49,17 @@ def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, rows: int
         },
         xaxis_title=x_title,
         yaxis_title=y_title,
-        height=max(320, 190 + 32 * rows),
-        margin={"l": 10, "r": 10, "t": 110, "b": 50},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 115, "b": 50},
         legend={
+            "title": {"text": legend_title, "side": "left"},
             "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "yref": "paper",
+            "xref": "container",
+            "x": 0.01,
             "xanchor": "left",
-            "x": 0,
+            "yref": "container",
+            "y": 1 - 48 / height,
+            "yanchor": "top",
         },
         hoverlabel={"namelength": -1},
         showlegend=True,  # even with one trace: the legend says in words what colours mean
@@ -120,7 +127,7 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
                 y=names,
                 x=values,
                 orientation="h",
-                name=f"{word} mentions",
+                name=word,
                 legendgroup=word,
                 legendrank={"negative": 1, "neutral": 2, "positive": 3}[word],
                 showlegend=show,
@@ -142,8 +149,9 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
     bar([-r.negative for r in rows], [r.negative for r in rows], "negative", NEGATIVE_COLOUR, True)
     bar([r.positive for r in rows], [r.positive for r in rows], "positive", POSITIVE_COLOUR, True)
     widest = max([max(r.negative + r.neutral / 2, r.positive + r.neutral / 2) for r in rows] or [1])
-    step = max(1, round(widest / 4))
-    ticks = list(range(-int(widest) - 1, int(widest) + 2, step))
+    step = max(1, round(widest / 3))
+    reach = math.ceil(widest / step)
+    ticks = [i * step for i in range(-reach, reach + 1)]  # symmetric, through zero
     fig.update_layout(barmode="relative", bargap=0.3)
     fig.update_xaxes(
         tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], zeroline=True, zerolinewidth=2
@@ -154,6 +162,7 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
         title="Portrayal: how each actor is written about",
         x_title="mentions (← negative · positive →)",
         y_title="actor",
+        legend_title="Mentions:",
         rows=len(rows),
     )
 
@@ -227,7 +236,7 @@ def positions_figure(analysis: Analysis) -> go.Figure:
                 x=[c.target for c in group],
                 y=[c.speaker for c in group],
                 mode="markers",
-                name=f"speaks {word}ly" if word != "neutral or mixed" else "neutral or mixed",
+                name=word,
                 marker={
                     "color": colour,
                     "size": [14 + 6 * min(len(c.polarities), 5) for c in group],
@@ -249,6 +258,7 @@ def positions_figure(analysis: Analysis) -> go.Figure:
         title="Positions: how each speaker talks about whom",
         x_title="entity mentioned in the quotes",
         y_title="speaker",
+        legend_title="Speaks:",
         rows=len(speakers),
     )
 
@@ -305,9 +315,9 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
     labels = [p.label for p in pairs]
     fig = go.Figure()
     for word, colour, test in (
-        ("conflict (Goldstein < 0)", CONFLICT_COLOUR, lambda m: m < 0),
-        ("neutral (Goldstein = 0)", NEUTRAL_COLOUR, lambda m: m == 0),
-        ("cooperation (Goldstein > 0)", COOPERATION_COLOUR, lambda m: m > 0),
+        ("conflict (< 0)", CONFLICT_COLOUR, lambda m: m < 0),
+        ("neutral (0)", NEUTRAL_COLOUR, lambda m: m == 0),
+        ("cooperation (> 0)", COOPERATION_COLOUR, lambda m: m > 0),
     ):
         group = [p for p in pairs if test(p.mean)]
         if not group:
@@ -341,6 +351,7 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
         title="Cooperation and conflict between actors",
         x_title="mean Goldstein score of their events",
         y_title="actor → target",
+        legend_title="Mean Goldstein:",
         rows=len(pairs),
     )
 
@@ -386,10 +397,10 @@ def _event_class(event: Event) -> tuple[str, str]:
     if event.cameo is None:
         return "unclassified", UNKNOWN_COLOUR
     if event.cameo.goldstein > 0:
-        return "cooperative (Goldstein > 0)", COOPERATION_COLOUR
+        return "cooperative", COOPERATION_COLOUR
     if event.cameo.goldstein < 0:
-        return "conflictual (Goldstein < 0)", CONFLICT_COLOUR
-    return "neutral (Goldstein = 0)", NEUTRAL_COLOUR
+        return "conflictual", CONFLICT_COLOUR
+    return "neutral", NEUTRAL_COLOUR
 
 
 def _ref_text(analysis: Analysis, ref: EntityRef | None) -> str:
@@ -438,6 +449,7 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
         title="Timeline of dated events",
         x_title="date",
         y_title="actor",
+        legend_title="Event (Goldstein):",
         rows=len(actors),
     )
 

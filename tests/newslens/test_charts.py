@@ -26,7 +26,7 @@ def _described(fig: go.Figure) -> None:
     """Title, both axis titles, and a legend whose entries are words."""
     assert fig.layout.title.text
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
-    assert fig.layout.showlegend is True
+    assert fig.layout.showlegend is True and fig.layout.legend.title.text
     names = [t.name for t in fig.data if t.showlegend is not False]
     assert names and all(isinstance(n, str) and n.strip() for n in names)
 
@@ -59,6 +59,9 @@ def test_portrayal_keeps_actors_with_two_mentions_sorted_by_net():
     neutral_left, neutral_right = by_name["neutral"]
     assert list(neutral_left.x) == [-0.5, -0.5, 0] and list(neutral_right.x) == [0.5, 0.5, 0]
     assert fig.layout.barmode == "relative"
+    ticks = list(fig.layout.xaxis.tickvals)
+    assert 0 in ticks and ticks == [-t for t in reversed(ticks)]
+    assert list(fig.layout.xaxis.ticktext) == [str(abs(t)) for t in ticks]
     assert list(fig.layout.yaxis.categoryarray)[-1] == "Ukraine"  # most negative on top
 
 
@@ -72,7 +75,7 @@ def test_positions_dot_matrix_speaker_by_target():
     fig = positions_figure(handmade_analysis())
     (trace,) = fig.data
     assert list(trace.y) == ["Sergei Lavrov"] and list(trace.x) == ["Zelensky"]
-    assert trace.name == "speaks negatively"
+    assert trace.name == "negative" and fig.layout.legend.title.text == "Speaks:"
     assert list(trace.customdata) == ["0"]  # the quote index behind the dot
 
 
@@ -97,7 +100,8 @@ def test_cooperation_pairs_by_mean_goldstein():
     assert "Russia → Ukraine" not in {p.label for p in actor_pairs(unresolved)}
     fig = cooperation_figure(analysis)
     names = {t.name for t in fig.data}
-    assert names == {"conflict (Goldstein < 0)", "cooperation (Goldstein > 0)"}
+    assert names == {"conflict (< 0)", "cooperation (> 0)"}
+    assert fig.layout.legend.title.text == "Mean Goldstein:"
     analysis.events[0].cameo.goldstein = 0.0
     neutral = [t for t in cooperation_figure(analysis).data if t.name.startswith("neutral")]
     assert neutral[0].type == "scatter" and list(neutral[0].y) == ["Vladimir Putin → Donald Trump"]
