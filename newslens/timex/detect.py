@@ -615,9 +615,10 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t")
     prev = re.search(r"(\S+)$", before)
     follows_name = bool(prev and prev.group(1)[:1].isupper() and prev.group(1)[-1].isalnum())
+    mid_sentence = bool(prev and prev.group(1)[-1].isalnum())
     nxt = re.match(r"[ \t]+(\S+)", text[end : end + 40])
     precedes_name = bool(nxt and nxt.group(1)[:1].isupper())
-    return word.isupper() and len(word) > 2 or follows_name or precedes_name and bool(prev)
+    return word.isupper() and len(word) > 2 or follows_name or precedes_name and mid_sentence
 
 
 def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[Match]) -> list[Match]:

@@ -67,6 +67,7 @@ def test_relative_days(nlp):
     dct = "2025-05-20"
     assert value(nlp, "He arrived yesterday.", dct, "yesterday") == "2025-05-19"
     assert value(nlp, "Apple today announced a phone.", dct, "today") == "2025-05-20"
+    assert value(nlp, "It rained. Today Apple announced a phone.", dct, "Today") == "2025-05-20"
     assert value(nlp, "They meet tomorrow.", dct, "tomorrow") == "2025-05-21"
     assert value(nlp, "Apple announced this morning.", dct, "this morning") == "2025-05-20TMO"
 
@@ -195,6 +196,7 @@ def test_year_ranges_are_durations_around_their_years(nlp):
     "text",
     [
         "USA Today reported the story.",
+        "He told USA Today that it was fine. She watched Larry King Now on TV.",
         "Jobs, aged 56, left the company.",
         "A second A380 is also travelling to the U.S.",
         "Less than a quarter of the donors gave more.",
