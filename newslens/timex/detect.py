@@ -319,13 +319,16 @@ def _find_weekend(text: str, low: str) -> Iterator[Match]:
 
 def _find_season(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_SEASON, text, low, ("spring", "summer", "autumn", "fall", "winter")):
-        rel = (m.group("rel") or "").lower().replace("the ", "")
+        rel = " ".join((m.group("rel") or "").lower().split())
         year = int(m.group("year")) if m.group("year") else None
-        season = SEASONS[m.group("season").lower()]
+        name = m.group("season").lower()
         if not rel and year is None:
             continue  # a bare "spring"/"fall" is too often no time at all
-        offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-        yield _hit(m, "DATE", "season", season=season, y=year, offset=offset)
+        if rel == "the" and year is None and name in {"fall", "autumn"}:
+            continue  # "the fall of the Wall"
+        offset = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        season, by_tense = SEASONS[name], rel == "the"
+        yield _hit(m, "DATE", "season", season=season, y=year, offset=offset, by_tense=by_tense)
 
 
 def _find_duration(text: str, low: str) -> Iterator[Match]:
@@ -636,6 +639,11 @@ def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[Match]) -> list[Mat
             continue  # "hours", "a good night", "day-long", "late-night": no calendar time
         if any(c.start < end and start < c.end for c in chosen):
             continue  # the rules have read (part of) it: trust them
+        bare = text.strip().lower()
+        if bare in {"weeks", "months", "years", "decades"}:  # "weeks of fighting"
+            value = "PXY" if bare == "decades" else _duration_value(None, bare)
+            out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
+            continue
         out.append(Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))
     return out
 

@@ -197,6 +197,9 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     if kind == "season":
         if f.get("y"):
             return f"{f['y']}-{f['season']}"
+        if f.get("by_tense"):  # "the summer": the one the verb points at
+            year = _infer_year(SEASON_MONTH[f["season"]], None, dct, tense or "past")
+            return f"{year}-{f['season']}"
         name = next(k for k, v in SEASONS.items() if v == f["season"])
         return _resolve_relunit(name, f.get("offset", 0), dct)
     return None

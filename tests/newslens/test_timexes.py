@@ -112,6 +112,15 @@ def test_fiscal_years_and_weekends(nlp):
     assert value(nlp, "Shares will rise over the weekend.", dct, "the weekend") == "2007-W03-WE"
 
 
+def test_seasons(nlp):
+    dct = "2025-05-20"
+    assert value(nlp, "The army withdrew in the summer.", dct, "the summer") == "2024-SU"
+    assert value(nlp, "The talks will resume in the summer.", dct, "the summer") == "2025-SU"
+    assert value(nlp, "It opened in the summer of 2010 .", dct, "the summer of 2010") == "2010-SU"
+    assert value(nlp, "Prices rose last winter.", dct, "last winter") == "2024-WI"
+    assert [t.text for t in timexes(nlp, "He studied the fall of the Wall.", dct)] == []
+
+
 def test_vague_references(nlp):
     dct = "2025-05-20"
     assert value(nlp, "Talks may resume in the coming days.", dct, "the coming days") == (
