@@ -4,6 +4,8 @@ the Entities, Quotes, Stance, Events and Export tabs (right)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -17,6 +19,7 @@ from components import (
     quotes_panel,
     stance_panel,
 )
+from components.highlights import Highlights
 from components.util import md_escape, shorten
 from newslens.model import Analysis
 
@@ -73,6 +76,18 @@ def _header(analysis: Analysis) -> None:
         st.warning(md_escape(warning))
 
 
+def _guarded(
+    name: str, render: Callable[..., Any], analysis: Analysis, key: str, **options: Any
+) -> Highlights:
+    """Draw one panel; a bug in it shows one line in its tab instead of stopping the page."""
+    try:
+        highlights = render(analysis, key=key, **options)
+    except Exception as exc:
+        st.error(f"The {name} panel could not be drawn ({type(exc).__name__}).")
+        return Highlights()
+    return highlights if isinstance(highlights, Highlights) else Highlights()
+
+
 def _welcome() -> None:
     st.info(
         "Paste an article, upload files (.txt, .md, .html, .pdf, .docx) or try a sample in "
@@ -107,17 +122,25 @@ else:
             ["Entities", "Quotes", "Stance", "Events", "Export"]
         )
         with tab_entities:
-            highlights = entities_panel.render(analysis, key=f"{key}-entities")
+            highlights = _guarded("Entities", entities_panel.render, analysis, f"{key}-entities")
         with tab_quotes:
             link = functools.partial(entities_panel.select_entity, analysis, key=f"{key}-entities")
             highlights = highlights.merge(
-                quotes_panel.render(analysis, key=f"{key}-quotes", on_speaker=lambda eid: link(eid))
+                _guarded("Quotes", quotes_panel.render, analysis, f"{key}-quotes", on_speaker=link)
             )
         with tab_stance:
-            highlights = highlights.merge(stance_panel.render(analysis, key=f"{key}-stance"))
+            highlights = highlights.merge(
+                _guarded("Stance", stance_panel.render, analysis, f"{key}-stance")
+            )
         with tab_events:
-            highlights = highlights.merge(events_panel.render(analysis, key=f"{key}-events"))
+            highlights = highlights.merge(
+                _guarded("Events", events_panel.render, analysis, f"{key}-events")
+            )
         with tab_export:
-            export_panel.render(analysis, key=f"{key}-export")
+            _guarded("Export", export_panel.render, analysis, f"{key}-export")
     with text_column:
-        article_view.render(analysis, key=f"{key}-view", highlights=highlights)
+        try:
+            article_view.render(analysis, key=f"{key}-view", highlights=highlights)
+        except Exception as exc:  # never lose the text: fall back to it without highlights
+            st.error(f"The highlights could not be drawn ({type(exc).__name__}).")
+            st.text(analysis.text)

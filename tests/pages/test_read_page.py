@@ -221,3 +221,18 @@ def test_a_messy_analysis_still_draws_the_whole_page():
     warnings = [w.value for w in at.warning]
     assert "A stage reported a problem <b>with markup</b>." in [plain(w) for w in warnings]
     assert any("\\<b\\>" in w for w in warnings)  # shown literally, not as markup
+
+
+def test_a_broken_panel_costs_only_its_tab(monkeypatch):
+    import components.quotes_panel as quotes_panel
+
+    def broken(*args, **kwargs):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(quotes_panel, "render", broken)
+    at = app()
+    at.session_state["nl_analysis"] = handmade_analysis()
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The Quotes panel could not be drawn (KeyError)."]
+    assert "Sergei Lavrov" in article_markup(at) and len(at.get("plotly_chart")) >= 3
