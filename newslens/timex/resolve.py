@@ -10,7 +10,7 @@ from typing import Any
 
 from newslens.model import Timex
 from newslens.timex.vocabulary import (
-    SEASON_MONTH,
+    SEASON_START,
     SEASONS,
 )
 
@@ -114,15 +114,32 @@ def _resolve_relunit(unit: str, offset: int, dct: dt.date) -> str | None:
     if unit == "century":
         return f"{dct.year // 100 + offset:02d}"
     if unit in SEASONS:
-        code = SEASONS[unit]
-        # the season's year: the latest one started by the DCT for "this", then shift
-        base = dct.year if dct.month >= SEASON_MONTH[code] or code == "WI" else dct.year - 1
-        if offset == 0:
-            base = dct.year
-        elif offset < 0 and base == dct.year and dct.month < SEASON_MONTH[code] + 3:
-            base -= 1
-        return f"{base + (offset if offset > 0 else 0)}-{code}"
+        return _season(SEASONS[unit], {-1: "last", 0: "this", 1: "next"}.get(offset, "this"), dct)
     return None
+
+
+def _season(code: str, which: str, dct: dt.date) -> str:
+    """The season `code` seen from the DCT: which = last | this | next | past | future."""
+
+    def start(year: int) -> dt.date:
+        return dt.date(year, SEASON_START[code], 1)
+
+    def end(year: int) -> dt.date:
+        return _add_months(start(year), 3)
+
+    years = range(dct.year - 2, dct.year + 2)
+    if which == "last":  # the latest one that is over
+        year = max(y for y in years if end(y) <= dct)
+    elif which == "past":  # the latest one begun ("withdrew in the summer")
+        year = max(y for y in years if start(y) <= dct)
+    elif which == "next":
+        year = min(y for y in years if start(y) > dct)
+    elif which == "future":  # the current or the coming one
+        year = min(y for y in years if end(y) > dct)
+    else:  # this: the current one, else the one of this year
+        current = [y for y in years if start(y) <= dct < end(y)]
+        year = current[0] if current else dct.year - (1 if code == "WI" and dct.month <= 2 else 0)
+    return f"{year}-{code}"
 
 
 def _shifted(dct: dt.date, n: float, unit: str) -> str | None:
@@ -198,8 +215,7 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if f.get("y"):
             return f"{f['y']}-{f['season']}"
         if f.get("by_tense"):  # "the summer": the one the verb points at
-            year = _infer_year(SEASON_MONTH[f["season"]], None, dct, tense or "past")
-            return f"{year}-{f['season']}"
+            return _season(f["season"], "future" if tense == "future" else "past", dct)
         name = next(k for k, v in SEASONS.items() if v == f["season"])
         return _resolve_relunit(name, f.get("offset", 0), dct)
     return None

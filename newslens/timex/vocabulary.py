@@ -42,7 +42,8 @@ UNITS = {
 }  # fmt: skip
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+# meteorological seasons; a winter is named by the year it starts in (2024-WI: Dec 2024-Feb 2025)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),

@@ -118,6 +118,9 @@ def test_seasons(nlp):
     assert value(nlp, "The talks will resume in the summer.", dct, "the summer") == "2025-SU"
     assert value(nlp, "It opened in the summer of 2010 .", dct, "the summer of 2010") == "2010-SU"
     assert value(nlp, "Prices rose last winter.", dct, "last winter") == "2024-WI"
+    # a winter is named by the year it starts in
+    assert value(nlp, "It is cold this winter.", "2025-01-10", "this winter") == "2024-WI"
+    assert value(nlp, "It was hot last summer.", "2025-08-01", "last summer") == "2024-SU"
     assert [t.text for t in timexes(nlp, "He studied the fall of the Wall.", dct)] == []
 
 
