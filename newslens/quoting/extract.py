@@ -41,6 +41,7 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     segments: set[int] = field(default_factory=set)
     inherited_from: int | None = None  # index of the attribution whose speaker is reused
+    tier: str = "speech"  # the cue's tier: "quoted" cues need a quotation in the content
 
     @property
     def start(self) -> int:
@@ -411,7 +412,9 @@ def _attribution_for_cue(
     pieces = _cut_out(pieces, cue, speaker, ctx)
     if not pieces:
         return None
-    return Attribution(pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs))
+    return Attribution(
+        pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs), tier=tier
+    )
 
 
 def _extend_clause(
@@ -662,7 +665,8 @@ def _drop_nested(ctx: _Context, attributions: list[Attribution]) -> list[Attribu
                     b.segments = {i for i in b.segments if ctx.segments[i].start < cut}
                     if not b.segments and b.kind == "partial":
                         b.kind = "indirect"
-                    continue
+                    if b.segments or b.tier == "speech":
+                        continue
                 dropped.add(bi)
                 continue
             dropped.add(ai)
