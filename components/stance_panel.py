@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.highlights import Highlights
-from components.util import clicked_values, selection_of
+from components.util import clicked_values, md_escape, selection_of
 from newslens.charts import (
     actor_pairs,
     cooperation_figure,
@@ -70,7 +70,7 @@ def _portrayal(analysis: Analysis, *, key: str) -> Highlights:
     if not actor:
         return Highlights()
     evidence = evidence_rows(analysis, actor)
-    st.markdown(f"**Evidence for {names[actor]}** · {len(evidence)} sentences")
+    st.markdown(f"**Evidence for {md_escape(names[actor])}** · {len(evidence)} sentences")
     frame = pd.DataFrame(
         [
             {"Stance": POLARITY_WORDS.get(polarity, "neutral"), "Sentence": analysis.text[s:e]}

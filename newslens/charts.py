@@ -9,6 +9,7 @@ bar or point is clicked (entity ids, event indices, quote indices).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from collections import defaultdict
@@ -27,6 +28,12 @@ UNKNOWN_COLOUR = "#5b8def"
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MAX_ACTORS = 25
+
+
+def _safe(text: str) -> str:
+    """Article-derived text for plotly, which reads a few HTML tags (<b>, <a href>) and
+    entities in labels: escaped, it shows literally."""
+    return html.escape(text, quote=False)
 
 
 def _layout(
@@ -117,7 +124,7 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
     """Diverging stacked bar: negative mentions to the left, positive to the right, neutral
     centred on zero; one bar per actor, sorted by net score (most negative on top)."""
     rows = portrayal_rows(analysis)
-    names = [r.name for r in rows]
+    names = [_safe(r.name) for r in rows]
     ids = [r.entity_id for r in rows]
     fig = go.Figure()
 
@@ -135,8 +142,9 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
                 customdata=ids,
                 text=[str(c) if c and show else "" for c in counts],
                 textposition="inside",
-                hovertemplate=[
-                    f"{name}: {c} {word} of {r.total} mentions (net {r.net:+.2f})<extra></extra>"
+                hoverinfo="text",
+                hovertext=[
+                    f"{name}: {c} {word} of {r.total} mentions (net {r.net:+.2f})"
                     for name, c, r in zip(names, counts, rows, strict=True)
                 ],
             )
@@ -220,8 +228,8 @@ def positions_figure(analysis: Analysis) -> go.Figure:
     """Dot matrix: speakers (rows) by the entities their quotes mention (columns), coloured by
     the mean polarity of the speaker toward that entity; dot size = number of quotes."""
     cells = position_cells(analysis)
-    speakers = sorted({c.speaker for c in cells})
-    targets = sorted({c.target for c in cells})
+    speakers = sorted({_safe(c.speaker) for c in cells})
+    targets = sorted({_safe(c.target) for c in cells})
     fig = go.Figure()
     for word, colour in (
         ("negative", NEGATIVE_COLOUR),
@@ -233,8 +241,8 @@ def positions_figure(analysis: Analysis) -> go.Figure:
             continue
         fig.add_trace(
             go.Scatter(
-                x=[c.target for c in group],
-                y=[c.speaker for c in group],
+                x=[_safe(c.target) for c in group],
+                y=[_safe(c.speaker) for c in group],
                 mode="markers",
                 name=word,
                 marker={
@@ -243,10 +251,11 @@ def positions_figure(analysis: Analysis) -> go.Figure:
                     "line": {"width": 1, "color": "rgba(128,128,128,0.8)"},
                 },
                 customdata=[",".join(map(str, c.quote_indices)) for c in group],
-                hovertemplate=[
-                    f"{c.speaker} about {c.target}: {word} "
+                hoverinfo="text",
+                hovertext=[
+                    f"{_safe(c.speaker)} about {_safe(c.target)}: {word} "
                     f"({len(c.polarities)} quote{'s' if len(c.polarities) != 1 else ''})"
-                    "<extra></extra>"
+                    ""
                     for c in group
                 ],
             )
@@ -312,7 +321,7 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
     """Horizontal bars: mean Goldstein score (−10 conflict … +10 cooperation) per actor pair;
     a pair that averages 0 is a diamond on the zero line (a bar would have no length)."""
     pairs = actor_pairs(analysis)
-    labels = [p.label for p in pairs]
+    labels = [_safe(p.label) for p in pairs]
     fig = go.Figure()
     for word, colour, test in (
         ("conflict (< 0)", CONFLICT_COLOUR, lambda m: m < 0),
@@ -323,13 +332,14 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
         if not group:
             continue
         common = {
-            "y": [p.label for p in group],
+            "y": [_safe(p.label) for p in group],
             "x": [p.mean for p in group],
             "name": word,
             "customdata": [",".join(map(str, p.event_indices)) for p in group],
-            "hovertemplate": [
-                f"{p.label}: mean Goldstein {p.mean:+.1f} over {len(p.goldsteins)} "
-                f"event{'s' if len(p.goldsteins) != 1 else ''}<extra></extra>"
+            "hoverinfo": "text",
+            "hovertext": [
+                f"{_safe(p.label)}: mean Goldstein {p.mean:+.1f} over {len(p.goldsteins)} "
+                f"event{'s' if len(p.goldsteins) != 1 else ''}"
                 for p in group
             ],
         }
@@ -410,6 +420,15 @@ def _ref_text(analysis: Analysis, ref: EntityRef | None) -> str:
     return ref.text if ref is not None and ref.text else "(no actor)"
 
 
+def _event_summary(analysis: Analysis, event: Event) -> str:
+    when = f"{event.date.value} ({event.date.text})" if event.date else "undated"
+    target = f" {_ref_text(analysis, event.target)}" if event.target else ""
+    category = f" · {event.cameo.name}" if event.cameo else ""
+    negated = "not " if event.negated else ""
+    action = event.phrase or event.action
+    return f"{when}: {_ref_text(analysis, event.actor)} {negated}{action}{target}{category}"
+
+
 def timeline_figure(analysis: Analysis) -> go.Figure:
     """Dated events on a time axis, one row per actor, coloured by cooperation/conflict."""
     dated = [(i, e, event_date(e)) for i, e in enumerate(analysis.events)]
@@ -417,24 +436,19 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
     groups: dict[tuple[str, str], list[tuple[int, Event, dt.date]]] = defaultdict(list)
     for item in dated:
         groups[_event_class(item[1])].append(item)
-    actors = sorted({_ref_text(analysis, e.actor) for _, e, _ in dated})
+    actors = sorted({_safe(_ref_text(analysis, e.actor)) for _, e, _ in dated})
     fig = go.Figure()
     for (word, colour), items in sorted(groups.items()):
         fig.add_trace(
             go.Scatter(
                 x=[d.isoformat() for _, _, d in items],
-                y=[_ref_text(analysis, e.actor) for _, e, _ in items],
+                y=[_safe(_ref_text(analysis, e.actor)) for _, e, _ in items],
                 mode="markers",
                 name=word,
                 marker={"color": colour, "size": 14, "symbol": "diamond"},
                 customdata=[i for i, _, _ in items],
-                hovertemplate=[
-                    f"{e.date.value if e.date else ''} ({e.date.text if e.date else ''}): "
-                    f"{_ref_text(analysis, e.actor)} {'not ' if e.negated else ''}"
-                    f"{e.phrase or e.action} {_ref_text(analysis, e.target)}"
-                    f"{' · ' + e.cameo.name if e.cameo else ''}<extra></extra>"
-                    for _, e, _ in items
-                ],
+                hoverinfo="text",
+                hovertext=[_safe(_event_summary(analysis, e)) for _, e, _ in items],
             )
         )
     days = [d for _, _, d in dated]

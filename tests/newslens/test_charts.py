@@ -4,6 +4,7 @@ the ids the app needs to light the text when a bar or point is clicked."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import plotly.graph_objects as go
 import pytest
@@ -162,3 +163,18 @@ def test_timeline_skips_values_that_are_not_calendar_dates():
 )
 def test_timex_date(value, expected):
     assert timex_date(value) == expected
+
+
+def test_article_text_in_charts_is_escaped_for_plotly():
+    analysis = handmade_analysis()
+    hostile = '<a href="javascript:alert(1)">x</a><b>Putin</b>'
+    analysis.cluster("E_putin").name = hostile
+    for entity_stance in analysis.stance:
+        if entity_stance.entity_id == "E_putin":
+            entity_stance.name = hostile
+    analysis.cluster("E_lavrov").name = hostile
+    analysis.events[0].phrase = "<script>x</script>"
+    for name, fig in all_figures(analysis).items():
+        text = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+        assert "<a href" not in text and "<b>" not in text and "<script>" not in text, name
+        assert "&lt;b&gt;Putin&lt;/b&gt;" in text, name
