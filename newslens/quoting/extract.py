@@ -22,6 +22,12 @@ from newslens.quoting.lexicon import cue_lemmas
 from newslens.quoting.marks import QuotedSegment, find_quoted_segments
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Speech verbs whose object is what was said: "announced his resignation", "asked if
+# they planned to attend", "asked them to leave".
+_OBJECT_CONTENT = {
+    "announce": ("dobj",),
+    "ask": ("dobj", "xcomp", "advcl"),
+}
 _COMPLEMENT_DEPS = ("ccomp", "parataxis")
 # Verbs whose subject a dependent reporting verb shares ("..., adding", "and told").
 _SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
@@ -353,6 +359,8 @@ def _attribution_for_cue(
                 and tier == "quoted"
                 or child.dep_ == "dobj"
                 and ctx.seg_of_token[child.i] >= 0
+                or child.dep_ in _OBJECT_CONTENT.get(verb.lemma_.lower(), ())
+                and not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children)
             ):
                 comp_bounds.append(_subtree_bounds(child, exclude=verb))
 
