@@ -643,6 +643,7 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     attributions = _drop_nested(ctx, attributions)
     attributions = _resolve_shared_segments(ctx, attributions)
     _attach_continuations(ctx, attributions)
+    attributions.extend(_colon_intros(ctx))
     attributions.extend(_dash_credits(ctx))
     if QUOTED_OBJECTS:
         attributions.extend(_quoted_objects(ctx, lemmas))
@@ -835,6 +836,56 @@ def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
         for i in segs:
             ctx.claimed[i] = -1
     return out
+
+
+def _colon_intros(ctx: _Context) -> list[Attribution]:
+    """`Pollster Carl Bialik: “One of the lessons …”`, `He wrote in November:¶“In the piece
+    …”`: a quotation introduced by a colon with no reporting verb; the source is the name
+    just before the colon, else the subject of the introducing clause."""
+    doc = ctx.doc
+    text = ctx.text
+    out: list[Attribution] = []
+    for si, seg in enumerate(ctx.segments):
+        if si in ctx.claimed:
+            continue
+        before = text[: seg.start].rstrip()
+        if not before.endswith(":") or seg.start - len(before) > 3:
+            continue
+        colon = len(before) - 1
+        intro = doc.char_span(ctx.paragraph_start(colon), colon, alignment_mode="contract")
+        if intro is None or len(intro) == 0:
+            continue
+        source = _intro_source(ctx, intro)
+        if source is None:
+            continue
+        segs = _segments_after_colon(ctx, colon + 1)
+        segs = [i for i in segs if i not in ctx.claimed] or [si]
+        pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in segs]
+        out.append(
+            Attribution(
+                pieces=_merge(pieces, text),
+                kind="direct",
+                cue=(colon, colon + 1),
+                speaker=source,
+                segments=set(segs),
+            )
+        )
+        for i in segs:
+            ctx.claimed[i] = -1
+    return out
+
+
+def _intro_source(ctx: _Context, intro: Span) -> Token | None:
+    last = intro[-1]
+    if last.ent_type_ in ("PERSON", "ORG", "NORP") or last.pos_ == "PROPN":
+        return last
+    sent_root = last.sent.root
+    for child in sent_root.children:
+        if child.dep_ in _SUBJECT_DEPS and child.pos_ in _SOURCE_POS and child.i >= intro.start:
+            if child.lower_ in ("it", "this", "there", "that"):
+                return None
+            return child
+    return None
 
 
 _DASHES = "\u2015\u2014\u2013-"

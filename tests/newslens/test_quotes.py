@@ -185,6 +185,13 @@ def test_colon_introduction(nlp):
     assert quote.speaker is not None and quote.speaker.name == "Sergei Lavrov"
 
 
+def test_colon_after_a_name_without_a_verb(nlp):
+    text = "Polls were wrong again - Carl Bialik: \u201cThe lesson is to keep calling voters.\u201d"
+    quote = only_quote(nlp, text, "lesson")
+    assert quote.cue is not None and quote.cue.text == ":"
+    assert quote.speaker is not None and quote.speaker.text.endswith("Bialik")
+
+
 def test_dash_credit(nlp):
     text = (
         "Readers wrote to us.\n\n"
