@@ -27,6 +27,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_CONTENT = {
     "announce": ("dobj",),
     "ask": ("dobj", "xcomp", "advcl"),
+    "say": ("dobj", "intj"),
 }
 _COMPLEMENT_DEPS = ("ccomp", "parataxis")
 # Verbs whose subject a dependent reporting verb shares ("..., adding", "and told").
