@@ -33,6 +33,12 @@ def check_text(text: str) -> None:
             f"the article is too long ({len(text):,} characters; the limit is "
             f"{MAX_TEXT_CHARS:,}): split it and analyse the parts"
         )
+    try:  # lone surrogates (e.g. "\ud800" escapes in JSON input) break the tokenizer
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise AnalysisError(
+            f"the text holds a character that is not valid Unicode (at position {exc.start})"
+        ) from exc
 
 
 def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:

@@ -115,7 +115,14 @@ def analyse_or_refuse(nlp, text: str) -> None:
 @given(text=st.text(max_size=400))
 @example(text="\x00\x01\x02 binary \x7f\x80 junk")
 @example(text="\u202eevil reversed text\u202c said Putin.")
+@example(text="Putin met Trump. \ud800 A lone surrogate, as JSON input can carry.")
 def test_random_unicode(nlp, text):
+    analyse_or_refuse(nlp, text)
+
+
+@FUZZ
+@given(text=st.text(st.characters(codec=None, categories=["Cs", "Lu", "Zs", "Po"]), max_size=80))
+def test_text_with_lone_surrogates(nlp, text):
     analyse_or_refuse(nlp, text)
 
 
