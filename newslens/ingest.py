@@ -14,7 +14,7 @@ from newslens.model import Meta
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than their text)
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
-MAX_TEXT_CHARS = 2_000_000  # text cap, the same as the analysis cap
+MAX_TEXT_CHARS = 1_000_000  # text cap, the same as the analysis cap (newslens.pipeline)
 MAX_FILES = 20
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 TITLE_MAX_CHARS = 200

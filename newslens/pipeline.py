@@ -12,7 +12,8 @@ from newslens import entities, events, quotes, stance, timexes
 from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
 
-MAX_TEXT_CHARS = 2_000_000  # refuse (never truncate) texts above ~2 MB
+# Refuse (never truncate) longer texts: spaCy's own limit (nlp.max_length) is the same.
+MAX_TEXT_CHARS = 1_000_000
 NO_DCT_WARNING = (
     "No publication date: relative dates such as 'yesterday' stay unresolved. "
     "Set the publication date to resolve them."

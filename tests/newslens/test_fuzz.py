@@ -157,6 +157,17 @@ def test_text_just_over_the_cap_is_refused(nlp):
         analyze_text("x" * (MAX_TEXT_CHARS + 1), nlp=nlp)
 
 
+def test_the_cap_refuses_what_spacy_would_refuse(nlp):
+    # Between spaCy's max_length and the cap, the parser would raise a ValueError instead.
+    import newslens.ingest
+    import newslens.pipeline
+
+    assert newslens.pipeline.MAX_TEXT_CHARS <= nlp.max_length
+    assert newslens.ingest.MAX_TEXT_CHARS <= newslens.pipeline.MAX_TEXT_CHARS
+    with pytest.raises(AnalysisError, match="too long"):
+        analyze_text("word " * (nlp.max_length // 5 + 1), nlp=nlp)
+
+
 def test_file_over_the_size_cap_is_refused():
     with pytest.raises(IngestError, match="too large"):
         load_bytes(b"a" * (MAX_FILE_BYTES + 1), "big.pdf")
