@@ -818,7 +818,7 @@ def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
             continue
         sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
         first = verb.i + 1
-        last = min(verb.right_edge.i, sent_end - 1)
+        last = min(_last_quoted_child_edge(ctx, verb), sent_end - 1)
         piece = _trim(doc, first, last)
         if piece is None:
             continue
@@ -837,6 +837,15 @@ def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
         for i in segs:
             ctx.claimed[i] = -1
     return out
+
+
+def _last_quoted_child_edge(ctx: _Context, verb: Token) -> int:
+    """The right edge of the verb's last dependent that holds quoted words: adjuncts after it
+    (`… as a “disgrace” Wednesday on The Laura Ingraham Show`) are the writer's."""
+    for child in reversed(list(verb.rights)):
+        if any(ctx.seg_of_token[i] >= 0 for i in range(child.left_edge.i, child.right_edge.i + 1)):
+            return child.right_edge.i
+    return verb.right_edge.i
 
 
 def _colon_intros(ctx: _Context) -> list[Attribution]:
