@@ -6,14 +6,21 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newslens.model import EntityCluster, EntityMention, Quote, Span
+from newslens.quoting.confidence import load_quote_filter
 from newslens.quoting.extract import Attribution, extract_attributions
 from newslens.quoting.speakers import SpeakerResolver
 
 
 def extract_quotes(
-    doc: Doc, entities: list[EntityMention], clusters: list[EntityCluster]
+    doc: Doc,
+    entities: list[EntityMention],
+    clusters: list[EntityCluster],
+    *,
+    use_filter: bool = True,
 ) -> list[Quote]:
-    """Every attribution of the article as a `Quote`, offsets into `doc.text`."""
+    """Every attribution of the article as a `Quote`, offsets into `doc.text`. With
+    `use_filter`, quotes the learned filter finds unlikely (`quoting/confidence.py`) are
+    left out."""
     if not doc.text.strip():
         return []
     attributions, quoted = extract_attributions(doc)
@@ -25,6 +32,11 @@ def extract_quotes(
     quotes: list[Quote] = []
     for attr, speaker in zip(attributions, speakers, strict=True):
         quotes.append(_to_quote(attr, speaker, text))
+    quote_filter = load_quote_filter() if use_filter else None
+    if quote_filter is not None:
+        # Floating quotes (no cue) are kept: they are whole quoted sentences, a construction
+        # the extractor promises, and the gold marks too few of them to judge them by.
+        quotes = [q for q in quotes if q.cue is None or quote_filter.keep(doc, q)]
     return quotes
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from newslens.entities import extract_entities
 from newslens.model import Quote
 from newslens.quotes import extract_quotes
+from newslens.quoting.confidence import QuoteFilter, load_quote_filter, quote_features
 from newslens.quoting.marks import find_quoted_segments
 
 
@@ -274,6 +275,45 @@ def test_relative_pronoun_speaker(nlp):
     quote = only_quote(nlp, text, "fight")
     assert quote.speaker is not None and quote.speaker.text == "who"
     assert quote.speaker.name == "Dana White"
+
+
+def test_quoted_object_stops_before_adjuncts_after_the_quotation(nlp):
+    text = "Sanders attacked the deal as \u201ca disaster\u201d in a speech on Monday."
+    quote = only_quote(nlp, text, "disaster")
+    assert quote.text == "the deal as \u201ca disaster\u201d"
+    assert quote.speaker is not None and quote.speaker.text == "Sanders"
+
+
+# ---------------------------------------------------------------- the learned filter
+
+
+def test_quote_filter_ships_and_loads_without_network():
+    quote_filter = load_quote_filter()
+    assert quote_filter is not None
+    assert 0.0 < quote_filter.threshold < 1.0 and len(quote_filter.weights) > 50
+
+
+def test_quote_filter_keeps_a_subset_of_the_unfiltered_quotes(nlp, seed_text):
+    doc = nlp(seed_text)
+    entities, clusters = extract_entities(doc)
+    kept = extract_quotes(doc, entities, clusters)
+    every = extract_quotes(doc, entities, clusters, use_filter=False)
+    spans = {(q.start, q.end) for q in every}
+    assert {(q.start, q.end) for q in kept} <= spans
+    assert kept and len(kept) <= len(every)
+
+
+def test_quote_filter_drops_by_its_weights_and_threshold(nlp):
+    text = "\u201cWe need a deal,\u201d Lavrov said. Lavrov said the talks had failed."
+    doc = nlp(text)
+    entities, clusters = extract_entities(doc)
+    quotes = extract_quotes(doc, entities, clusters, use_filter=False)
+    assert {q.kind for q in quotes} == {"direct", "indirect"}
+    no_indirect = QuoteFilter({"kind=indirect": -10.0}, 0.0, 0.5)
+    kept = [q for q in quotes if no_indirect.keep(doc, q)]
+    assert [q.kind for q in kept] == ["direct"]
+    features = quote_features(doc, quotes[0])
+    assert features["kind=direct"] == 1.0 and "cue=say" in features
 
 
 # ---------------------------------------------------------------- the seed article
