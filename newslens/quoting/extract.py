@@ -915,7 +915,9 @@ def _dash_credits(ctx: _Context) -> list[Attribution]:
         if not stripped or stripped[0] not in _DASHES or len(rest) > _MAX_CREDIT_CHARS:
             continue
         dash = seg.end + len(rest) - len(stripped)
-        name_start = dash + len(stripped) - len(stripped.lstrip(_DASHES + " "))
+        name_start = dash
+        while name_start < line_end and (text[name_start] in _DASHES or text[name_start].isspace()):
+            name_start += 1  # a no-break space may follow the dash
         if name_start >= line_end or not text[name_start].isupper():
             continue
         name = ctx.doc.char_span(name_start, line_end, alignment_mode="contract")

@@ -193,6 +193,18 @@ def test_colon_after_a_name_without_a_verb(nlp):
     assert quote.speaker is not None and quote.speaker.text.endswith("Bialik")
 
 
+def test_dash_credit_with_a_no_break_space_after_the_dash(nlp):
+    text = (
+        "Readers wrote to us.\n"
+        "\u201cI just hope this campaign makes people vote.\u201d \u2015\u00a0Jorge Falcon\n"
+        "\u201cMaybe we can build a wall around him.\u201d \u2015\u00a0Steve Quinlan.\n"
+    )
+    found = quotes_of(nlp, text)
+    speakers = {q.text[:12]: q.speaker.text for q in found if q.speaker}
+    assert speakers["\u201cI just hope"].startswith("Jorge")
+    assert speakers["\u201cMaybe we ca"].startswith("Steve")
+
+
 def test_dash_credit(nlp):
     text = (
         "Readers wrote to us.\n\n"
