@@ -72,16 +72,31 @@ def encode_target(
 ) -> list[int]:
     """Token ids of `text` with text[start:end] wrapped in the markers, at most `max_tokens`
     long; a long text is cut to a window around the target."""
-    if not (0 <= start < end <= len(text)):
-        raise ValueError(f"target span [{start}, {end}) is not inside a text of {len(text)}")
-    left = text[max(0, start - CONTEXT_CHARS) : start]
-    right = text[end : end + CONTEXT_CHARS]
-    marked = f"{left} {MARK_OPEN} {text[start:end]} {MARK_CLOSE} {right}"
-    ids = tokenizer.encode(marked).ids
-    if len(ids) <= max_tokens:
-        return ids
+    return encode_targets(tokenizer, [(text, start, end)], max_tokens=max_tokens)[0]
+
+
+def encode_targets(
+    tokenizer: Tokenizer,
+    items: Sequence[tuple[str, int, int]],
+    *,
+    max_tokens: int = MAX_TOKENS,
+) -> list[list[int]]:
+    """`encode_target` for many items at once (the tokenizer works on them in parallel)."""
+    marked = []
+    for text, start, end in items:
+        if not (0 <= start < end <= len(text)):
+            raise ValueError(f"target span [{start}, {end}) is not inside a text of {len(text)}")
+        left = text[max(0, start - CONTEXT_CHARS) : start]
+        right = text[end : end + CONTEXT_CHARS]
+        marked.append(f"{left} {MARK_OPEN} {text[start:end]} {MARK_CLOSE} {right}")
     open_id = tokenizer.token_to_id(MARK_OPEN)
     close_id = tokenizer.token_to_id(MARK_CLOSE)
+    return [_window(e.ids, open_id, close_id, max_tokens) for e in tokenizer.encode_batch(marked)]
+
+
+def _window(ids: list[int], open_id: int, close_id: int, max_tokens: int) -> list[int]:
+    if len(ids) <= max_tokens:
+        return ids
     body = ids[1:-1]
     keep = max_tokens - 2
     open_at = body.index(open_id)
@@ -120,7 +135,7 @@ class StanceModel:
 
         if not items:
             return []
-        encoded = [encode_target(self.tokenizer, t, s, e) for t, s, e in items]
+        encoded = encode_targets(self.tokenizer, items)
         # Sorting by length keeps padding (wasted work) small within each batch.
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
         probs = np.zeros((len(encoded), len(LABELS)), dtype=np.float32)
