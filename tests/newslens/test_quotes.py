@@ -289,6 +289,15 @@ def test_relative_pronoun_speaker(nlp):
     assert quote.speaker.name == "Dana White"
 
 
+def test_reported_speech_stops_at_a_semicolon(nlp):
+    text = (
+        "Republicans said the timing of the news was not intentional; "
+        "they only learned on Friday of the deals."
+    )
+    quote = only_quote(nlp, text, "timing")
+    assert quote.text == "the timing of the news was not intentional"
+
+
 def test_quoted_object_stops_before_adjuncts_after_the_quotation(nlp):
     text = "Sanders attacked the deal as \u201ca disaster\u201d in a speech on Monday."
     quote = only_quote(nlp, text, "disaster")
