@@ -528,7 +528,26 @@ def _parenthetical(
     after = _trim(doc, right + 2, sent_end - 1)
     if before is None or after is None:
         return None
+    if _modifies_cue(doc, verb, sent_first, left - 2):
+        return None
     return [before, after]
+
+
+_CUE_MODIFIER_DEPS = ("advcl", "prep", "npadvmod", "advmod")
+
+
+def _modifies_cue(doc: Doc, verb: Token, first: int, last: int) -> bool:
+    """ "Asked about the wall, Trump said, “…”" / "On CNN Tuesday, he said, …": words before
+    the attribution that hang on the cue as a modifier set the scene of the saying; they are
+    the writer's, not part of what was said."""
+    roots = [
+        tok
+        for tok in doc[first : last + 1]
+        if not (tok.is_punct or tok.is_space) and not first <= tok.head.i <= last
+    ]
+    return bool(roots) and all(
+        tok.head.i == verb.i and tok.dep_ in _CUE_MODIFIER_DEPS for tok in roots
+    )
 
 
 def _is_descendant(tok: Token, ancestor: Token) -> bool:

@@ -223,6 +223,13 @@ def test_comma_fenced_attribution(nlp):
     assert pieces(text, quote) == ["The museum", "would make visitors face uncomfortable truths"]
 
 
+def test_scene_setting_clause_before_the_attribution_is_not_content(nlp):
+    text = "Asked about the wall on Tuesday, Ryan said, \u201cWe will get it done.\u201d"
+    quote = only_quote(nlp, text, "get it done")
+    assert pieces(text, quote) == ["\u201cWe will get it done.\u201d"]
+    assert quote.speaker is not None and quote.speaker.text == "Ryan"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
