@@ -9,30 +9,17 @@ machine, so the module ends by checking the app made no network call.
 from __future__ import annotations
 
 import html
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.browser import ROOT, launch_chromium, running_app
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 TITLE = "Kremlin and White House trade calls over Ukraine ceasefire"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ANALYSIS_TIMEOUT_MS = 180_000
 PHRASE = "Istanbul"  # a word of the article that no highlight splits
 
@@ -80,26 +67,6 @@ main()
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError("the app did not become healthy")
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """(base URL, library path, network record) of a running app; always terminated."""
@@ -109,54 +76,18 @@ def app(tmp_path_factory):
     network.touch()
     launcher = folder / "guarded_streamlit.py"
     launcher.write_text(GUARDED_STREAMLIT, encoding="utf-8")
-    port = free_port()
-    env = {**os.environ, "NEWSLENS_LIBRARY": str(library)}
-    log = (folder / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(launcher),
-            str(network),
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_healthy(base, proc)
+    with running_app(
+        folder,
+        launcher=(sys.executable, str(launcher), str(network)),
+        env={"NEWSLENS_LIBRARY": str(library)},
+    ) as base:
         yield base, library, network
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

@@ -4,109 +4,30 @@ screenshot. The app runs as `streamlit run app.py` on a free port and is always 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
+
+from tests.browser import ROOT, launch_chromium, running_app
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ANALYSIS_TIMEOUT_MS = 180_000
 TRANSPARENT = "rgba(0, 0, 0, 0)"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError("the app did not become healthy")
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("read-app")
-    port = free_port()
-    env = {**os.environ, "NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}
-    with (folder / "streamlit.log").open("w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_healthy(base, proc)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
+        yield base
 
 
 @pytest.fixture()
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1100})
-            page.set_default_timeout(60_000)
-            yield page
-        finally:
-            browser.close()
+    with launch_chromium() as browser:
+        page = browser.new_page(viewport={"width": 1600, "height": 1100})
+        page.set_default_timeout(60_000)
+        yield page
 
 
 def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path):

@@ -16,6 +16,7 @@ from newslens.ingest import load_bytes
 from newslens.model import Analysis, Quote, Speaker
 from newslens.pipeline import analyze_text
 from newslens.render import ARTICLE_CSS, article_html
+from tests.browser import launch_chromium
 
 PAYLOADS = [
     "<script>window.__pwned='script'; alert('script')</script>",
@@ -26,15 +27,6 @@ PAYLOADS = [
     "<style>body{display:none}</style>",
 ]
 HOSTILE_NAME = "<img src=x onerror=alert('name')>.html"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 class Audit(HTMLParser):
@@ -172,14 +164,8 @@ def test_chart_svg_is_inert():
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def open_in_chromium(browser, path) -> tuple[object, list[str], str]:
