@@ -6,11 +6,16 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslens.model import Meta
+
+# pypdf logs its parser complaints ("EOF marker not found") to stderr; our IngestError already
+# says what went wrong in one line, which is all the user (and the CLI contract) should see.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than their text)
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
