@@ -17,7 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newslens.model import Quote
 
@@ -69,6 +69,50 @@ def quote_features(doc: Doc, quote: Quote) -> dict[str, float]:
         feats["first=" + (content[0].lower_ if content[0].is_stop else "-")] = 1.0
         feats["firstpos=" + content[0].pos_] = 1.0
         feats["lastpos=" + content[-1].pos_] = 1.0
+    feats.update(_context_features(doc, quote, spans))
+    return feats
+
+
+def _word(tok: Token) -> str:
+    """A token as a feature value: the word itself when it is a function word or
+    punctuation, else its part of speech."""
+    if tok.is_punct or tok.is_stop:
+        return tok.lower_
+    return tok.pos_
+
+
+def _context_features(doc: Doc, quote: Quote, spans: list[list[int]]) -> dict[str, float]:
+    """Where the quote's edges fall: the words just outside and inside its last piece, and
+    how much of its sentence it covers. Boundaries that stop short of a clause or run past
+    one show in these words ("…, which", "… and vowed")."""
+    feats: dict[str, float] = {}
+    last = doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
+    if last is None or not len(last):
+        return feats
+    tail = last[-1]
+    feats["lastword=" + _word(tail)] = 1.0
+    after = doc[last.end] if last.end < len(doc) else None
+    while after is not None and after.is_space and after.i + 1 < len(doc):
+        after = doc[after.i + 1]
+    after_key = "END" if after is None or after.is_space else _word(after)
+    feats["after=" + after_key] = 1.0
+    feats["kind_after=" + quote.kind + "|" + after_key] = 1.0
+    if after is not None and not after.is_punct and after.i + 1 < len(doc):
+        feats["after2=" + after_key + "|" + _word(doc[after.i + 1])] = 1.0
+    first = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if first is not None and len(first) and first.start > 0:
+        feats["before=" + _word(doc[first.start - 1])] = 1.0
+    sent = tail.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    inside = sum(1 for t in words if any(s <= t.idx < e for s, e in spans))
+    if words:
+        feats["cover=" + str(min(10, round(10 * inside / len(words))))] = 1.0
+    sentences = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            sentences.update((span[0].sent.start, span[-1].sent.start))
+    feats["sents=" + str(min(len(sentences), 4))] = 1.0
     return feats
 
 

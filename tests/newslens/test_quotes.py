@@ -344,6 +344,19 @@ def test_quote_filter_drops_by_its_weights_and_threshold(nlp):
     assert features["kind=direct"] == 1.0 and "cue=say" in features
 
 
+def test_quote_filter_sees_the_words_just_past_the_quote(nlp):
+    text = "Lavrov said on Monday that the talks had failed. Nobody was surprised."
+    doc = nlp(text)
+    entities, clusters = extract_entities(doc)
+    (quote,) = extract_quotes(doc, entities, clusters, use_filter=False)
+    assert quote.text == "that the talks had failed"
+    features = quote_features(doc, quote)
+    assert features["after=."] == 1.0 and features["before=PROPN"] == 1.0
+    assert features["sents=1"] == 1.0
+    # 5 of the sentence's 9 words are quoted.
+    assert features["cover=6"] == 1.0
+
+
 # ---------------------------------------------------------------- the seed article
 
 
