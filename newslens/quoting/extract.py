@@ -88,7 +88,13 @@ class _Context:
                 crosses = seg >= 0 and first is not None and self.segments[seg].end > first.idx
                 same_par = "\n" not in self.text[prev_end:start]
                 lower = first is not None and first.text[:1].islower() and same_par
-                if crosses or lower:
+                credit = (
+                    same_par
+                    and seg >= 0
+                    and not self.text[self.segments[seg].end : start].strip()
+                    and _bare_credit(sent)
+                )
+                if crosses or lower or credit:
                     out[-1] = (prev_start, end)
                     self.sentence_tokens[-1] = (self.sentence_tokens[-1][0], sent.end)
                     prev_sent = sent
@@ -143,6 +149,25 @@ class _Context:
 
     def paragraph_start(self, char: int) -> int:
         return self.text.rfind("\n", 0, char) + 1
+
+
+_CONTENT_DEPS = ("ccomp", "dobj", "parataxis", "xcomp", "attr", "oprd")
+
+
+def _bare_credit(sent: Span) -> bool:
+    """ "Trump said." / "Clinton said to People." after a quotation that ends in its own
+    full stop, question or exclamation mark: a sentence made of a source and a reporting
+    verb with nothing said of its own credits the quotation before it."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in cue_lemmas():
+        return False
+    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].i > root.i:
+        return False
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != subjects[0].left_edge.i:
+        return False
+    return not any(c.dep_ in _CONTENT_DEPS or c.text == ":" for c in root.children if c.i > root.i)
 
 
 def _is_cue(tok: Token, lemmas: dict[str, str]) -> str | None:

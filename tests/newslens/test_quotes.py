@@ -230,6 +230,18 @@ def test_scene_setting_clause_before_the_attribution_is_not_content(nlp):
     assert quote.speaker is not None and quote.speaker.text == "Ryan"
 
 
+def test_quote_with_its_own_full_stop_credited_by_the_next_sentence(nlp):
+    text = (
+        "The emails were deleted.\n\n"
+        "\u201cSometimes we need our fix!\u201d Clinton said to People. "
+        "The former senator headed the State Department."
+    )
+    quote = only_quote(nlp, text, "our fix")
+    assert quote.text == "\u201cSometimes we need our fix!\u201d"
+    assert quote.speaker is not None and quote.speaker.text == "Clinton"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
