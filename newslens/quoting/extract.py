@@ -333,6 +333,8 @@ def _colon_after(ctx: _Context, verb: Token) -> int | None:
             return tok.idx + 1
         if ctx.seg_of_token[i] >= 0 or tok.dep_ in _COMPLEMENT_DEPS:
             return None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cue_lemmas():
+            return None  # "…,” Cruz said as the heckler yelled: “…”: the colon is the nearer cue's
     return None
 
 

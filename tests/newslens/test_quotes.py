@@ -242,6 +242,19 @@ def test_quote_with_its_own_full_stop_credited_by_the_next_sentence(nlp):
     assert quote.cue is not None and quote.cue.text == "said"
 
 
+def test_colon_of_a_nearer_cue_leaves_the_first_cue_its_own_quote(nlp):
+    text = (
+        "He was interrupted.\n\n"
+        '"There is a young man with some problems," Cruz said as the heckler yelled: '
+        '"You suck!"'
+    )
+    found = {q.text: q for q in quotes_of(nlp, text)}
+    first = found['"There is a young man with some problems,"']
+    assert first.speaker is not None and first.speaker.text == "Cruz"
+    heckle = found['"You suck!"']
+    assert heckle.cue is not None and heckle.cue.text == "yelled"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
