@@ -180,6 +180,31 @@ def _is_cue(tok: Token, lemmas: dict[str, str]) -> str | None:
     return tier
 
 
+def _credits_quote_before(ctx: _Context, verb: Token) -> bool:
+    """ "“Go back to Univision,” Trump barked." / "“This is fantastic!” beamed Hartley": any
+    verb with its subject right after a quotation that closes on a comma, ! or ? credits
+    that quotation, whether or not it is a known reporting verb."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "parataxis"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False
+    first = subject.left_edge.i if subject.i < verb.i else verb.i
+    if subject.i < verb.i and subject.right_edge.i != verb.i - 1:
+        return False
+    doc = ctx.doc
+    before = first - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0:
+        return False
+    seg = ctx.seg_of_token[before]
+    if seg < 0 or ctx.segments[seg].end > doc[first].idx:
+        return False
+    inner = ctx.text[ctx.segments[seg].start : ctx.segments[seg].end].rstrip("\"”’»“' ")
+    return inner[-1:] in (",", "!", "?")
+
+
 def _subject(verb: Token) -> Token | None:
     """The source of a reporting verb, following shared subjects up the tree."""
     tok: Token | None = verb
@@ -682,6 +707,8 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
             attr = _attribution_for_cue(ctx, tok, "speech", lemmas)
         else:
             tier = _is_cue(tok, lemmas)
+            if tier is None and _credits_quote_before(ctx, tok):
+                tier = "quoted"
             if tier is None:
                 continue
             attr = _attribution_for_cue(ctx, tok, tier, lemmas)

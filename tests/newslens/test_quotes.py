@@ -255,6 +255,21 @@ def test_colon_of_a_nearer_cue_leaves_the_first_cue_its_own_quote(nlp):
     assert heckle.cue is not None and heckle.cue.text == "yelled"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb"),
+    [
+        ("\u201cGo back to Univision,\u201d Trump barked.", "Trump", "barked"),
+        ("\u201cThis is fantastic!\u201d beamed Donald Hartley.", "Donald Hartley", "beamed"),
+    ],
+)
+def test_any_verb_right_after_a_quotation_credits_it(nlp, sentence, speaker, verb):
+    text = "The rally ran late on Monday.\n\n" + sentence
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "direct" and quote.text.startswith("\u201c")
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == verb
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
