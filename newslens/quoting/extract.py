@@ -116,6 +116,25 @@ class _Context:
                     first = tok.i + 1
             if first < sent.end:
                 out.append(doc[first : sent.end])
+        return self._move_opening_marks(out)
+
+    def _move_opening_marks(self, sents: list[Span]) -> list[Span]:
+        """spaCy sometimes ends a sentence with the opening mark of the next one's quotation
+        (`… with Mr. Cruz. '' | I don't …`); the mark goes to the sentence it opens, else
+        that quotation would look like part of the sentence before."""
+        doc = self.doc
+        out = list(sents)
+        for k in range(len(out) - 1):
+            sent, nxt = out[k], out[k + 1]
+            cut = sent.end
+            while cut - 1 > sent.start and doc[cut - 1].is_punct:
+                seg = self._segment_at(doc[cut - 1].idx)
+                if seg < 0 or self.segments[seg].start != doc[cut - 1].idx:
+                    break
+                cut -= 1
+            if cut < sent.end and nxt.start == sent.end:
+                out[k] = doc[sent.start : cut]
+                out[k + 1] = doc[cut : nxt.end]
         return out
 
     def sentence_of(self, char: int) -> tuple[int, int]:

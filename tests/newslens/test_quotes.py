@@ -270,6 +270,18 @@ def test_any_verb_right_after_a_quotation_credits_it(nlp, sentence, speaker, ver
     assert quote.cue is not None and quote.cue.text == verb
 
 
+def test_reported_speech_before_a_quotation_in_nyt_apostrophes(nlp):
+    text = (
+        "Mr. Manafort said he agreed with Mr. Cruz. "
+        "''I don't want a fractured convention,'' he said."
+    )
+    reported = only_quote(nlp, text, "agreed")
+    assert reported.text == "he agreed with Mr. Cruz"
+    assert reported.speaker is not None and reported.speaker.text == "Mr. Manafort"
+    direct = only_quote(nlp, text, "fractured")
+    assert direct.text == "''I don't want a fractured convention,''"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
