@@ -433,6 +433,7 @@ def _attribution_for_cue(
                 and ctx.seg_of_token[child.i] >= 0
                 or child.dep_ in _OBJECT_CONTENT.get(verb.lemma_.lower(), ())
                 and not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children)
+                or _gerund_clause(child)
             ):
                 comp_bounds.append(_subtree_bounds(child, exclude=verb))
 
@@ -494,6 +495,17 @@ def _attribution_for_cue(
         return None
     return Attribution(
         pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs), tier=tier
+    )
+
+
+def _gerund_clause(child: Token) -> bool:
+    """ "He said legalizing it could put thousands to work": the parser hangs a clause with a
+    gerund subject on the cue as an xcomp; it is what was said."""
+    return (
+        child.dep_ == "xcomp"
+        and child.tag_ == "VBG"
+        and child.i == child.head.i + 1
+        and any(c.dep_ in _COMPLEMENT_DEPS for c in child.children)
     )
 
 

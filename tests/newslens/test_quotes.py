@@ -282,6 +282,13 @@ def test_reported_speech_before_a_quotation_in_nyt_apostrophes(nlp):
     assert direct.text == "''I don't want a fractured convention,''"
 
 
+def test_reported_clause_with_a_gerund_subject(nlp):
+    text = "He said legalizing it could put thousands of people to work in upstate New York."
+    quote = only_quote(nlp, text, "legalizing")
+    assert quote.text == ("legalizing it could put thousands of people to work in upstate New York")
+    assert quote.kind == "indirect" and quote.cue is not None and quote.cue.text == "said"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
