@@ -611,7 +611,7 @@ def _parenthetical(
     after = _trim(doc, right + 2, sent_end - 1)
     if before is None or after is None:
         return None
-    if _modifies_cue(doc, verb, sent_first, left - 2):
+    if ctx.seg_of_token[right + 2] >= 0 and _modifies_cue(doc, verb, sent_first, left - 2):
         return None
     return [before, after]
 

@@ -289,6 +289,18 @@ def test_reported_clause_with_a_gerund_subject(nlp):
     assert quote.kind == "indirect" and quote.cue is not None and quote.cue.text == "said"
 
 
+def test_comma_fenced_attribution_after_an_opening_adverbial(nlp):
+    text = (
+        "At times last year, people close to the vice president said, "
+        "the mere mention of the name could make him fume."
+    )
+    quote = only_quote(nlp, text, "mention")
+    assert pieces(text, quote) == [
+        "At times last year",
+        "the mere mention of the name could make him fume",
+    ]
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
