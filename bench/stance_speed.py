@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/stance_speed.py [--repeat 20] [--file ARTICLE.txt]
 
-Prints the cold model load time, then for each article the number of scored mentions and the
-median/best time of `compute_stance` (everything: sentence lookup, tokenising, one batched
-onnxruntime call with 2 intra-op threads) over --repeat warm runs. Goal: <= 150 ms for a
-1,000-word article. The articles: the seed article repeated to 1,000 words (very dense in
-names: a pessimistic case) and, when the evaluation kit is next to the checkout, the three
-PolNeAR dev articles closest to 1,000 words (real news). The spaCy parse and the entity step
-are not counted (they are other stages' figures). CPU time is printed too: on a busy shared
-machine wall time mostly measures the neighbours.
+Prints the model (layers, token window), its cold load time, then for each article the number
+of scored mentions, how many distinct (sentence, span) inputs the network ran on, and the
+median/best time of `compute_stance` (everything: sentence lookup, tokenising, batched
+onnxruntime calls with 2 intra-op threads) over --repeat warm runs. Goal: <= 150 ms for a
+1,000-word article. The articles: the seed article repeated to 1,000 words (dense in names,
+but its repeated sentences are run once each) and, when the evaluation kit is next to the
+checkout, the three PolNeAR dev articles closest to 1,000 words (real news). The spaCy parse
+and the entity step are not counted (they are other stages' figures). CPU time is printed too:
+on a busy shared machine wall time mostly measures the neighbours.
 """
 
 from __future__ import annotations
@@ -54,6 +55,18 @@ def real_articles(words: int, count: int) -> list[tuple[str, str]]:
     return [(r["id"], r["text"]) for r in rows[:count]]
 
 
+def distinct_inputs(doc, entities, clusters) -> int:
+    """Distinct (sentence, span) pairs: a repeated sentence's mention is run once."""
+    actors = {c.id for c in clusters if c.label in stance.ACTOR_LABELS}
+    bounds = stance._sentence_bounds(doc)
+    items = set()
+    for m in entities:
+        if m.entity_id in actors:
+            lo, hi = stance._enclosing(bounds, m.start, m.end)
+            items.add((doc.text[lo:hi], m.start - lo, m.end - lo))
+    return len(items)
+
+
 def time_article(name: str, text: str, repeat: int) -> None:
     doc = load_nlp()(text)
     entities, clusters = extract_entities(doc)
@@ -66,7 +79,8 @@ def time_article(name: str, text: str, repeat: int) -> None:
         cpus.append(time.process_time() - c)
     mentions = sum(len(s.mentions) for s in stances)
     print(
-        f"{name[:40]:<40} {len(text.split()):>5} words {mentions:>4} mentions  "
+        f"{name[:40]:<40} {len(text.split()):>5} words {mentions:>4} mentions "
+        f"({distinct_inputs(doc, entities, clusters):>3} distinct)  "
         f"wall median {statistics.median(walls) * 1000:4.0f} ms best {min(walls) * 1000:4.0f} ms"
         f"  cpu best {min(cpus) * 1000:4.0f} ms"
     )
@@ -87,8 +101,11 @@ def main() -> None:
             *real_articles(args.words, 3),
         ]
     t0 = time.perf_counter()
-    stance.load_model()
-    print(f"model load (cold): {(time.perf_counter() - t0) * 1000:.0f} ms")
+    model = stance.load_model()
+    print(
+        f"model {stance.model_dir()}: {model.config.get('layers', 6)} layers, "
+        f"window {model.max_tokens} tokens; load (cold) {(time.perf_counter() - t0) * 1000:.0f} ms"
+    )
     print(f"compute_stance, {args.repeat} warm runs each (goal <= 150 ms per 1,000 words):")
     for name, text in articles:
         time_article(name, text, args.repeat)

