@@ -436,6 +436,10 @@ def _attribution_for_cue(
                 or _gerund_clause(child)
             ):
                 comp_bounds.append(_subtree_bounds(child, exclude=verb))
+        if not comp_bounds and tier == "speech":
+            inverted = _inverted_advcl(ctx, verb, speaker)
+            if inverted is not None:
+                comp_bounds.append(inverted)
 
     # Quoted stretches of the sentence (not the one holding the cue itself).
     sent_segs = [
@@ -496,6 +500,23 @@ def _attribution_for_cue(
     return Attribution(
         pieces=pieces, kind=kind, cue=cue, speaker=speaker, segments=set(segs), tier=tier
     )
+
+
+def _inverted_advcl(ctx: _Context, verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """ "…, a girl was pepper-sprayed by a bystander, police said.": the parser sometimes
+    hangs the sentence before a closing attribution on the cue as an adverbial clause."""
+    doc = ctx.doc
+    if speaker is None or speaker.i > verb.i or speaker.right_edge.i != verb.i - 1:
+        return None
+    sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
+    comma = speaker.left_edge.i - 1
+    if comma <= sent_first or doc[comma].text != ",":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent_end]):
+        return None
+    if not any(c.dep_ == "advcl" and c.i < comma for c in verb.children):
+        return None
+    return sent_first, comma - 1
 
 
 def _gerund_clause(child: Token) -> bool:

@@ -301,6 +301,16 @@ def test_comma_fenced_attribution_after_an_opening_adverbial(nlp):
     ]
 
 
+def test_closing_attribution_after_a_clause_parsed_as_adverbial(nlp):
+    text = (
+        "As Trump prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old girl "
+        "outside the venue was pepper-sprayed by another bystander, police said."
+    )
+    quote = only_quote(nlp, text, "pepper-sprayed")
+    assert quote.text.startswith("As Trump prepared") and quote.text.endswith("bystander")
+    assert quote.speaker is not None and quote.speaker.text == "police"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
