@@ -438,6 +438,8 @@ def _attribution_for_cue(
                 comp_bounds.append(_subtree_bounds(child, exclude=verb))
         if not comp_bounds and tier == "speech":
             inverted = _inverted_advcl(ctx, verb, speaker)
+            if inverted is None:
+                inverted = _that_clause_in_adjunct(verb)
             if inverted is not None:
                 comp_bounds.append(inverted)
 
@@ -517,6 +519,23 @@ def _inverted_advcl(ctx: _Context, verb: Token, speaker: Token | None) -> tuple[
     if not any(c.dep_ == "advcl" and c.i < comma for c in verb.children):
         return None
     return sent_first, comma - 1
+
+
+def _that_clause_in_adjunct(verb: Token) -> tuple[int, int] | None:
+    """ "said on Friday during a news conference that he may wait …": the parser takes the
+    that-clause for a relative clause of the adjunct's noun, but a relative clause is not
+    introduced by "that" as a mark. (A noun's own that-clause, "his claim that …", is an
+    acl and stays out.)"""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        for tok in child.subtree:
+            if tok.dep_ != "relcl":
+                continue
+            mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ == "that" and mark.i == tok.left_edge.i:
+                return mark.i, tok.right_edge.i
+    return None
 
 
 def _gerund_clause(child: Token) -> bool:

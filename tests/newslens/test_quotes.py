@@ -311,6 +311,16 @@ def test_closing_attribution_after_a_clause_parsed_as_adverbial(nlp):
     assert quote.speaker is not None and quote.speaker.text == "police"
 
 
+def test_that_clause_after_the_cue_s_adjuncts(nlp):
+    text = (
+        "Courted by most of the Republican candidates, Adelson said earlier on Friday during "
+        "a news conference that he may wait until February\u2019s primaries to decide who to back."
+    )
+    quote = only_quote(nlp, text, "may wait")
+    assert quote.text.startswith("that he may wait") and quote.text.endswith("who to back")
+    assert quote.speaker is not None and quote.speaker.text == "Adelson"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
