@@ -235,6 +235,13 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head  # "the Izvestia newspaper declaring ..."
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok is verb:
+            # "X said the move was made by Y and said, “…”": the second "said" shares X,
+            # not the subject of the clause the parser hangs it on.
+            outer = tok.head.head
+            if outer.pos_ == "VERB" and outer.lemma_.lower() in cue_lemmas():
+                tok = outer
+                continue
         if tok.dep_ in _SHARED_SUBJECT_DEPS and tok.head is not tok:
             tok = tok.head
             continue
@@ -321,6 +328,20 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _subtree_bounds(tok: Token, *, exclude: Token | None = None) -> tuple[int, int]:
     first, last = tok.left_edge.i, tok.right_edge.i
+    if exclude is not None:
+        for conj in tok.children:
+            # "said the move was made by Y and said, “…”": the second cue ends the first's
+            # clause.
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ == "VERB"
+                and conj.lemma_.lower() in cue_lemmas()
+                and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+            ):
+                cut = conj.left_edge.i
+                while cut - 1 > first and tok.doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                last = min(last, cut - 1)
     if exclude is not None and first <= exclude.i <= last:
         # The complement's subtree wraps the cue (a parse error): keep the side without it.
         if exclude.i > tok.i:

@@ -321,6 +321,19 @@ def test_that_clause_after_the_cue_s_adjuncts(nlp):
     assert quote.speaker is not None and quote.speaker.text == "Adelson"
 
 
+def test_second_cue_joined_by_and_ends_the_first_clause_and_shares_its_source(nlp):
+    text = (
+        "De Blasio said the move was made by the police commissioner and said, "
+        "\u201cWho are you going to trust on security?\u201d"
+    )
+    reported = only_quote(nlp, text, "the move")
+    assert reported.text == "the move was made by the police commissioner"
+    direct = only_quote(nlp, text, "Who are you")
+    assert direct.kind == "direct"
+    for quote in (reported, direct):
+        assert quote.speaker is not None and quote.speaker.text == "De Blasio"
+
+
 def test_floating_quote_inherits_the_previous_speaker(nlp):
     text = (
         "\u201cWe will appeal,\u201d said Karen Holt, the union leader. The hall fell silent.\n\n"
