@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def thousand_word_article(texts: list[str]) -> str:
+def thousand_word_article(texts: list[str], *, sep: str = "\n") -> str:
     """About 1,000 words of real news text, whole paragraphs, from the given articles."""
     paragraphs = [p for text in texts for p in text.split("\n") if p.strip()]
     out: list[str] = []
@@ -25,7 +25,7 @@ def thousand_word_article(texts: list[str]) -> str:
             words += len(p.split())
             if words >= 1000:
                 break
-    return "\n".join(out)
+    return sep.join(out)
 
 
 def sample_articles() -> list[tuple[str, str]]:

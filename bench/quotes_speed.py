@@ -13,36 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "sample_articles"
-
-
-def thousand_word_article(texts: list[str]) -> str:
-    """About 1,000 words of real news text, whole paragraphs, from the sample articles."""
-    paragraphs = [p for text in texts for p in text.split("\n") if p.strip()]
-    out: list[str] = []
-    words = 0
-    while words < 1000:
-        for p in paragraphs:
-            out.append(p)
-            words += len(p.split())
-            if words >= 1000:
-                break
-    return "\n\n".join(out)
-
-
-def best_of(repeats: int, func: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from common import SAMPLES, best_of, thousand_word_article
 
 
 def main() -> int:
@@ -50,7 +23,6 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--jsonl", type=Path, help="more articles, one {'text'} per line")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     from newslens.entities import extract_entities
     from newslens.nlp import load_nlp
     from newslens.quotes import extract_quotes
@@ -59,7 +31,9 @@ def main() -> int:
     paths = sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.md"))
     paths = [p for p in paths if p.stem.upper() != "SOURCES"]
     articles = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
-    articles.append(("1000-word article", thousand_word_article([t for _, t in articles])))
+    articles.append(
+        ("1000-word article", thousand_word_article([t for _, t in articles], sep="\n\n"))
+    )
     if args.jsonl:
         with args.jsonl.open(encoding="utf-8") as f:
             for line in f:
