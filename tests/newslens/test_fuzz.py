@@ -4,7 +4,6 @@ and never in any other exception. The renderer and the exports survive every ana
 
 from __future__ import annotations
 
-import io
 import tomllib
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from newslens.ingest import MAX_FILE_BYTES, MAX_TEXT_CHARS, IngestError, load_by
 from newslens.model import Analysis
 from newslens.pipeline import AnalysisError, analyze_text
 from newslens.render import article_html
+from tests.files import make_docx, make_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ = settings(
@@ -220,39 +220,11 @@ def test_broken_html(data):
 
 
 def pdf_with_text(text: str) -> bytes:
-    """A small valid PDF with one line of text (built by hand: no PDF writer needed)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return make_pdf([text])
 
 
 def docx_with_text(text: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return make_docx([text])
 
 
 def test_the_reference_files_are_readable():
