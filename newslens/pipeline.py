@@ -101,32 +101,25 @@ def analyze_many(
 ) -> Iterator[Analysis | AnalysisError]:
     """Analyse (doc_id, text, meta) items with `nlp.pipe`; yields an error for bad items."""
     nlp = nlp or load_nlp()
-    good: list[tuple[str, str, Meta]] = []
-    results: dict[int, Analysis | AnalysisError] = {}
-    order: list[int] = []
-    for i, (doc_id, text, meta) in enumerate(items):
-        order.append(i)
+    items = list(items)
+    errors: list[AnalysisError | None] = []
+    for _, text, _ in items:
         try:
             check_text(text)
+            errors.append(None)
         except AnalysisError as exc:
-            results[i] = exc
-            continue
-        good.append((doc_id, text, meta))
-        results[i] = None  # type: ignore[assignment]
+            errors.append(exc)
     docs = nlp.pipe(
-        ((t, (d, m)) for d, t, m in good),
-        as_tuples=True,
+        (text for (_, text, _), error in zip(items, errors, strict=True) if error is None),
         batch_size=batch_size,
         n_process=n_process,
     )
     info = model_info(nlp)
-    good_iter = iter(docs)
-    for i in order:
-        if results[i] is not None:
-            yield results[i]
+    for (doc_id, _, meta), error in zip(items, errors, strict=True):
+        if error is not None:
+            yield error
             continue
-        doc, (doc_id, meta) = next(good_iter)
-        analysis = analyze_doc(doc, doc_id=doc_id, meta=meta)
+        analysis = analyze_doc(next(docs), doc_id=doc_id, meta=meta)
         analysis.model = info
         yield analysis
 
@@ -136,7 +129,7 @@ def reanchor(analysis: Analysis, published: str | None) -> Analysis:
     analysis.meta.published = published
     analysis.timexes = timexes.resolve_timexes(analysis.timexes, published)
     analysis.events = events.redate_events(analysis.events, analysis.timexes)
-    analysis.warnings = [w for w in analysis.warnings if not w.startswith("No publication date")]
+    analysis.warnings = [w for w in analysis.warnings if w != NO_DCT_WARNING]
     if not published:
         analysis.warnings.append(NO_DCT_WARNING)
     return analysis
