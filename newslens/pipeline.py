@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +21,23 @@ NO_DCT_WARNING = (
     "No publication date: relative dates such as 'yesterday' stay unresolved. "
     "Set the publication date to resolve them."
 )
+
+
+# Parsed articles that may wait for their stance in `analyze_many`.
+MAX_AHEAD = 32
+_worker: ThreadPoolExecutor | None = None
+_worker_lock = threading.Lock()
+
+
+def stance_worker() -> ThreadPoolExecutor:
+    """One background thread for the stance network, shared by all analyses: onnxruntime
+    releases the GIL, so the network runs beside the pure-Python stages (and, in a batch,
+    beside the parse of the next articles) on a second core."""
+    global _worker
+    with _worker_lock:
+        if _worker is None:
+            _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslens-stance")
+    return _worker
 
 
 class AnalysisError(ValueError):
@@ -44,6 +64,14 @@ def check_text(text: str) -> None:
 
 def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
     """Run every analysis stage on an already parsed doc."""
+    return finish_analysis(*start_analysis(doc, doc_id=doc_id, meta=meta))
+
+
+def start_analysis(
+    doc: Doc, *, doc_id: str, meta: Meta | None = None
+) -> tuple[Analysis, Doc, stance.PendingStance]:
+    """Every stage but the end of stance, which may still be running on the stance worker
+    when this returns; `finish_analysis` completes it."""
     meta = meta or Meta()
     analysis = Analysis(id=doc_id, text=doc.text, meta=meta)
     t = time.perf_counter()
@@ -56,6 +84,10 @@ def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
 
     analysis.entities, analysis.entity_clusters = entities.extract_entities(doc)
     lap("entities")
+    pending = stance.start_stance(
+        doc, analysis.entities, analysis.entity_clusters, executor=stance_worker()
+    )
+    lap("stance_inputs")
     analysis.quotes = quotes.extract_quotes(doc, analysis.entities, analysis.entity_clusters)
     lap("quotes")
     analysis.timexes = timexes.extract_timexes(doc, meta.published)
@@ -64,12 +96,20 @@ def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
         doc, analysis.entities, analysis.entity_clusters, analysis.timexes, analysis.quotes
     )
     lap("events")
-    analysis.stance, analysis.positions = stance.compute_stance(
-        doc, analysis.entities, analysis.entity_clusters, analysis.quotes
-    )
-    lap("stance")
     if not meta.published:
         analysis.warnings.append(NO_DCT_WARNING)
+    return analysis, doc, pending
+
+
+def finish_analysis(analysis: Analysis, doc: Doc, pending: stance.PendingStance) -> Analysis:
+    """Wait for the stance answers and add the portrayals and positions. `timings` gets
+    the network's own time as "stance" and the time spent waiting for it as "stance_wait"."""
+    t = time.perf_counter()
+    analysis.stance, analysis.positions, seconds = stance.finish_stance(
+        pending, doc, analysis.quotes
+    )
+    analysis.timings["stance_wait"] = round(time.perf_counter() - t, 4)
+    analysis.timings["stance"] = round(seconds, 4)
     return analysis
 
 
@@ -115,13 +155,31 @@ def analyze_many(
         n_process=n_process,
     )
     info = model_info(nlp)
+    # Articles whose stance is still on the worker, oldest first; the parse of the next ones
+    # goes on meanwhile, and results still come out in input order.
+    waiting: deque[tuple[Analysis, Doc, stance.PendingStance] | AnalysisError] = deque()
     for (doc_id, _, meta), error in zip(items, errors, strict=True):
         if error is not None:
-            yield error
-            continue
-        analysis = analyze_doc(next(docs), doc_id=doc_id, meta=meta)
-        analysis.model = info
-        yield analysis
+            waiting.append(error)
+        else:
+            analysis, doc, pending = start_analysis(next(docs), doc_id=doc_id, meta=meta)
+            analysis.model = info
+            waiting.append((analysis, doc, pending))
+        # A bound on how far ahead the parse runs keeps memory flat on big folders.
+        while waiting and (_ready(waiting[0]) or len(waiting) > MAX_AHEAD):
+            yield _finish(waiting.popleft())
+    while waiting:
+        yield _finish(waiting.popleft())
+
+
+def _ready(entry: tuple[Analysis, Doc, stance.PendingStance] | AnalysisError) -> bool:
+    return isinstance(entry, AnalysisError) or entry[2].answers.done()
+
+
+def _finish(
+    entry: tuple[Analysis, Doc, stance.PendingStance] | AnalysisError,
+) -> Analysis | AnalysisError:
+    return entry if isinstance(entry, AnalysisError) else finish_analysis(*entry)
 
 
 def reanchor(analysis: Analysis, published: str | None) -> Analysis:

@@ -1,11 +1,13 @@
 """Target-dependent sentiment and the stance of the article.
 
-The model (``models/stance/``) is all-MiniLM-L6-v2 fine-tuned on NewsMTSC to say whether a
-sentence portrays one target mention negatively, neutrally or positively. The target is
-wrapped in two marker tokens, so two targets of one sentence get their own answers; the
-network pools the sentence (mean) and the opening marker. It runs in onnxruntime (int8), with
-the `tokenizers` tokenizer; nothing is downloaded. ``scripts/train_stance.py`` trains and
-exports it with the very encoding defined here.
+The model (``models/stance/``) is the first layers of all-MiniLM-L6-v2, fine-tuned on
+NewsMTSC and distilled from an ensemble of full-size target-marking models
+(``scripts/train_stance.py``) to say whether a sentence portrays one target mention
+negatively, neutrally or positively. Each sentence is encoded once, whatever the number of
+targets in it; a target's answer is read from its own tokens' vectors (mean and max) next to
+the sentence's mean, so two targets of one sentence get their own answers ("Trump is good,
+but Putin is bad"). It runs in onnxruntime (int8) with the `tokenizers` tokenizer; nothing is
+downloaded. The training script uses the very encoding defined here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,15 +43,18 @@ MODEL_DIR_ENV = "NEWSLENS_STANCE_MODEL"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "stance"
 LABELS = ("negative", "neutral", "positive")
 POLARITY = {"negative": -1, "neutral": 0, "positive": 1}
-MARK_OPEN = "[unused0]"
-MARK_CLOSE = "[unused1]"
-# The window of tokens around the target when config.json does not name one (older models).
+# The longest token row the network reads when config.json does not name one; a longer
+# sentence is cut to a window around each target.
 MAX_TOKENS = 128
 # Text farther than this many characters per token of the window from the target cannot fit
 # in the window anyway (a word piece is rarely under 2 characters with its space); cropping
-# first keeps the tokenizer's work bounded for run-on "sentences".
+# run-on "sentences" first keeps the tokenizer's work bounded.
 CONTEXT_CHARS_PER_TOKEN = 6
-BATCH_SIZE = 32
+# Rows per network call are capped by padded tokens: rows sorted by length, a few at a time.
+# Small calls waste little on padding; a 1,000-word article ran fastest at 128-160 tokens a
+# call and one onnxruntime thread (a second thread only added CPU time). The pipeline runs
+# the network beside the other stages instead (see pipeline.analyze_doc).
+BATCH_TOKENS = 160
 THREADS_ENV = "NEWSLENS_STANCE_THREADS"
 
 
@@ -59,59 +66,107 @@ class StanceModelMissing(RuntimeError):
 
 
 def load_tokenizer(path: str | Path) -> Tokenizer:
-    """The tokenizer with the two target markers as unsplittable tokens and no padding."""
+    """The tokenizer with no padding and no truncation (windows are cut here)."""
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(path))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    tokenizer.add_special_tokens([MARK_OPEN, MARK_CLOSE])
     return tokenizer
 
 
-def encode_target(
-    tokenizer: Tokenizer, text: str, start: int, end: int, *, max_tokens: int = MAX_TOKENS
-) -> list[int]:
-    """Token ids of `text` with text[start:end] wrapped in the markers, at most `max_tokens`
-    long; a long text is cut to a window around the target."""
-    return encode_targets(tokenizer, [(text, start, end)], max_tokens=max_tokens)[0]
+@dataclass(frozen=True)
+class Encoded:
+    """Token rows for the network and, per input item, where its target sits:
+    (row index, first target token, one past the last target token)."""
+
+    rows: list[list[int]]
+    targets: list[tuple[int, int, int]]
 
 
-def encode_targets(
+def encode_items(
     tokenizer: Tokenizer,
     items: Sequence[tuple[str, int, int]],
     *,
     max_tokens: int = MAX_TOKENS,
-) -> list[list[int]]:
-    """`encode_target` for many items at once (the tokenizer works on them in parallel)."""
-    marked = []
+) -> Encoded:
+    """Encode each distinct context once; every (text, start, end) item points into the row
+    of its text. A text longer than `max_tokens` tokens gets a window around each target
+    (targets sharing a window share the row)."""
     context = CONTEXT_CHARS_PER_TOKEN * max_tokens
+    cropped: list[tuple[str, int, int]] = []
     for text, start, end in items:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"target span [{start}, {end}) is not inside a text of {len(text)}")
-        left = text[max(0, start - context) : start]
-        right = text[end : end + context]
-        marked.append(f"{left} {MARK_OPEN} {text[start:end]} {MARK_CLOSE} {right}")
-    open_id = tokenizer.token_to_id(MARK_OPEN)
-    close_id = tokenizer.token_to_id(MARK_CLOSE)
-    return [_window(e.ids, open_id, close_id, max_tokens) for e in tokenizer.encode_batch(marked)]
+        if len(text) > 2 * context:
+            lo = max(0, start - context)
+            text, start, end = text[lo : end + context], start - lo, end - lo
+        cropped.append((text, start, end))
+    texts = list(dict.fromkeys(t for t, _, _ in cropped))
+    encodings = dict(zip(texts, tokenizer.encode_batch(texts), strict=True))
+    rows: list[list[int]] = []
+    row_of: dict[tuple[str, int], int] = {}
+    targets = []
+    for text, start, end in cropped:
+        enc = encodings[text]
+        first, last = _target_tokens(enc.offsets, enc.special_tokens_mask, start, end)
+        ids = enc.ids
+        lo = 0
+        if len(ids) > max_tokens:
+            keep = max_tokens - 2
+            body = len(ids) - 2
+            centre = (first + last) // 2 - 1
+            lo = max(0, min(centre - keep // 2, body - keep, first - 1))
+        key = (text, lo)
+        if key not in row_of:
+            row_of[key] = len(rows)
+            rows.append(ids if lo == 0 and len(ids) <= max_tokens else _cut(ids, lo, max_tokens))
+        first, last = first - lo, min(last - lo, max_tokens - 1)
+        targets.append((row_of[key], first, max(last, first + 1)))
+    return Encoded(rows, targets)
 
 
-def _window(ids: list[int], open_id: int, close_id: int, max_tokens: int) -> list[int]:
-    if len(ids) <= max_tokens:
-        return ids
-    body = ids[1:-1]
-    keep = max_tokens - 2
-    open_at = body.index(open_id)
-    close_at = body.index(close_id)
-    centre = (open_at + close_at) // 2
-    lo = max(0, min(centre - keep // 2, len(body) - keep))
-    lo = min(lo, open_at)  # the opening marker is what the network reads the target from
-    return [ids[0], *body[lo : lo + keep], ids[-1]]
+def _batches(rows: Sequence[Sequence[int]], budget: int) -> list[list[int]]:
+    """Row indices in calls of at most `budget` padded tokens (at least one row each),
+    rows sorted by length so that padding stays small."""
+    out: list[list[int]] = []
+    chunk: list[int] = []
+    for r in sorted(range(len(rows)), key=lambda r: len(rows[r])):
+        if chunk and (len(chunk) + 1) * len(rows[r]) > budget:
+            out.append(chunk)
+            chunk = []
+        chunk.append(r)
+    if chunk:
+        out.append(chunk)
+    return out
 
 
-def pad_batch(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """(input_ids, attention_mask) as int64 arrays padded to the longest row."""
+def _cut(ids: list[int], lo: int, max_tokens: int) -> list[int]:
+    return [ids[0], *ids[1 + lo : 1 + lo + max_tokens - 2], ids[-1]]
+
+
+def _target_tokens(
+    offsets: Sequence[tuple[int, int]], special: Sequence[int], start: int, end: int
+) -> tuple[int, int]:
+    """[first, last) token indices covering text[start:end] (at least one token)."""
+    inside = [
+        i for i, (a, b) in enumerate(offsets) if not special[i] and a < end and b > start and b > a
+    ]
+    if inside:
+        return inside[0], inside[-1] + 1
+    # A span of spaces or symbols the tokenizer drops: the nearest token after it stands in.
+    for i, (a, _) in enumerate(offsets):
+        if not special[i] and a >= start:
+            return i, i + 1
+    return max(1, len(offsets) - 2), max(2, len(offsets) - 1)
+
+
+def batch_arrays(
+    rows: Sequence[Sequence[int]], targets: Sequence[tuple[int, int, int]]
+) -> dict[str, np.ndarray]:
+    """The network's inputs for some rows and the targets inside them: padded
+    input_ids/attention_mask (rows x tokens), target_row (targets) and target_mask
+    (targets x tokens)."""
     import numpy as np
 
     width = max(len(r) for r in rows)
@@ -120,7 +175,16 @@ def pad_batch(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     for i, row in enumerate(rows):
         ids[i, : len(row)] = row
         mask[i, : len(row)] = 1
-    return ids, mask
+    target_row = np.array([r for r, _, _ in targets], dtype=np.int64)
+    target_mask = np.zeros((len(targets), width), dtype=np.float32)
+    for k, (_, first, last) in enumerate(targets):
+        target_mask[k, first:last] = 1.0
+    return {
+        "input_ids": ids,
+        "attention_mask": mask,
+        "target_row": target_row,
+        "target_mask": target_mask,
+    }
 
 
 # ------------------------------------------------------------------ the model, loaded once
@@ -134,12 +198,12 @@ class StanceModel:
 
     @property
     def max_tokens(self) -> int:
-        """The window the model was trained with (config.json), so inference sees the same."""
+        """The row length the model was trained with (config.json), so inference sees the same."""
         return int(self.config.get("max_tokens") or MAX_TOKENS)
 
     def predict(self, items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, float]]]:
-        """(polarity, scores) per (text, start, end), in input order; a repeated item (the
-        same span in the same context) is run once."""
+        """(polarity, scores) per (text, start, end), in input order. A sentence is encoded
+        once for all its targets; a repeated item is answered once."""
         if not items:
             return []
         unique = list(dict.fromkeys(items))
@@ -153,17 +217,20 @@ class StanceModel:
     ) -> list[tuple[int, dict[str, float]]]:
         import numpy as np
 
-        encoded = encode_targets(self.tokenizer, items, max_tokens=self.max_tokens)
-        # Sorting by length keeps padding (wasted work) small within each batch.
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-        probs = np.zeros((len(encoded), len(LABELS)), dtype=np.float32)
-        for lo in range(0, len(order), BATCH_SIZE):
-            chunk = order[lo : lo + BATCH_SIZE]
-            ids, mask = pad_batch([encoded[i] for i in chunk])
-            (logits,) = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
+        encoded = encode_items(self.tokenizer, items, max_tokens=self.max_tokens)
+        by_row: dict[int, list[int]] = {}
+        for k, (row, _, _) in enumerate(encoded.targets):
+            by_row.setdefault(row, []).append(k)
+        probs = np.zeros((len(items), len(LABELS)), dtype=np.float32)
+        for chunk in _batches(encoded.rows, BATCH_TOKENS):
+            local = {row: i for i, row in enumerate(chunk)}
+            ks = [k for row in chunk for k in by_row.get(row, [])]
+            targets = [(local[encoded.targets[k][0]], *encoded.targets[k][1:]) for k in ks]
+            inputs = batch_arrays([encoded.rows[r] for r in chunk], targets)
+            (logits,) = self.session.run(["logits"], inputs)
             logits = logits - logits.max(axis=1, keepdims=True)
             exp = np.exp(logits)
-            probs[chunk] = exp / exp.sum(axis=1, keepdims=True)
+            probs[ks] = exp / exp.sum(axis=1, keepdims=True)
         out = []
         for row in probs:
             scores = {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)}
@@ -201,9 +268,12 @@ def _load(folder: Path) -> StanceModel:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    threads = int(os.environ.get(THREADS_ENV) or 2)
+    threads = int(os.environ.get(THREADS_ENV) or 1)
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
+    # Idle worker threads would otherwise spin between the many small calls of an article,
+    # burning a core that the spaCy parse of the next article could use.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     session = onnxruntime.InferenceSession(
         str(files["model.onnx"]), options, providers=["CPUExecutionProvider"]
@@ -223,6 +293,65 @@ def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
+@dataclass
+class PendingStance:
+    """The model's answers for every actor mention of an article, maybe still coming."""
+
+    actors: dict[str, EntityCluster]
+    mentions: list[EntityMention]
+    answers: Future[tuple[list[tuple[int, dict[str, float]]], float]]
+
+
+def start_stance(
+    doc: Doc,
+    entities: list[EntityMention],
+    clusters: list[EntityCluster],
+    *,
+    executor: Executor | None = None,
+) -> PendingStance:
+    """Ask the model about every actor mention in its sentence; with an executor the
+    network runs there (onnxruntime leaves the GIL, so the other stages go on meanwhile).
+    Raises StanceModelMissing here, not later, when the model files are not there."""
+    model = load_model()
+    actors, mentions, _, items = stance_inputs(doc, entities, clusters, [])
+
+    def answer() -> tuple[list[tuple[int, dict[str, float]]], float]:
+        t = time.perf_counter()
+        results = model.predict(items)
+        return results, time.perf_counter() - t
+
+    if executor is not None:
+        return PendingStance(actors, mentions, executor.submit(answer))
+    done: Future[tuple[list[tuple[int, dict[str, float]]], float]] = Future()
+    done.set_result(answer())
+    return PendingStance(actors, mentions, done)
+
+
+def finish_stance(
+    pending: PendingStance, doc: Doc, quotes: list[Quote]
+) -> tuple[list[EntityStance], list[Position], float]:
+    """The portrayal of each actor and the speakers' positions, from the mention answers
+    and one more (small) model call for actors named inside others' quotes; also the
+    seconds the network worked."""
+    results, seconds = pending.answers.result()
+    quoted = _quoted_targets(quotes, pending.mentions)
+    quoted_results: list[tuple[int, dict[str, float]]] = []
+    if quoted:
+        t = time.perf_counter()
+        quoted_results = load_model().predict(_quote_items(doc.text, quotes, quoted))
+        seconds += time.perf_counter() - t
+    by_cluster: dict[str, list[StanceMention]] = {}
+    for m, (polarity, scores) in zip(pending.mentions, results, strict=True):
+        by_cluster.setdefault(m.entity_id, []).append(
+            StanceMention(m.start, m.end, polarity, scores)
+        )
+    stances = [
+        EntityStance(cid, pending.actors[cid].name, ms, _portrayal(ms))
+        for cid, ms in by_cluster.items()
+    ]
+    return stances, _positions(quotes, quoted, quoted_results), seconds
+
+
 def compute_stance(
     doc: Doc,
     entities: list[EntityMention],
@@ -234,17 +363,35 @@ def compute_stance(
     Every mention of an actor cluster is scored in its sentence; `portrayal` counts the
     mentions per polarity and gives `net` = (positive - negative) / mentions, in [-1, 1].
     A position is the polarity of one quote toward one other actor named inside it (the
-    class scores of its mentions in the quote averaged). All of it is one model call.
+    class scores of its mentions in the quote averaged).
     Raises StanceModelMissing when the model files are not there.
     """
+    stances, positions, _ = finish_stance(start_stance(doc, entities, clusters), doc, quotes)
+    return stances, positions
+
+
+def stance_inputs(
+    doc: Doc,
+    entities: list[EntityMention],
+    clusters: list[EntityCluster],
+    quotes: list[Quote],
+) -> tuple[
+    dict[str, EntityCluster],
+    list[EntityMention],
+    list[tuple[int, EntityMention]],
+    list[tuple[str, int, int]],
+]:
+    """What the model is asked for an article: the actor clusters, their mentions in text
+    order, the (quote index, mention) pairs of actors named in others' quotes, and the
+    (context, start, end) items: each mention in its sentence, then each quoted mention in
+    its quote. The training script draws its distillation targets from here too."""
     actors = {c.id: c for c in clusters if c.label in ACTOR_LABELS}
     mentions = sorted(
         (m for m in entities if m.entity_id in actors and 0 <= m.start < m.end <= len(doc.text)),
         key=lambda m: (m.start, m.end),
     )
-    model = load_model()
     if not mentions:
-        return [], []
+        return actors, [], [], []
     text = doc.text
     bounds = _sentence_bounds(doc)
     items: list[tuple[str, int, int]] = []
@@ -252,20 +399,20 @@ def compute_stance(
         lo, hi = _enclosing(bounds, m.start, m.end)
         items.append((text[lo:hi], m.start - lo, m.end - lo))
     quoted = _quoted_targets(quotes, mentions)
-    for qi, m in quoted:
-        lo, hi = quotes[qi].start, quotes[qi].end
-        items.append((text[lo:hi], m.start - lo, m.end - lo))
-    results = model.predict(items)
+    return actors, mentions, quoted, items + _quote_items(text, quotes, quoted)
 
-    by_cluster: dict[str, list[StanceMention]] = {}
-    for m, (polarity, scores) in zip(mentions, results, strict=False):
-        by_cluster.setdefault(m.entity_id, []).append(
-            StanceMention(m.start, m.end, polarity, scores)
+
+def _quote_items(
+    text: str, quotes: list[Quote], quoted: list[tuple[int, EntityMention]]
+) -> list[tuple[str, int, int]]:
+    return [
+        (
+            text[quotes[qi].start : quotes[qi].end],
+            m.start - quotes[qi].start,
+            m.end - quotes[qi].start,
         )
-    stances = [
-        EntityStance(cid, actors[cid].name, ms, _portrayal(ms)) for cid, ms in by_cluster.items()
+        for qi, m in quoted
     ]
-    return stances, _positions(quotes, quoted, results[len(mentions) :])
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

