@@ -69,7 +69,7 @@ def analyze_doc(doc: Doc, *, doc_id: str, meta: Meta | None = None) -> Analysis:
 
 def start_analysis(
     doc: Doc, *, doc_id: str, meta: Meta | None = None
-) -> tuple[Analysis, Doc, stance.PendingStance]:
+) -> tuple[Analysis, stance.PendingStance]:
     """Every stage but the end of stance, which may still be running on the stance worker
     when this returns; `finish_analysis` completes it."""
     meta = meta or Meta()
@@ -84,12 +84,16 @@ def start_analysis(
 
     analysis.entities, analysis.entity_clusters = entities.extract_entities(doc)
     lap("entities")
-    pending = stance.start_stance(
-        doc, analysis.entities, analysis.entity_clusters, executor=stance_worker()
-    )
-    lap("stance_inputs")
     analysis.quotes = quotes.extract_quotes(doc, analysis.entities, analysis.entity_clusters)
     lap("quotes")
+    pending = stance.start_stance(
+        doc,
+        analysis.entities,
+        analysis.entity_clusters,
+        analysis.quotes,
+        executor=stance_worker(),
+    )
+    lap("stance_inputs")
     analysis.timexes = timexes.extract_timexes(doc, meta.published)
     lap("timexes")
     analysis.events = events.extract_events(
@@ -98,16 +102,14 @@ def start_analysis(
     lap("events")
     if not meta.published:
         analysis.warnings.append(NO_DCT_WARNING)
-    return analysis, doc, pending
+    return analysis, pending
 
 
-def finish_analysis(analysis: Analysis, doc: Doc, pending: stance.PendingStance) -> Analysis:
+def finish_analysis(analysis: Analysis, pending: stance.PendingStance) -> Analysis:
     """Wait for the stance answers and add the portrayals and positions. `timings` gets
     the network's own time as "stance" and the time spent waiting for it as "stance_wait"."""
     t = time.perf_counter()
-    analysis.stance, analysis.positions, seconds = stance.finish_stance(
-        pending, doc, analysis.quotes
-    )
+    analysis.stance, analysis.positions, seconds = stance.finish_stance(pending)
     analysis.timings["stance_wait"] = round(time.perf_counter() - t, 4)
     analysis.timings["stance"] = round(seconds, 4)
     return analysis
@@ -157,14 +159,14 @@ def analyze_many(
     info = model_info(nlp)
     # Articles whose stance is still on the worker, oldest first; the parse of the next ones
     # goes on meanwhile, and results still come out in input order.
-    waiting: deque[tuple[Analysis, Doc, stance.PendingStance] | AnalysisError] = deque()
+    waiting: deque[tuple[Analysis, stance.PendingStance] | AnalysisError] = deque()
     for (doc_id, _, meta), error in zip(items, errors, strict=True):
         if error is not None:
             waiting.append(error)
         else:
-            analysis, doc, pending = start_analysis(next(docs), doc_id=doc_id, meta=meta)
+            analysis, pending = start_analysis(next(docs), doc_id=doc_id, meta=meta)
             analysis.model = info
-            waiting.append((analysis, doc, pending))
+            waiting.append((analysis, pending))
         # A bound on how far ahead the parse runs keeps memory flat on big folders.
         while waiting and (_ready(waiting[0]) or len(waiting) > MAX_AHEAD):
             yield _finish(waiting.popleft())
@@ -172,12 +174,12 @@ def analyze_many(
         yield _finish(waiting.popleft())
 
 
-def _ready(entry: tuple[Analysis, Doc, stance.PendingStance] | AnalysisError) -> bool:
-    return isinstance(entry, AnalysisError) or entry[2].answers.done()
+def _ready(entry: tuple[Analysis, stance.PendingStance] | AnalysisError) -> bool:
+    return isinstance(entry, AnalysisError) or entry[1].answers.done()
 
 
 def _finish(
-    entry: tuple[Analysis, Doc, stance.PendingStance] | AnalysisError,
+    entry: tuple[Analysis, stance.PendingStance] | AnalysisError,
 ) -> Analysis | AnalysisError:
     return entry if isinstance(entry, AnalysisError) else finish_analysis(*entry)
 

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,8 +52,7 @@ MAX_TOKENS = 128
 CONTEXT_CHARS_PER_TOKEN = 6
 # Rows per network call are capped by padded tokens: rows sorted by length, a few at a time.
 # Small calls waste little on padding; a 1,000-word article ran fastest at 128-160 tokens a
-# call and one onnxruntime thread (a second thread only added CPU time). The pipeline runs
-# the network beside the other stages instead (see pipeline.analyze_doc).
+# call with one onnxruntime thread each (larger calls with two threads were slower).
 BATCH_TOKENS = 160
 THREADS_ENV = "NEWSLENS_STANCE_THREADS"
 
@@ -195,6 +194,8 @@ class StanceModel:
     session: onnxruntime.InferenceSession
     tokenizer: Tokenizer
     config: dict[str, Any]
+    # Threads that run network calls side by side; None runs them one after another.
+    runners: ThreadPoolExecutor | None = None
 
     @property
     def max_tokens(self) -> int:
@@ -222,7 +223,8 @@ class StanceModel:
         for k, (row, _, _) in enumerate(encoded.targets):
             by_row.setdefault(row, []).append(k)
         probs = np.zeros((len(items), len(LABELS)), dtype=np.float32)
-        for chunk in _batches(encoded.rows, BATCH_TOKENS):
+
+        def run(chunk: list[int]) -> None:
             local = {row: i for i, row in enumerate(chunk)}
             ks = [k for row in chunk for k in by_row.get(row, [])]
             targets = [(local[encoded.targets[k][0]], *encoded.targets[k][1:]) for k in ks]
@@ -231,6 +233,13 @@ class StanceModel:
             logits = logits - logits.max(axis=1, keepdims=True)
             exp = np.exp(logits)
             probs[ks] = exp / exp.sum(axis=1, keepdims=True)
+
+        chunks = _batches(encoded.rows, BATCH_TOKENS)
+        if self.runners is None or len(chunks) < 2:
+            for chunk in chunks:
+                run(chunk)
+        else:  # small calls side by side (onnxruntime leaves the GIL): one per core
+            list(self.runners.map(run, chunks))
         out = []
         for row in probs:
             scores = {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)}
@@ -268,18 +277,22 @@ def _load(folder: Path) -> StanceModel:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    threads = int(os.environ.get(THREADS_ENV) or 1)
-    options.intra_op_num_threads = threads
+    # One onnxruntime thread per call: a 1,000-word article ran fastest as many small calls
+    # (see BATCH_TOKENS), and several of them run side by side on `runners` instead.
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    # Idle worker threads would otherwise spin between the many small calls of an article,
-    # burning a core that the spaCy parse of the next article could use.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     session = onnxruntime.InferenceSession(
         str(files["model.onnx"]), options, providers=["CPUExecutionProvider"]
     )
     config = json.loads(files["config.json"].read_text(encoding="utf-8"))
-    return StanceModel(session, load_tokenizer(files["tokenizer.json"]), config)
+    threads = int(os.environ.get(THREADS_ENV) or min(2, os.cpu_count() or 1))
+    runners = (
+        ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newslens-onnx")
+        if threads > 1
+        else None
+    )
+    return StanceModel(session, load_tokenizer(files["tokenizer.json"]), config, runners)
 
 
 def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, float]]]:
@@ -295,10 +308,13 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 @dataclass
 class PendingStance:
-    """The model's answers for every actor mention of an article, maybe still coming."""
+    """The model's answers for an article's actor mentions (each in its sentence, then
+    those named in others' quotes, each in its quote), maybe still coming."""
 
     actors: dict[str, EntityCluster]
     mentions: list[EntityMention]
+    quoted: list[tuple[int, EntityMention]]
+    quotes: list[Quote]
     answers: Future[tuple[list[tuple[int, dict[str, float]]], float]]
 
 
@@ -306,14 +322,15 @@ def start_stance(
     doc: Doc,
     entities: list[EntityMention],
     clusters: list[EntityCluster],
+    quotes: list[Quote],
     *,
     executor: Executor | None = None,
 ) -> PendingStance:
-    """Ask the model about every actor mention in its sentence; with an executor the
-    network runs there (onnxruntime leaves the GIL, so the other stages go on meanwhile).
-    Raises StanceModelMissing here, not later, when the model files are not there."""
+    """Ask the model about every actor mention; with an executor the network runs there
+    (onnxruntime leaves the GIL, so the other stages go on meanwhile). Raises
+    StanceModelMissing here, not later, when the model files are not there."""
     model = load_model()
-    actors, mentions, _, items = stance_inputs(doc, entities, clusters, [])
+    actors, mentions, quoted, items = stance_inputs(doc, entities, clusters, quotes)
 
     def answer() -> tuple[list[tuple[int, dict[str, float]]], float]:
         t = time.perf_counter()
@@ -321,27 +338,19 @@ def start_stance(
         return results, time.perf_counter() - t
 
     if executor is not None:
-        return PendingStance(actors, mentions, executor.submit(answer))
+        return PendingStance(actors, mentions, quoted, quotes, executor.submit(answer))
     done: Future[tuple[list[tuple[int, dict[str, float]]], float]] = Future()
     done.set_result(answer())
-    return PendingStance(actors, mentions, done)
+    return PendingStance(actors, mentions, quoted, quotes, done)
 
 
-def finish_stance(
-    pending: PendingStance, doc: Doc, quotes: list[Quote]
-) -> tuple[list[EntityStance], list[Position], float]:
-    """The portrayal of each actor and the speakers' positions, from the mention answers
-    and one more (small) model call for actors named inside others' quotes; also the
-    seconds the network worked."""
+def finish_stance(pending: PendingStance) -> tuple[list[EntityStance], list[Position], float]:
+    """The portrayal of each actor and the speakers' positions, once the answers are in;
+    also the seconds the network worked."""
     results, seconds = pending.answers.result()
-    quoted = _quoted_targets(quotes, pending.mentions)
-    quoted_results: list[tuple[int, dict[str, float]]] = []
-    if quoted:
-        t = time.perf_counter()
-        quoted_results = load_model().predict(_quote_items(doc.text, quotes, quoted))
-        seconds += time.perf_counter() - t
+    mentions = pending.mentions
     by_cluster: dict[str, list[StanceMention]] = {}
-    for m, (polarity, scores) in zip(pending.mentions, results, strict=True):
+    for m, (polarity, scores) in zip(mentions, results[: len(mentions)], strict=True):
         by_cluster.setdefault(m.entity_id, []).append(
             StanceMention(m.start, m.end, polarity, scores)
         )
@@ -349,7 +358,8 @@ def finish_stance(
         EntityStance(cid, pending.actors[cid].name, ms, _portrayal(ms))
         for cid, ms in by_cluster.items()
     ]
-    return stances, _positions(quotes, quoted, quoted_results), seconds
+    positions = _positions(pending.quotes, pending.quoted, results[len(mentions) :])
+    return stances, positions, seconds
 
 
 def compute_stance(
@@ -366,7 +376,7 @@ def compute_stance(
     class scores of its mentions in the quote averaged).
     Raises StanceModelMissing when the model files are not there.
     """
-    stances, positions, _ = finish_stance(start_stance(doc, entities, clusters), doc, quotes)
+    stances, positions, _ = finish_stance(start_stance(doc, entities, clusters, quotes))
     return stances, positions
 
 
@@ -386,17 +396,18 @@ def stance_inputs(
     (context, start, end) items: each mention in its sentence, then each quoted mention in
     its quote. The training script draws its distillation targets from here too."""
     actors = {c.id: c for c in clusters if c.label in ACTOR_LABELS}
+    text = doc.text  # built anew on each access: once here, not once per mention
     mentions = sorted(
-        (m for m in entities if m.entity_id in actors and 0 <= m.start < m.end <= len(doc.text)),
+        (m for m in entities if m.entity_id in actors and 0 <= m.start < m.end <= len(text)),
         key=lambda m: (m.start, m.end),
     )
     if not mentions:
         return actors, [], [], []
-    text = doc.text
     bounds = _sentence_bounds(doc)
+    starts = [b[0] for b in bounds]
     items: list[tuple[str, int, int]] = []
     for m in mentions:
-        lo, hi = _enclosing(bounds, m.start, m.end)
+        lo, hi = _enclosing(bounds, starts, m.start, m.end)
         items.append((text[lo:hi], m.start - lo, m.end - lo))
     quoted = _quoted_targets(quotes, mentions)
     return actors, mentions, quoted, items + _quote_items(text, quotes, quoted)
@@ -422,9 +433,11 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         return [(0, len(doc.text))]
 
 
-def _enclosing(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """Character range of the sentence(s) holding [start, end)."""
-    starts = [b[0] for b in bounds]
+def _enclosing(
+    bounds: list[tuple[int, int]], starts: list[int], start: int, end: int
+) -> tuple[int, int]:
+    """Character range of the sentence(s) holding [start, end); `starts` are the bounds'
+    first offsets."""
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
     lo, hi = bounds[first][0], bounds[last][1]

@@ -485,7 +485,10 @@ def train(args: argparse.Namespace) -> None:
     if args.limit:
         rows = random.Random(args.seed).sample(rows, args.limit)
     train_rows, held_rows = split_by_sentence(rows, args.holdout, args.seed)
-    mixed = mixed_pairs(train_rows, args.mix_pairs, args.seed) if args.mix_pairs else []
+    pairs = max(args.mix_pairs, args.student_mix_pairs)
+    mixed = mixed_pairs(train_rows, pairs, args.seed) if pairs else []
+    # The teachers learn from the first --mix-pairs pairs; the student from all of them.
+    teacher_rows = train_rows + mixed[: 2 * args.mix_pairs]
     labelled = train_rows + mixed
     unlabeled = read_rows(Path(args.unlabeled)) if args.unlabeled else []
     if args.limit:
@@ -504,7 +507,7 @@ def train(args: argparse.Namespace) -> None:
     first_state = None
     for t in range(args.teachers):
         seed = args.seed + t
-        model, tokenizer, best = train_teacher(args, base, seed, labelled, held_rows, device)
+        model, tokenizer, best = train_teacher(args, base, seed, teacher_rows, held_rows, device)
         if first_state is None:
             first_state = {k: v.cpu() for k, v in model.state_dict().items()}
         soft += teacher_probs(model, encode_marked(tokenizer, student_rows, 128), device)
@@ -641,6 +644,7 @@ def write_config(out: Path, args: argparse.Namespace, spec: str, best: float, se
                 "warmup",
                 "max_tokens",
                 "mix_pairs",
+                "student_mix_pairs",
             )
         },
         "held_out_macro_f1_torch": round(best, 4),
@@ -699,6 +703,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
     parser.add_argument("--mix-pairs", type=int, default=4000)
+    parser.add_argument(
+        "--student-mix-pairs", type=int, default=0, help="more mixed pairs for the student only"
+    )
     parser.add_argument("--save-weights", help="folder for each student's trained weights")
     parser.add_argument("--no-export", action="store_true")
     parser.add_argument("--time-budget", type=float, default=0, help="seconds; 0: none")
