@@ -84,16 +84,12 @@ def start_analysis(
 
     analysis.entities, analysis.entity_clusters = entities.extract_entities(doc)
     lap("entities")
-    analysis.quotes = quotes.extract_quotes(doc, analysis.entities, analysis.entity_clusters)
-    lap("quotes")
     pending = stance.start_stance(
-        doc,
-        analysis.entities,
-        analysis.entity_clusters,
-        analysis.quotes,
-        executor=stance_worker(),
+        doc, analysis.entities, analysis.entity_clusters, executor=stance_worker()
     )
     lap("stance_inputs")
+    analysis.quotes = quotes.extract_quotes(doc, analysis.entities, analysis.entity_clusters)
+    lap("quotes")
     analysis.timexes = timexes.extract_timexes(doc, meta.published)
     lap("timexes")
     analysis.events = events.extract_events(
@@ -109,7 +105,7 @@ def finish_analysis(analysis: Analysis, pending: stance.PendingStance) -> Analys
     """Wait for the stance answers and add the portrayals and positions. `timings` gets
     the network's own time as "stance" and the time spent waiting for it as "stance_wait"."""
     t = time.perf_counter()
-    analysis.stance, analysis.positions, seconds = stance.finish_stance(pending)
+    analysis.stance, analysis.positions, seconds = stance.finish_stance(pending, analysis.quotes)
     analysis.timings["stance_wait"] = round(time.perf_counter() - t, 4)
     analysis.timings["stance"] = round(seconds, 4)
     return analysis

@@ -51,9 +51,9 @@ MAX_TOKENS = 128
 # run-on "sentences" first keeps the tokenizer's work bounded.
 CONTEXT_CHARS_PER_TOKEN = 6
 # Rows per network call are capped by padded tokens: rows sorted by length, a few at a time.
-# Small calls waste little on padding; a 1,000-word article ran fastest at 128-160 tokens a
+# Small calls waste little on padding; articles ran fastest at about 96-160 padded tokens a
 # call with one onnxruntime thread each (larger calls with two threads were slower).
-BATCH_TOKENS = 160
+BATCH_TOKENS = 96
 THREADS_ENV = "NEWSLENS_STANCE_THREADS"
 
 
@@ -306,51 +306,52 @@ def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
+Answers = list[tuple[int, dict[str, float]]]
+
+
 @dataclass
 class PendingStance:
-    """The model's answers for an article's actor mentions (each in its sentence, then
-    those named in others' quotes, each in its quote), maybe still coming."""
+    """The model's answers for an article's actor mentions, each in its sentence: maybe
+    still coming."""
 
     actors: dict[str, EntityCluster]
     mentions: list[EntityMention]
-    quoted: list[tuple[int, EntityMention]]
-    quotes: list[Quote]
-    answers: Future[tuple[list[tuple[int, dict[str, float]]], float]]
+    answers: Future[tuple[Answers, float]]
 
 
 def start_stance(
     doc: Doc,
     entities: list[EntityMention],
     clusters: list[EntityCluster],
-    quotes: list[Quote],
     *,
     executor: Executor | None = None,
 ) -> PendingStance:
-    """Ask the model about every actor mention; with an executor the network runs there
-    (onnxruntime leaves the GIL, so the other stages go on meanwhile). Raises
-    StanceModelMissing here, not later, when the model files are not there."""
+    """Ask the model about every actor mention in its sentence; with an executor the
+    network runs there (onnxruntime leaves the GIL, so the other stages go on meanwhile).
+    Raises StanceModelMissing here, not later, when the model files are not there."""
     model = load_model()
-    actors, mentions, quoted, items = stance_inputs(doc, entities, clusters, quotes)
+    actors, mentions, items = stance_inputs(doc, entities, clusters)
 
-    def answer() -> tuple[list[tuple[int, dict[str, float]]], float]:
+    def answer() -> tuple[Answers, float]:
         t = time.perf_counter()
         results = model.predict(items)
         return results, time.perf_counter() - t
 
     if executor is not None:
-        return PendingStance(actors, mentions, quoted, quotes, executor.submit(answer))
-    done: Future[tuple[list[tuple[int, dict[str, float]]], float]] = Future()
+        return PendingStance(actors, mentions, executor.submit(answer))
+    done: Future[tuple[Answers, float]] = Future()
     done.set_result(answer())
-    return PendingStance(actors, mentions, quoted, quotes, done)
+    return PendingStance(actors, mentions, done)
 
 
-def finish_stance(pending: PendingStance) -> tuple[list[EntityStance], list[Position], float]:
-    """The portrayal of each actor and the speakers' positions, once the answers are in;
+def finish_stance(
+    pending: PendingStance, quotes: list[Quote]
+) -> tuple[list[EntityStance], list[Position], float]:
+    """The portrayal of each actor and the speakers' positions once the answers are in;
     also the seconds the network worked."""
     results, seconds = pending.answers.result()
-    mentions = pending.mentions
     by_cluster: dict[str, list[StanceMention]] = {}
-    for m, (polarity, scores) in zip(mentions, results[: len(mentions)], strict=True):
+    for m, (polarity, scores) in zip(pending.mentions, results, strict=True):
         by_cluster.setdefault(m.entity_id, []).append(
             StanceMention(m.start, m.end, polarity, scores)
         )
@@ -358,8 +359,7 @@ def finish_stance(pending: PendingStance) -> tuple[list[EntityStance], list[Posi
         EntityStance(cid, pending.actors[cid].name, ms, _portrayal(ms))
         for cid, ms in by_cluster.items()
     ]
-    positions = _positions(pending.quotes, pending.quoted, results[len(mentions) :])
-    return stances, positions, seconds
+    return stances, _positions(quotes, pending.mentions, results), seconds
 
 
 def compute_stance(
@@ -372,29 +372,22 @@ def compute_stance(
 
     Every mention of an actor cluster is scored in its sentence; `portrayal` counts the
     mentions per polarity and gives `net` = (positive - negative) / mentions, in [-1, 1].
-    A position is the polarity of one quote toward one other actor named inside it (the
-    class scores of its mentions in the quote averaged).
+    A position is the polarity of one quote toward one other actor named inside it: the
+    class scores of that actor's mentions inside the quote, averaged. (Those mentions were
+    scored in their sentences, which hold the quoted words; scoring the quote's own text
+    again cost a fifth more network time for the same answers on the samples.)
     Raises StanceModelMissing when the model files are not there.
     """
-    stances, positions, _ = finish_stance(start_stance(doc, entities, clusters, quotes))
+    stances, positions, _ = finish_stance(start_stance(doc, entities, clusters), quotes)
     return stances, positions
 
 
 def stance_inputs(
-    doc: Doc,
-    entities: list[EntityMention],
-    clusters: list[EntityCluster],
-    quotes: list[Quote],
-) -> tuple[
-    dict[str, EntityCluster],
-    list[EntityMention],
-    list[tuple[int, EntityMention]],
-    list[tuple[str, int, int]],
-]:
+    doc: Doc, entities: list[EntityMention], clusters: list[EntityCluster]
+) -> tuple[dict[str, EntityCluster], list[EntityMention], list[tuple[str, int, int]]]:
     """What the model is asked for an article: the actor clusters, their mentions in text
-    order, the (quote index, mention) pairs of actors named in others' quotes, and the
-    (context, start, end) items: each mention in its sentence, then each quoted mention in
-    its quote. The training script draws its distillation targets from here too."""
+    order, and per mention its (sentence, start, end) item. The training script draws its
+    distillation targets from here too."""
     actors = {c.id: c for c in clusters if c.label in ACTOR_LABELS}
     text = doc.text  # built anew on each access: once here, not once per mention
     mentions = sorted(
@@ -402,28 +395,14 @@ def stance_inputs(
         key=lambda m: (m.start, m.end),
     )
     if not mentions:
-        return actors, [], [], []
+        return actors, [], []
     bounds = _sentence_bounds(doc)
     starts = [b[0] for b in bounds]
     items: list[tuple[str, int, int]] = []
     for m in mentions:
         lo, hi = _enclosing(bounds, starts, m.start, m.end)
         items.append((text[lo:hi], m.start - lo, m.end - lo))
-    quoted = _quoted_targets(quotes, mentions)
-    return actors, mentions, quoted, items + _quote_items(text, quotes, quoted)
-
-
-def _quote_items(
-    text: str, quotes: list[Quote], quoted: list[tuple[int, EntityMention]]
-) -> list[tuple[str, int, int]]:
-    return [
-        (
-            text[quotes[qi].start : quotes[qi].end],
-            m.start - quotes[qi].start,
-            m.end - quotes[qi].start,
-        )
-        for qi, m in quoted
-    ]
+    return actors, mentions, items
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -449,22 +428,6 @@ def _inside(quote: Quote, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in pieces)
 
 
-def _quoted_targets(
-    quotes: list[Quote], mentions: list[EntityMention]
-) -> list[tuple[int, EntityMention]]:
-    """(quote index, mention) for every actor mention inside a quote with a known speaker,
-    other than the speaker."""
-    out = []
-    for qi, quote in enumerate(quotes):
-        speaker = quote.speaker.entity_id if quote.speaker else None
-        if not speaker:
-            continue
-        for m in mentions:
-            if m.entity_id != speaker and _inside(quote, m.start, m.end):
-                out.append((qi, m))
-    return out
-
-
 def _portrayal(mentions: list[StanceMention]) -> dict[str, float]:
     counts = {label: 0.0 for label in LABELS}
     for m in mentions:
@@ -475,20 +438,24 @@ def _portrayal(mentions: list[StanceMention]) -> dict[str, float]:
 
 
 def _positions(
-    quotes: list[Quote],
-    quoted: list[tuple[int, EntityMention]],
-    results: list[tuple[int, dict[str, float]]],
+    quotes: list[Quote], mentions: list[EntityMention], results: Answers
 ) -> list[Position]:
+    """One position per (quote with a known speaker, other actor named inside it)."""
     summed: dict[tuple[int, str], dict[str, float]] = {}
-    for (qi, m), (_, scores) in zip(quoted, results, strict=True):
-        acc = summed.setdefault((qi, m.entity_id), dict.fromkeys(LABELS, 0.0))
-        for label in LABELS:
-            acc[label] += scores[label]
+    for qi, quote in enumerate(quotes):
+        speaker = quote.speaker.entity_id if quote.speaker else None
+        if not speaker:
+            continue
+        for m, (_, scores) in zip(mentions, results, strict=True):
+            if m.entity_id != speaker and _inside(quote, m.start, m.end):
+                acc = summed.setdefault((qi, m.entity_id), dict.fromkeys(LABELS, 0.0))
+                for label in LABELS:
+                    acc[label] += scores[label]
     positions = []
     for (qi, target), scores in summed.items():
-        speaker = quotes[qi].speaker
+        speaker_id = quotes[qi].speaker.entity_id  # type: ignore[union-attr]
         best = max(LABELS, key=lambda label: scores[label])
-        positions.append(Position(speaker.entity_id, target, qi, POLARITY[best]))  # type: ignore[union-attr, arg-type]
+        positions.append(Position(speaker_id, target, qi, POLARITY[best]))  # type: ignore[arg-type]
     return positions
 
 

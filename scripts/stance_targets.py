@@ -40,7 +40,7 @@ def main() -> None:
     with opener(args.out, "wt", encoding="utf-8") as out:
         for n, doc in enumerate(nlp.pipe(texts, batch_size=16), 1):
             entities, clusters = extract_entities(doc)
-            for item in stance_inputs(doc, entities, clusters, [])[3]:
+            for item in stance_inputs(doc, entities, clusters)[2]:
                 if item not in seen:
                     seen.add(item)
                     text, start, end = item
