@@ -6,9 +6,13 @@ Prints, for the sample articles and a ~1,000-word article: bare spaCy parse time
 analysis time and their ratio (goal <= 1.5x), per-stage times; cold start to the first
 analysis in a fresh process (goal <= 5 s); peak memory; warm PNG export time (goal <= 0.3 s);
 and the batch throughput of `analyze_many` (what `analyze DIR` runs) against bare `nlp.pipe`
-(goal >= 0.7). Each figure is the best of --repeat runs. On a shared, loaded machine wall
-time swings from run to run, so ratios are taken on CPU time (all threads of the process),
-with wall time in brackets.
+(goal >= 0.7). Each figure is the best of --repeat runs.
+
+Ratios are wall time, what a reader waits for: the stance network runs on its own threads
+beside the other stages (and, in a batch, beside the next parse), so on two or more cores it
+hides behind other work. CPU time (all threads of the process added up) is printed next to
+each figure: that is the ratio a single core would see. The machine's load average and core
+count head the report; wall time on a loaded machine mostly measures the neighbours.
 """
 
 from __future__ import annotations
@@ -68,8 +72,7 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, object]:
 
 
 class Clock:
-    """Wall and CPU seconds of one call. CPU time (all threads of this process) is what a
-    shared, loaded machine disturbs least, so ratios are taken on it; wall time is shown too."""
+    """Wall and CPU seconds (all threads of this process) of one call."""
 
     def __init__(self) -> None:
         self.wall: list[float] = []
@@ -276,19 +279,26 @@ def bench_cli_batch(items, *, limit: int = 20) -> dict:
 
 
 def report(results: dict) -> str:
-    lines = ["== per article: best of runs; CPU seconds (wall seconds in brackets) =="]
-    lines.append(f"{'article':<44} {'words':>6} {'parse':>15} {'full':>15} {'ratio':>13}")
+    lines = [
+        f"== {results.get('machine', '')} ==",
+        "== per article: best of runs; wall seconds (CPU seconds in brackets) ==",
+        f"{'article':<44} {'words':>6} {'parse':>15} {'full':>15} {'ratio':>13}",
+    ]
     for row in results["articles"]:
         lines.append(
             f"{row['article'][:44]:<44} {row['words']:>6} "
-            f"{row['parse_cpu_s']:>6.3f} [{row['parse_wall_s']:.3f}] "
-            f"{row['full_cpu_s']:>6.3f} [{row['full_wall_s']:.3f}] "
-            f"{row['ratio_cpu']:>5.2f}x [{row['ratio_wall']:.2f}x]"
+            f"{row['parse_wall_s']:>6.3f} [{row['parse_cpu_s']:.3f}] "
+            f"{row['full_wall_s']:>6.3f} [{row['full_cpu_s']:.3f}] "
+            f"{row['ratio_wall']:>5.2f}x [{row['ratio_cpu']:.2f}x]"
         )
         stages = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in row["stages_s"].items())
         lines.append(f"    stages (wall): {stages}")
-    worst = max(r["ratio_cpu"] for r in results["articles"])
-    lines.append(f"worst full/parse ratio: {worst:.2f}x (goal <= {GOALS['ratio']}x)")
+    worst = max(r["ratio_wall"] for r in results["articles"])
+    worst_cpu = max(r["ratio_cpu"] for r in results["articles"])
+    lines.append(
+        f"worst full/parse ratio: {worst:.2f}x wall (goal <= {GOALS['ratio']}x); "
+        f"on CPU time {worst_cpu:.2f}x"
+    )
     cold = results["cold_start"]
     no_torch = results.get("cold_start_no_torch")
     mem = results["memory"]
@@ -318,8 +328,9 @@ def report(results: dict) -> str:
         f"batch ({batch['articles']} articles, {batch['words']} words, n_process "
         f"{batch['n_process']}, {batch['clock']} time): nlp.pipe "
         f"{batch['nlp_pipe_words_per_s']:.0f} words/s, analyze_many "
-        f"{batch['analyze_many_words_per_s']:.0f} words/s, ratio {batch['batch_ratio']:.2f} "
-        f"[wall {batch['batch_ratio_wall']:.2f}] (goal >= {GOALS['batch_ratio']})",
+        f"{batch['analyze_many_words_per_s']:.0f} words/s; ratio {batch['batch_ratio_wall']:.2f} "
+        f"wall (goal >= {GOALS['batch_ratio']}), {batch['batch_ratio']:.2f} on "
+        f"{batch['clock']} time",
     ]
     if "cli" in results:
         cli = results["cli"]
@@ -344,6 +355,10 @@ def main() -> int:
     from newslens.pipeline import analyze_text
 
     results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    load = os.getloadavg()[0]
+    results["machine"] = (
+        f"{os.cpu_count()} CPU cores, load average {load:.2f} at start, Python {results['python']}"
+    )
     results["cold_start"] = bench_cold_start(args.cold)  # before this process warms anything
     if torch_installed():
         results["cold_start_no_torch"] = bench_cold_start(args.cold, hide_torch=True)
