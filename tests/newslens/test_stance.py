@@ -281,3 +281,13 @@ def test_lavrov_speaks_negatively_about_zelensky(nlp, seed_doc):
 def test_no_actor_mentions_means_no_stance(nlp):
     doc = nlp("it rained all day and nobody went out.")
     assert stance.compute_stance(doc, [], [], []) == ([], [])
+
+
+def test_network_calls_stay_within_the_padded_token_budget():
+    rows = [[0] * n for n in (5, 40, 12, 30, 130, 8, 60, 25)]
+    chunks = stance._batches(rows, 96)
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(len(rows)))
+    for chunk in chunks:
+        width = max(len(rows[i]) for i in chunk)
+        assert len(chunk) == 1 or len(chunk) * width <= 96
+    assert [130] in [[len(rows[i]) for i in chunk] for chunk in chunks]  # alone, not dropped
