@@ -510,10 +510,14 @@ def train(args: argparse.Namespace) -> None:
         model, tokenizer, best = train_teacher(args, base, seed, teacher_rows, held_rows, device)
         if first_state is None:
             first_state = {k: v.cpu() for k, v in model.state_dict().items()}
-        soft += teacher_probs(model, encode_marked(tokenizer, student_rows, 128), device)
-        held_soft += teacher_probs(model, encode_marked(tokenizer, held_rows, 128), device)
+        soft += teacher_probs(
+            model, encode_marked(tokenizer, student_rows, TEACHER_MAX_TOKENS), device
+        )
+        held_soft += teacher_probs(
+            model, encode_marked(tokenizer, held_rows, TEACHER_MAX_TOKENS), device
+        )
         if dev:
-            probs = teacher_probs(model, encode_marked(tokenizer, dev, 128), device)
+            probs = teacher_probs(model, encode_marked(tokenizer, dev, TEACHER_MAX_TOKENS), device)
             dev_soft += probs
             log(f"teacher seed {seed}: dev macro-F1 {dev_score(probs, dev):.4f}")
         del model
