@@ -25,6 +25,8 @@ from newslens.model import Analysis
 
 KEY = "read"
 ANALYSES, GENERATION = f"{KEY}-analyses", f"{KEY}-generation"
+# The selected tab (stateful tabs), so a link in one panel can open another.
+TABS = f"{KEY}-tabs"
 # The analysis on screen, shared with other pages: the Library page puts the one it reopens
 # here and switches to this page.
 SHARED = "nl_analysis"
@@ -88,6 +90,12 @@ def _guarded(
     return highlights if isinstance(highlights, Highlights) else Highlights()
 
 
+def _show_in_entities(analysis: Analysis, entity_id: str, *, key: str) -> None:
+    """Widget callback: select an entity in the Entities panel and open its tab."""
+    entities_panel.select_entity(analysis, entity_id, key=key)
+    st.session_state[TABS] = "Entities"
+
+
 def _welcome() -> None:
     st.info(
         "Paste an article, upload files (.txt, .md, .html, .pdf, .docx) or try a sample in "
@@ -118,13 +126,15 @@ else:
     _header(analysis)
     text_column, panel_column = st.columns([3, 2], gap="large")
     with panel_column:
+        # Every tab is drawn on each run (the text shows the highlights of all of them);
+        # tracking the selected tab lets "Show in Entities" switch to it.
         tab_entities, tab_quotes, tab_stance, tab_events, tab_export = st.tabs(
-            ["Entities", "Quotes", "Stance", "Events", "Export"]
+            ["Entities", "Quotes", "Stance", "Events", "Export"], key=TABS, on_change="rerun"
         )
         with tab_entities:
             highlights = _guarded("Entities", entities_panel.render, analysis, f"{key}-entities")
         with tab_quotes:
-            link = functools.partial(entities_panel.select_entity, analysis, key=f"{key}-entities")
+            link = functools.partial(_show_in_entities, analysis, key=f"{key}-entities")
             highlights = highlights.merge(
                 _guarded("Quotes", quotes_panel.render, analysis, f"{key}-quotes", on_speaker=link)
             )

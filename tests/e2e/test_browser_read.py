@@ -61,6 +61,12 @@ def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path)
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
     expect(page.locator("mark.nl-ent.nl-lit").first).to_be_visible()
 
+    # "Show in Entities" on a speaker in the Quotes tab opens the Entities tab.
+    page.get_by_role("tab", name="Quotes").click()
+    expect(page.get_by_role("tab", name="Quotes")).to_have_attribute("aria-selected", "true")
+    page.get_by_role("button", name="Show in Entities").first.click()
+    expect(page.get_by_role("tab", name="Entities")).to_have_attribute("aria-selected", "true")
+
     shot = tmp_path / "read.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000

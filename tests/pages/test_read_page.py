@@ -198,9 +198,13 @@ def test_an_analysis_handed_over_by_another_page_is_shown():
     at.run()
     assert not at.exception
     assert "Sergei Lavrov" in article_markup(at)
+    assert at.session_state["read-tabs"] == "Entities"
+    at.session_state["read-tabs"] = "Quotes"  # the reader is on the Quotes tab
+    at.run()
     at.button(key=next(b.key for b in at.button if b.key.endswith("quotes-link-0"))).click()
     at.run()
     assert 'nl-lit" title="PERSON (people): Sergei Lavrov"' in article_markup(at)
+    assert at.session_state["read-tabs"] == "Entities"  # the link opened the Entities tab
 
 
 def test_the_app_never_shows_error_details():
