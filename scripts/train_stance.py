@@ -209,13 +209,12 @@ class TeacherNet(nn.Module):
 
 
 def pad(rows: list[list[int]], device: str) -> tuple[torch.Tensor, torch.Tensor]:
-    width = max(len(r) for r in rows)
-    ids = torch.zeros((len(rows), width), dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for i, r in enumerate(rows):
-        ids[i, : len(r)] = torch.tensor(r)
-        mask[i, : len(r)] = 1
-    return ids.to(device), mask.to(device)
+    """input_ids and attention_mask for rows with no target of their own (the teachers)."""
+    arrays = batch_arrays(rows, [])
+    return (
+        torch.from_numpy(arrays["input_ids"]).to(device),
+        torch.from_numpy(arrays["attention_mask"]).to(device),
+    )
 
 
 # ------------------------------------------------------------------ student: one pass per sentence
