@@ -14,16 +14,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def thousand_word_article(texts: list[str], *, sep: str = "\n") -> str:
-    """About 1,000 words of real news text, whole paragraphs, from the given articles."""
+def thousand_word_article(texts: list[str], *, sep: str = "\n", words: int = 1000) -> str:
+    """About 1,000 (or `words`) words of real news text, whole paragraphs, from the given
+    articles (repeated when they are shorter)."""
     paragraphs = [p for text in texts for p in text.split("\n") if p.strip()]
     out: list[str] = []
-    words = 0
-    while words < 1000:
+    count = 0
+    while count < words:
         for p in paragraphs:
             out.append(p)
-            words += len(p.split())
-            if words >= 1000:
+            count += len(p.split())
+            if count >= words:
                 break
     return sep.join(out)
 

@@ -26,25 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import thousand_word_article  # noqa: E402
+
 from newslens import stance  # noqa: E402
 from newslens.entities import extract_entities  # noqa: E402
 from newslens.nlp import load_nlp  # noqa: E402
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 POLNEAR_DEV = ROOT.parent / "shared" / "eval" / "data" / "quotes_dev.jsonl"
-
-
-def article_of_words(path: Path, words: int) -> str:
-    paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
-    out: list[str] = []
-    count = 0
-    while count < words:
-        for p in paragraphs:
-            out.append(p)
-            count += len(p.split())
-            if count >= words:
-                break
-    return "\n".join(out)
 
 
 def real_articles(words: int, count: int) -> list[tuple[str, str]]:
@@ -95,7 +84,10 @@ def main() -> None:
         articles = [(args.file.name, args.file.read_text(encoding="utf-8"))]
     else:
         articles = [
-            (f"seed article x{args.words} words", article_of_words(SEED, args.words)),
+            (
+                f"seed article x{args.words} words",
+                thousand_word_article([SEED.read_text(encoding="utf-8")], words=args.words),
+            ),
             *real_articles(args.words, 3),
         ]
     t0 = time.perf_counter()
