@@ -7,10 +7,12 @@ Two steps, so that a new publication date (DCT) never needs a re-parse:
   stored in `Timex.anchor` together with the tense cue of the governing verb;
 * `resolve_timexes` turns those fields into TIMEX3 values against a DCT.
 
-Conventions follow TimeML/TIMEX3 as annotated in MEANTIME: values such as `2025-05-16`,
-`2025-W20`, `2025-Q3`, `199` (the 1990s), `P2W`, `PT2H`, `PRESENT_REF`; `two weeks ago` is
-marked as the duration `two weeks` (`P2W`), the date it points to is kept in
-`anchor["date"]`. An expression that cannot be resolved keeps its span with `value=None`.
+Conventions follow TimeML/TIMEX3 as annotated in MEANTIME and TempEval-3: values such as
+`2025-05-16`, `2025-W20`, `2025-Q3`, `199` (the 1990s), `P2W`, `PT2H`, `PRESENT_REF`;
+`two weeks ago` is the date it points to (`2025-W19`), at the granularity of its unit, and
+"a year ago" in a story about a quarter is that quarter a year back. A duration moved by
+"before"/"from now" keeps the date it points to in `anchor["date"]`. An expression that
+cannot be resolved keeps its span with `value=None`.
 """
 
 from __future__ import annotations

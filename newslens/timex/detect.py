@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newslens.timex.vocabulary import (
+    DECADE_WORDS,
     FALLBACK_JUNK,
     FUTURE_LEMMAS,
     HOLIDAYS,
@@ -23,6 +24,7 @@ from newslens.timex.vocabulary import (
     RE_ANAPHOR,
     RE_CENTURY,
     RE_DECADE,
+    RE_DECADE_WORD,
     RE_DMY,
     RE_DURATION,
     RE_FISCAL,
@@ -41,11 +43,14 @@ from newslens.timex.vocabulary import (
     RE_SEASON,
     RE_SET,
     RE_SLASH,
+    RE_THE_QUARTER,
     RE_TIME,
     RE_VAGUE,
     RE_WEEKDAY,
     RE_WEEKEND,
     RE_YEAR,
+    RE_YEAR_AGO,
+    RE_YEAR_PAIR,
     REPORTING_LEMMAS,
     SEASONS,
     SET_ADJECTIVES,
@@ -55,6 +60,7 @@ from newslens.timex.vocabulary import (
     UNITS,
     VAGUE_QUANTITIES,
     WEEKDAYS,
+    YEAR_AGO_UNITS,
 )
 
 # ------------------------------------------------------------------ detection
@@ -123,6 +129,7 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade"}
 UNIT_NEEDLES = (
     "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
     "centur", "quarter", "spring", "summer", "autumn", "fall", "winter",
@@ -174,15 +181,27 @@ def _find_month_year(text: str, low: str) -> Iterator[Match]:
             }:  # fmt: skip
                 continue
         rel = (m.group("rel") or "").split()
+        yrel = (m.group("yrel") or "").lower()
         yield _hit(
             m,
             "DATE",
             "date",
             y=year,
             m=_month_number(m.group("mon")),
-            bare=year is None and not rel,
+            bare=year is None and not rel and not yrel,
             rel=rel[-1].lower() if rel and year is None else None,
+            yoff={"last": -1, "next": 1, "this": 0}[yrel] if yrel else None,
         )
+
+
+def _find_year_pair(text: str, low: str) -> Iterator[Match]:
+    """'1957-58', '2014–15': two years, the second named by its last two digits."""
+    for m in RE_YEAR_PAIR.finditer(text):
+        y1 = int(m.group("y1"))
+        y2 = y1 // 100 * 100 + int(m.group("y2"))
+        if y1 < y2 <= y1 + 10:
+            yield Match(m.start("y1"), m.end("y1"), "DATE", "date", {"y": y1})
+            yield Match(m.start("y2"), m.end("y2"), "DATE", "date", {"y": y2})
 
 
 def _find_year(text: str, low: str) -> Iterator[Match]:
@@ -269,8 +288,9 @@ def _find_quarter(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "quarter", q=q, y=year)
             continue
         ordinal = m.group("ord").lower()
-        year = int(m.group("year")) if m.group("year") else None
-        rel = m.group("rel")
+        year = m.group("year") or m.group("pyear")
+        year = int(year) if year else None
+        rel = m.group("rel") or m.group("prel")
         yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
         if ordinal == "final":
             yield _hit(m, "DATE", "quarter", q=4, y=year, yoff=yoff)
@@ -298,6 +318,12 @@ def _find_fiscal(text: str, low: str) -> Iterator[Match]:
 
 def _find_anaphor(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_ANAPHOR, text, low, UNIT_NEEDLES):
+        if m.group("unit2"):  # "the year before", "the day after"
+            back = m.group("dir").lower() in {"before", "earlier"}
+            yield _hit(
+                m, "DATE", "anaphor", unit=m.group("unit2").lower(), offset=-1 if back else 1
+            )
+            continue
         rel = (m.group("rel") or "same").lower()
         unit = m.group("unit").lower()
         offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1}
@@ -312,6 +338,40 @@ def _find_anaphor(text: str, low: str) -> Iterator[Match]:
         )
 
 
+def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
+    """'the quarter', 'the latest quarter': the one the story is about (else the last one)."""
+    for m in _scan(RE_THE_QUARTER, text, low, ("quarter",)):
+        yield _hit(m, "DATE", "anaphor", unit="quarter", offset=0)
+
+
+YEAR_AGO_NEEDLES = (
+    "year-ago", "year-earlier", "last year", "year ago", "year earlier", "previous year",
+    "prior year",
+)  # fmt: skip
+
+
+def _find_year_ago(text: str, low: str) -> Iterator[Match]:
+    """'the year-ago quarter', 'year-earlier results', 'the same period last year'."""
+    for m in _scan(RE_YEAR_AGO, text, low, YEAR_AGO_NEEDLES):
+        unit = (m.group("unit") or m.group("unit2") or "period").lower()
+        ordinal = m.group("ord")
+        yield _hit(
+            m,
+            "DATE",
+            "yearago",
+            unit=YEAR_AGO_UNITS.get(unit, "period"),
+            q=ORDINALS[ordinal.lower()] if ordinal else None,
+        )
+
+
+def _find_decade_word(text: str, low: str) -> Iterator[Match]:
+    """'the nineties', 'the late eighties': decades of the 20th century."""
+    for m in _scan(RE_DECADE_WORD, text, low, ("ties",)):
+        if not (m.group(0).lower().startswith("the") or "nineteen" in m.group(0).lower()):
+            continue  # "in his sixties": an age
+        yield _hit(m, "DATE", "fixed", value=f"19{DECADE_WORDS[m.group('dec').lower()]}")
+
+
 def _find_weekend(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_WEEKEND, text, low, ("weekend",)):
         yield _hit(m, "DATE", "weekend")
@@ -322,13 +382,20 @@ def _find_season(text: str, low: str) -> Iterator[Match]:
         rel = " ".join((m.group("rel") or "").lower().split())
         year = int(m.group("year")) if m.group("year") else None
         name = m.group("season").lower()
+        by_prep = False
         if not rel and year is None:
-            continue  # a bare "spring"/"fall" is too often no time at all
-        if rel == "the" and year is None and name in {"fall", "autumn"}:
+            if name == "fall" or _prev_word(text, m.start()) not in SEASON_PREPS:
+                continue  # a bare "spring"/"fall" is too often no time at all
+            by_prep = True  # "in summer", "during winter"
+        if rel == "the" and year is None and name == "fall":
             continue  # "the fall of the Wall"
         offset = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
-        season, by_tense = SEASONS[name], rel == "the"
+        season, by_tense = SEASONS[name], rel == "the" or by_prep
         yield _hit(m, "DATE", "season", season=season, y=year, offset=offset, by_tense=by_tense)
+
+
+SEASON_PREPS = {"in", "during", "over", "through", "throughout", "until", "by", "since", "early",
+                "late", "mid"}  # fmt: skip
 
 
 def _find_duration(text: str, low: str) -> Iterator[Match]:
@@ -342,9 +409,18 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
         ):
             continue  # "a second A380": an ordinal
         num_text = m.group("num")
-        n = _number(num_text)
+        if num_text.lower() in {"a", "an"} and unit.startswith("quarter"):
+            continue  # "a quarter": a fraction far more often than three months
+        n = 1.0 if num_text.lower() == "single" else _number(num_text)
+        if m.group("lo"):  # "60 to 90 days": the range's lower bound
+            n = _number(m.group("lo"))
         prev = _prev_word(text, m.start())
-        if num_text.lower() in {"a", "an"} and _is_rate(prev) and not m.group("after"):
+        if (
+            num_text.lower() in {"a", "an"}
+            and _is_rate(prev)
+            and not m.group("after")
+            and not m.group("approx")
+        ):
             yield (
                 Match(
                     m.start("num"),
@@ -363,9 +439,15 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
             continue
         end = m.end("unit") if m.group("long") is None else m.end("long")
         start = m.start()
-        if m.group("the") and m.group("rel").lower() in {"latest", "recent"}:
+        if m.group("the") and (m.group("rel") or "").lower() in {"latest", "recent"}:
             start = m.start("num")
         after = (m.group("after") or "").lower()
+        base = unit.rstrip("s")
+        if after in {"ago", "earlier"} and n is not None and base in AGO_UNITS:
+            # "six years ago": a date (TimeML), at the unit's granularity
+            start = m.start("approx") if m.group("approx") else m.start("num")
+            yield Match(start, m.end(), "DATE", "ago", {"n": -n, "unit": base})
+            continue
         fields: dict[str, Any] = {"value": _duration_value(n, unit)}
         if after in {"ago", "earlier", "before"} and n is not None:
             fields["shift"] = {"n": -n, "unit": unit.rstrip("s")}
@@ -480,11 +562,36 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
 
 def _find_time(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
-        RE_TIME, text, low, (":", "a.m", "p.m", "am", "pm", "noon", "midnight", "midday")
+        RE_TIME,
+        text,
+        low,
+        (
+            ":",
+            "a.m",
+            "p.m",
+            "am",
+            "pm",
+            "noon",
+            "midnight",
+            "midday",
+            "gmt",
+            "utc",
+            "local",
+            " e",
+            " c",
+            " p",
+            "bst",
+            "cet",
+        ),
     ):
         if m.group("named"):
             named = m.group("named").lower()
             yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=None)
+            continue
+        if m.group("h2"):  # "0800 GMT"
+            tz = m.group("tz2").strip().lower()
+            h, mi = int(m.group("h2")), int(m.group("m2"))
+            yield _hit(m, "TIME", "time", h=h, mi=mi, tz=TIMEZONES.get(tz))
             continue
         if not (m.group("m") or m.group("ampm")):
             continue
@@ -517,6 +624,7 @@ RULES = (
     _find_month_day,
     _find_month_year,
     _find_year,
+    _find_year_pair,
     _find_decade,
     _find_century,
     _find_weekday,
@@ -527,6 +635,9 @@ RULES = (
     _find_half,
     _find_fiscal,
     _find_anaphor,
+    _find_the_quarter,
+    _find_year_ago,
+    _find_decade_word,
     _find_weekend,
     _find_season,
     _find_duration,
@@ -572,6 +683,35 @@ def _select(matches: list[Match]) -> list[Match]:
             continue
         chosen.append(m)
     return sorted(chosen, key=lambda x: x.start)
+
+
+DAY_KINDS = {"weekday", "relday", "date"}
+RE_TIME_DAY_GAP = re.compile(r"[ \t]*,?[ \t]*")
+
+
+def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
+    """'9 a.m. Tuesday', '5 p.m. EST, Nov. 6', 'noon Thursday': one TIME whose day is the
+    expression that follows the clock time."""
+    out: list[Match] = []
+    i = 0
+    while i < len(chosen):
+        m = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (
+            m.kind == "time"
+            and nxt is not None
+            and nxt.kind in DAY_KINDS
+            and nxt.fields.get("part") is None
+            and RE_TIME_DAY_GAP.fullmatch(text[m.end : nxt.start])
+            and (nxt.kind != "date" or nxt.fields.get("d") is not None)
+        ):
+            fields = dict(m.fields, day={"kind": nxt.kind, "fields": nxt.fields})
+            out.append(Match(m.start, nxt.end, "TIME", "time", fields, m.priority))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _covered_by(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
@@ -673,13 +813,30 @@ def _cues(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
 
 def _tense(doc: Doc, span: Span) -> str | None:
     """'past', 'future' or None from the verb governing the expression."""
-    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev == "since":
         return "past"
+    tense = _verb_tense(doc, span)
+    if prev in UNTIL_WORDS and tense != "pluperfect":
+        return "future"  # "talks were adjourned until Friday": a deadline lies ahead
+    if prev in DEADLINE_WORDS and tense == "past":
+        return None  # "extended to Nov. 16", "payable Dec. 1": either side of the DCT
+    return "past" if tense == "pluperfect" else tense
+
+
+UNTIL_WORDS = {"until", "till", "til"}
+DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
+
+
+def _verb_tense(doc: Doc, span: Span) -> str | None:
+    """'past', 'pluperfect', 'future', 'present' or None from the governing verb."""
     verb = _governing_verb(span)
     if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     lowers = {a.lower_ for a in auxes}
+    if "had" in lowers:
+        return "pluperfect"
     if lowers & {"will", "shall", "'ll", "wo", "would", "'d", "going"}:
         return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
@@ -712,5 +869,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     rules = _filter_rules(_rule_matches(text), text, ents)
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(doc, ents, chosen))
+    chosen = _merge_time_day(chosen, text)
     chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -154,7 +154,22 @@ def _shifted(dct: dt.date, n: float, unit: str) -> str | None:
         return str(dct.year + round(n))
     if unit == "decade":
         return str((dct.year + round(n * 10)) // 10)
+    if unit == "quarter":
+        return _resolve_relunit("quarter", round(n), dct)
     return None
+
+
+def _period_year(n: int, months: int, dct: dt.date, tense: str | None) -> int:
+    """The year of quarter/half `n` (of `months` months) given without one: the latest one
+    begun; with a future verb, the one not yet reported (ended less than a period ago)."""
+
+    def start(year: int) -> dt.date:
+        return dt.date(year, (n - 1) * months + 1, 1)
+
+    years = [dct.year - 1, dct.year, dct.year + 1]
+    if tense == "future":
+        return min(y for y in years if _add_months(start(y), 2 * months) > dct)
+    return max(y for y in years if start(y) <= dct)
 
 
 def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | None) -> str | None:
@@ -168,10 +183,15 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if year is None:
             if dct is None or month is None:
                 return None
-            year = _infer_year(
-                month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
-            )
-            if f.get("rel") in {"last", "past"} and month == dct.month:
+            if f.get("yoff") is not None:  # "October of next year", "July last year"
+                year = dct.year + f["yoff"]
+            else:
+                year = _infer_year(
+                    month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
+                )
+            if f.get("yoff") is not None:
+                pass
+            elif f.get("rel") in {"last", "past"} and month == dct.month:
                 year -= 1  # "last May" said in May
             elif f.get("rel") in {"next", "coming"} and month == dct.month:
                 year += 1
@@ -203,7 +223,7 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         if year is None and f.get("yoff") is not None:
             year = dct.year + f["yoff"]
         if year is None:
-            year = _infer_year((n - 1) * months_per + 1, None, dct, tense or "past")
+            year = _period_year(n, months_per, dct, tense)
         return f"{year}-{letter}{n}"
     if kind == "fiscal":
         return f"FY{dct.year + f.get('offset', 0)}"
@@ -231,11 +251,20 @@ def _remember(story: dict[str, dt.date], value: str | None) -> None:
     """Note the day, month and year a resolved value names (for "the next day")."""
     if not value:
         return
+    quarter = story.get("quarter")
+    q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if q:
+        story.clear()
+        story["quarter"] = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
+        story["year"] = dt.date(int(q.group(1)), 1, 1)
+        return
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
     if not m:
         return
     year, month, day = m.group(1), m.group(2), m.group(3)
     story.clear()  # the latest time named wins, at whatever granularity it has
+    if quarter is not None and quarter.year == int(year):
+        story["quarter"] = quarter  # "the quarter ended Sept. 30": still that quarter's story
     try:
         if day:
             story["day"] = dt.date(int(year), int(month), int(day))
@@ -251,6 +280,10 @@ def _resolve_anaphor(
 ) -> str | None:
     """'the next day', 'that year': relative to the latest time the story named, else the DCT."""
     unit, offset = f.get("unit"), f.get("offset", 0)
+    if unit == "quarter":  # "the quarter": the story's, else the last one over
+        if story.get("quarter"):
+            return _resolve_relunit("quarter", offset, story["quarter"])
+        return None if dct is None else _resolve_relunit("quarter", offset or -1, dct)
     if unit in {"day", "week"}:
         ref = story.get("day") or dct
     elif unit == "month":
@@ -264,6 +297,47 @@ def _resolve_anaphor(
     return _resolve_relunit(unit, offset, ref)
 
 
+def _resolve_back(
+    kind: str, f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None
+) -> str | None:
+    """'six years ago' (kind 'ago') and 'the year-ago quarter' (kind 'yearago'): a year back
+    stays at the granularity of the quarter the story reports, if any."""
+    if dct is None:
+        return None
+    quarter = story.get("quarter")
+    if kind == "ago":
+        n, unit = f["n"], f["unit"]
+        if unit == "year" and n == -1 and quarter is not None:
+            return _resolve_relunit("quarter", -4, quarter)
+        return _shifted(dct, n, unit)
+    unit, q = f.get("unit"), f.get("q")
+    if q:
+        return f"{_period_year(q, 3, dct, 'past') - 1}-Q{q}"
+    if unit == "month":
+        return _add_months(story.get("month") or dct, -12).strftime("%Y-%m")
+    if unit == "week":
+        return _week((story.get("day") or dct) - dt.timedelta(weeks=52))
+    if unit in {"quarter", "period"} and quarter is not None:
+        return _resolve_relunit("quarter", -4, quarter)
+    if unit == "quarter":
+        return _resolve_relunit("quarter", -5, dct)
+    return str((story.get("year") or dct).year - 1 if unit == "period" else dct.year - 1)
+
+
+def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
+    """The value of one (non clock-time) expression; None where the date arithmetic fails
+    (a DCT at the edge of the calendar, such as 0001-01-01 or 9999-12-31)."""
+    kind, fields = anchor["kind"], anchor.get("fields", {})
+    try:
+        if kind == "anaphor":
+            return _resolve_anaphor(fields, story, dct)
+        if kind in {"ago", "yearago"}:
+            return _resolve_back(kind, fields, story, dct)
+        return _resolve_one(anchor, dct, None)
+    except (ValueError, OverflowError):
+        return None
+
+
 def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
     """Values of the timexes against the DCT `published`, from their anchors alone."""
     dct = _dct(published)
@@ -275,16 +349,18 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "kind" not in anchor or anchor["kind"] == "time":
             out.append(t)  # clock times come second: they take a day named near them
             continue
-        if anchor["kind"] == "anaphor":
-            value = _resolve_anaphor(anchor.get("fields", {}), story, dct)
-        else:
-            value = _resolve_one(anchor, dct, None)
-        if anchor["kind"] != "anaphor" or anchor.get("fields", {}).get("offset", 0) >= 0:
+        value = _value(anchor, story, dct)
+        if anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
+            anchor["kind"] == "anaphor" and anchor.get("fields", {}).get("offset", 0) >= 0
+        ):
             _remember(story, value)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:
-            new_anchor["date"] = _shifted(dct, shift["n"], shift["unit"]) if dct else None
+            try:
+                new_anchor["date"] = _shifted(dct, shift["n"], shift["unit"]) if dct else None
+            except (ValueError, OverflowError):
+                new_anchor["date"] = None
         day = _resolved_day(value)
         if day is not None:
             days.append((anchor.get("sent", -1), t.start, day))
@@ -297,5 +373,13 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
         ]
         ref = min(near, key=lambda pair: pair[0])[1] if near else None
-        out[i] = replace(t, value=_resolve_one(anchor, dct, ref), anchor=dict(anchor))
+        own_day = anchor.get("fields", {}).get("day")
+        if own_day is not None:  # "9 a.m. Tuesday": the time's own day
+            day_anchor = {**own_day, "tense": anchor.get("tense")}
+            ref = _resolved_day(_value(day_anchor, {}, dct)) or ref
+        try:
+            value = _resolve_one(anchor, dct, ref)
+        except (ValueError, OverflowError):
+            value = None
+        out[i] = replace(t, value=value, anchor=dict(anchor))
     return out

@@ -55,6 +55,13 @@ SET_ADJECTIVES = {
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H",
 }  # fmt: skip
 TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+# "a year ago" / "the year-earlier quarter": the same stretch of time one year back
+YEAR_AGO_UNITS = {"quarter": "quarter", "period": "period", "time": "period", "month": "month",
+                  "week": "week", "year": "year"}  # fmt: skip
 
 # ------------------------------------------------------------------ regular expressions
 
@@ -101,7 +108,8 @@ RE_DMY = re.compile(
 )
 RE_MONTH_YEAR = re.compile(
     rf"(?:(?P<rel>last|next|this(?:{_S}(?:past|coming))?){_S})?(?P<mod>{_MOD})?(?P<mon>{_MONTH})"
-    rf"(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b)?"
+    rf"(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b|{_S}(?:of{_S})?(?P<yrel>next|last|this){_S}year\b"
+    rf"(?!['’]s))?"
 )
 RE_YEAR = re.compile(
     rf"(?:(?P<mod>{_MOD})|(?<![\w$€£.,/-]))(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d|[ \t]*%)"
@@ -135,7 +143,8 @@ RE_OF_THE_UNIT = re.compile(
     re.I,
 )
 RE_QUARTER = re.compile(
-    rf"\b(?:Q(?P<qn>[1-4])(?:{_S}(?P<qyear>{_YEAR}))?\b|(?:the{_S})?(?:fiscal{_S})?(?P<ord>first|"
+    rf"\b(?:Q(?P<qn>[1-4])(?:{_S}(?P<qyear>{_YEAR}))?\b|(?:the{_S})?(?:(?P<pyear>{_YEAR}){_S}|"
+    rf"(?P<prel>this|last|next){_S}year['’]s{_S})?(?:fiscal[ \t-])?(?P<ord>first|"
     rf"second|third|fourth|final|1st|2nd|3rd|4th)[ \t-]+quarter\b(?:{_S}(?:of{_S})?(?:"
     rf"(?:fiscal{_S})?(?P<year>{_YEAR})\b|(?P<rel>this|last|next|the){_S}year\b))?)",
     re.I,
@@ -153,7 +162,28 @@ RE_FISCAL = re.compile(
 )
 RE_ANAPHOR = re.compile(
     rf"\b(?:the{_S}(?P<rel>same|next|following|previous|prior|preceding){_S}|(?P<that>that){_S})"
-    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?![ \t]*-)",
+    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![ \t]*-)"
+    rf"|\bthe{_S}(?P<unit2>day|week|month|year){_S}(?P<dir>before|after|earlier|later)"
+    rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))",
+    re.I | re.M,
+)
+# "the quarter", "the latest quarter": the quarter the story is about
+RE_THE_QUARTER = re.compile(
+    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?:latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
+    rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)"
+)
+# "a year ago" as an adjective or a noun phrase: "the year-ago quarter", "year-earlier results",
+# "the same period last year"
+RE_YEAR_AGO = re.compile(
+    rf"\b(?:(?P<the>the){_S}(?:(?:comparable|corresponding|same){_S})?)?[Yy]ear-(?:ago|earlier)"
+    rf"(?:{_S}(?:(?P<ord>first|second|third|fourth)[ \t-]+)?(?P<unit>quarter|period)\b)?"
+    rf"|\b(?P<the2>the){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
+    rf"time|month|week)(?:{_S}(?:of{_S})?(?:last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
+    rf"the{_S}(?:previous|prior){_S}year))\b",
+)
+RE_DECADE_WORD = re.compile(
+    rf"\b(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?:nineteen[ \t-])?"
+    rf"(?P<dec>{_alt(DECADE_WORDS)})\b",
     re.I,
 )
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
@@ -163,8 +193,10 @@ RE_SEASON = re.compile(
     re.I,
 )
 RE_DURATION = re.compile(
-    rf"(?<![\w-])(?:(?P<the>the){_S}(?P<rel>past|last|next|coming|previous|first|following|"
-    rf"final|remaining|preceding|latest|recent){_S})?(?P<num>{_NUM})(?P<sep>{_S}|-)"
+    rf"(?<![\w-])(?P<approx>(?:nearly|almost|more{_S}than|less{_S}than|at{_S}least|up{_S}to|"
+    rf"no{_S}more{_S}than){_S})?(?:(?P<the>the){_S}(?:(?P<rel>past|last|next|coming|previous|"
+    rf"first|following|final|remaining|preceding|latest|recent){_S})?)?"
+    rf"(?:(?P<lo>\d+|{_NUMW}){_S}(?:to|or){_S})?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
     rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
     rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
@@ -182,11 +214,11 @@ RE_VAGUE = re.compile(
     re.I,
 )
 RE_REF = re.compile(
-    r"(?<![\w-])(?P<present>now|nowadays|presently|at present|at the moment|these days|"
+    r"(?<![\w-])(?P<present>now|nowadays|presently|currently|at present|at the moment|these days|"
     r"the present day)(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
-    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
+    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future|soon(?!-))\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )
@@ -200,13 +232,17 @@ RE_A_UNIT = re.compile(r"\b(?:a|an)[ \t]+(?P<unit>hour|day|week|month|year)\b", 
 RE_TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
     r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
-    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
+    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b"
+    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?:[ \t]*(?:hrs|hours))?"
+    r"(?P<tz2>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|local[ \t]+time)\b)",
     re.I,
 )
 RE_RANGE = re.compile(
     rf"\b(?:from|between){_S}(?P<y1>{_YEAR}){_S}(?:to|and|until|through){_S}(?P<y2>{_YEAR})\b",
     re.I,
 )
+# "1957-58", "2014–15": two years, the second given by its last two digits
+RE_YEAR_PAIR = re.compile(rf"(?<![\w$€£.,/-])(?P<y1>{_YEAR})[–-](?P<y2>\d\d)(?![\w%]|[.,]\d)")
 RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)
 
 # Words that announce a bare year or month name ("in 2014", "since March").
