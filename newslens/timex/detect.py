@@ -21,6 +21,7 @@ from newslens.timex.vocabulary import (
     ORDINALS,
     PARTS_OF_DAY,
     PLANNING_LEMMAS,
+    PRENOMINAL_NOT_SETS,
     RE_ANAPHOR,
     RE_CENTURY,
     RE_DECADE,
@@ -50,6 +51,7 @@ from newslens.timex.vocabulary import (
     RE_WEEKEND,
     RE_YEAR,
     RE_YEAR_AGO,
+    RE_YEAR_END,
     RE_YEAR_PAIR,
     REPORTING_LEMMAS,
     SEASONS,
@@ -341,7 +343,18 @@ def _find_anaphor(text: str, low: str) -> Iterator[Match]:
 def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
     """'the quarter', 'the latest quarter': the one the story is about (else the last one)."""
     for m in _scan(RE_THE_QUARTER, text, low, ("quarter",)):
-        yield _hit(m, "DATE", "anaphor", unit="quarter", offset=0)
+        ended = _month_number(m.group("mon")) if m.group("mon") else None
+        yield _hit(
+            m, "DATE", "anaphor", unit="quarter", offset=0, latest=bool(m.group("latest")),
+            ended=ended,
+        )  # fmt: skip
+
+
+def _find_year_end(text: str, low: str) -> Iterator[Match]:
+    """'by year-end', 'at year's end': the year (the one past after 'since')."""
+    for m in _scan(RE_YEAR_END, text, low, ("end",)):
+        since = _prev_word(text, m.start()) == "since"
+        yield _hit(m, "DATE", "relunit", unit="year", offset=-1 if since else 0)
 
 
 YEAR_AGO_NEEDLES = (
@@ -547,6 +560,8 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
             adj = m.group("adj")
             if adj[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
                 continue  # "Daily Mail", "China Daily"
+            if adj.lower() in PRENOMINAL_NOT_SETS and re.match(r"[ \t]+[a-z]", text[m.end() :]):
+                continue  # "the annual meeting", "a quarterly dividend"
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue
         unit = m.group("unit").lower()
@@ -636,6 +651,7 @@ RULES = (
     _find_fiscal,
     _find_anaphor,
     _find_the_quarter,
+    _find_year_end,
     _find_year_ago,
     _find_decade_word,
     _find_weekend,

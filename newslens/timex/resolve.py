@@ -16,6 +16,8 @@ from newslens.timex.vocabulary import (
 
 # ------------------------------------------------------------------ resolution
 
+DAY_WINDOW = 270
+
 
 def _dct(published: str | None) -> dt.date | None:
     if not published:
@@ -57,10 +59,17 @@ def _infer_year(
         return dct.year
     # a week of slack: a date a few days on the "wrong" side is a slip, not another year
     slack = 0 if day is None else 7
+    # a day more than DAY_WINDOW days away on the verb's side is rather the nearest one: "a
+    # dividend payable Dec. 1" in a past-tense sentence of late October is this year's
+    window = DAY_WINDOW if day is not None else 400
     if tense == "past":
-        return max((y for y in years if gap(y) <= slack), default=dct.year)
+        past = [y for y in years if -window <= gap(y) <= slack]
+        if past:
+            return max(past)
     if tense == "future":
-        return min((y for y in years if gap(y) >= -slack), default=dct.year)
+        ahead = [y for y in years if -slack <= gap(y) <= window]
+        if ahead:
+            return min(ahead)
     # no cue: news mostly looks back, so a date ahead counts double
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
 
@@ -281,7 +290,10 @@ def _resolve_anaphor(
     """'the next day', 'that year': relative to the latest time the story named, else the DCT."""
     unit, offset = f.get("unit"), f.get("offset", 0)
     if unit == "quarter":  # "the quarter": the story's, else the last one over
-        if story.get("quarter"):
+        if f.get("ended") and dct is not None:  # "the quarter ended Sept. 30"
+            n = (f["ended"] - 1) // 3 + 1
+            return f"{_period_year(n, 3, dct, 'past')}-Q{n}"
+        if story.get("quarter") and not f.get("latest"):
             return _resolve_relunit("quarter", offset, story["quarter"])
         return None if dct is None else _resolve_relunit("quarter", offset or -1, dct)
     if unit in {"day", "week"}:
@@ -309,6 +321,8 @@ def _resolve_back(
         n, unit = f["n"], f["unit"]
         if unit == "year" and n == -1 and quarter is not None:
             return _resolve_relunit("quarter", -4, quarter)
+        if unit == "decade":  # "a decade ago": a year, not a decade
+            return str(dct.year + round(n * 10))
         return _shifted(dct, n, unit)
     unit, q = f.get("unit"), f.get("q")
     if q:

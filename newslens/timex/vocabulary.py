@@ -54,6 +54,8 @@ SET_ADJECTIVES = {
     "biennial": "P2Y", "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W",
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H",
 }  # fmt: skip
+# "the annual meeting", "its quarterly dividend": no time expression before a noun
+PRENOMINAL_NOT_SETS = {"annual", "quarterly", "yearly", "biannual", "biennial"}
 TIMEZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -107,7 +109,7 @@ RE_DMY = re.compile(
     rf"(?P<mon>{_MONTH})(?:{_COMMA}(?P<year>{_YEAR})\b)?"
 )
 RE_MONTH_YEAR = re.compile(
-    rf"(?:(?P<rel>last|next|this(?:{_S}(?:past|coming))?){_S})?(?P<mod>{_MOD})?(?P<mon>{_MONTH})"
+    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:{_S}(?:past|coming))?){_S})?(?P<mod>{_MOD})?(?P<mon>{_MONTH})"
     rf"(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR})\b|{_S}(?:of{_S})?(?P<yrel>next|last|this){_S}year\b"
     rf"(?!['’]s))?"
 )
@@ -161,7 +163,8 @@ RE_FISCAL = re.compile(
     re.I,
 )
 RE_ANAPHOR = re.compile(
-    rf"\b(?:the{_S}(?P<rel>same|next|following|previous|prior|preceding){_S}|(?P<that>that){_S})"
+    rf"\b(?:the{_S}(?P<rel>same|next|following|previous|prior|preceding|full|entire|whole){_S}|"
+    rf"(?P<that>that){_S})"
     rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![ \t]*-)"
     rf"|\bthe{_S}(?P<unit2>day|week|month|year){_S}(?P<dir>before|after|earlier|later)"
     rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))",
@@ -169,9 +172,11 @@ RE_ANAPHOR = re.compile(
 )
 # "the quarter", "the latest quarter": the quarter the story is about
 RE_THE_QUARTER = re.compile(
-    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?:latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
-    rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)"
+    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
+    rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)(?:(?={_S}(?:ended|ending){_S}(?P<mon>{_MONTH})))?"
 )
+# "by year-end", "at year's end": the end of the year as a whole
+RE_YEAR_END = re.compile(rf"\b[Yy]ear(?:-|{_S}|['’]s{_S})end\b")
 # "a year ago" as an adjective or a noun phrase: "the year-ago quarter", "year-earlier results",
 # "the same period last year"
 RE_YEAR_AGO = re.compile(
