@@ -828,10 +828,10 @@ def _cues(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
 
 
 def _tense(doc: Doc, span: Span) -> str | None:
-    """'past', 'future' or None from the verb governing the expression."""
+    """'past', 'since', 'future', 'present' or None from the verb governing the expression."""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev == "since":
-        return "past"
+        return "since"  # the past, however far back
     tense = _verb_tense(doc, span)
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead

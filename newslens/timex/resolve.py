@@ -61,8 +61,8 @@ def _infer_year(
     slack = 0 if day is None else 7
     # a day more than DAY_WINDOW days away on the verb's side is rather the nearest one: "a
     # dividend payable Dec. 1" in a past-tense sentence of late October is this year's
-    window = DAY_WINDOW if day is not None else 400
-    if tense == "past":
+    window = DAY_WINDOW if day is not None and tense != "since" else 400
+    if tense in {"past", "since"}:
         past = [y for y in years if -window <= gap(y) <= slack]
         if past:
             return max(past)
@@ -98,7 +98,7 @@ def _weekday_date(wd: int, rel: str | None, tense: str | None, dct: dt.date) -> 
         return dct - dt.timedelta(days=back or 7)
     if rel == "next":
         return dct + dt.timedelta(days=ahead or 7)
-    if rel == "this" and tense == "past":
+    if rel == "this" and tense in {"past", "since"}:
         return dct - dt.timedelta(days=back)
     if rel in {"coming", "this"} or tense in {"future", "present"}:
         return dct + dt.timedelta(days=ahead)
