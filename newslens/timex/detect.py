@@ -368,13 +368,13 @@ def _find_year_ago(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_YEAR_AGO, text, low, YEAR_AGO_NEEDLES):
         unit = (m.group("unit") or m.group("unit2") or "period").lower()
         ordinal = m.group("ord")
-        yield _hit(
-            m,
-            "DATE",
-            "yearago",
-            unit=YEAR_AGO_UNITS.get(unit, "period"),
-            q=ORDINALS[ordinal.lower()] if ordinal else None,
-        )
+        # "the year-ago quarter" is one expression; in "the year-ago results" only "year-ago"
+        start = m.start("core") if m.group("core") and not m.group("unit") else m.start()
+        fields = {
+            "unit": YEAR_AGO_UNITS.get(unit, "period"),
+            "q": ORDINALS[ordinal.lower()] if ordinal else None,
+        }
+        yield Match(start, m.end(), "DATE", "yearago", fields)
 
 
 def _find_decade_word(text: str, low: str) -> Iterator[Match]:
@@ -511,6 +511,7 @@ def _find_ref(text: str, low: str) -> Iterator[Match]:
         (
             "now",
             "present",
+            "current",
             "moment",
             "these days",
             "recent",

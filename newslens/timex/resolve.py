@@ -335,7 +335,7 @@ def _resolve_back(
         return _resolve_relunit("quarter", -4, quarter)
     if unit == "quarter":
         return _resolve_relunit("quarter", -5, dct)
-    return str((story.get("year") or dct).year - 1 if unit == "period" else dct.year - 1)
+    return str(dct.year - 1)
 
 
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:

@@ -180,9 +180,9 @@ RE_YEAR_END = re.compile(rf"\b[Yy]ear(?:-|{_S}|['’]s{_S})end\b")
 # "a year ago" as an adjective or a noun phrase: "the year-ago quarter", "year-earlier results",
 # "the same period last year"
 RE_YEAR_AGO = re.compile(
-    rf"\b(?:(?P<the>the){_S}(?:(?:comparable|corresponding|same){_S})?)?[Yy]ear-(?:ago|earlier)"
+    rf"\b(?:(?P<the>[Tt]he){_S}(?:(?:comparable|corresponding|same){_S})?)?(?P<core>[Yy]ear-(?:ago|earlier))"
     rf"(?:{_S}(?:(?P<ord>first|second|third|fourth)[ \t-]+)?(?P<unit>quarter|period)\b)?"
-    rf"|\b(?P<the2>the){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
+    rf"|\b(?P<the2>[Tt]he){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
     rf"time|month|week)(?:{_S}(?:of{_S})?(?:last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
     rf"the{_S}(?:previous|prior){_S}year))\b",
 )
@@ -223,7 +223,7 @@ RE_REF = re.compile(
     r"the present day)(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
-    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future|soon(?!-))\b"
+    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )
@@ -235,11 +235,12 @@ RE_SET = re.compile(
 )
 RE_A_UNIT = re.compile(r"\b(?:a|an)[ \t]+(?P<unit>hour|day|week|month|year)\b", re.I)
 RE_TIME = re.compile(
-    r"\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
+    # "0800 GMT" first: the clock-time branch would read its "08" and give up
+    r"\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?:[ \t]*(?:hrs|hours))?"
+    r"(?P<tz2>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|local[ \t]+time)\b)"
+    r"|\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
     r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
-    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b"
-    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?:[ \t]*(?:hrs|hours))?"
-    r"(?P<tz2>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|local[ \t]+time)\b)",
+    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
     re.I,
 )
 RE_RANGE = re.compile(

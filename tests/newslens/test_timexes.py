@@ -358,3 +358,61 @@ def test_never_raises_and_offsets_hold(nlp, words, dct):
         assert text[t.start : t.end] == t.text
         assert t.type in {"DATE", "TIME", "DURATION", "SET"}
     json.dumps([t.anchor for t in resolve_timexes(found, "2020-03-15")])
+
+
+# ------------------------------------------------------------ kinds seen on unseen text
+
+UNSEEN_KINDS = [  # (text, DCT, span, type, value); 2016-06-15 is a Wednesday
+    ("The talks collapsed in the autumn.", "2016-06-15", "the autumn", "DATE", "2015-FA"),
+    ("It was hot in summer.", "2016-08-15", "summer", "DATE", "2016-SU"),
+    ("It will close by the end of the year.", "2016-06-15", "the end of the year", "DATE", "2016"),
+    ("Sales rose 5% the year before.", "2016-06-15", "the year before", "DATE", "2015"),
+    ("It was founded six years ago.", "2016-06-15", "six years ago", "DATE", "2010"),
+    ("The talks were adjourned until Friday.", "2016-06-15", "Friday", "DATE", "2016-06-17"),
+    ("The two sides agreed in October to cut output.", "2016-06-15", "October", "DATE", "2015-10"),
+    ("The plant opens in October of next year.", "2016-06-15", "October of next year", "DATE",
+     "2017-10"),
+    ("The summit ended on Monday. That day, crowds marched.", "2016-06-15", "That day", "DATE",
+     "2016-06-13"),
+    ("Sales fell 3% from the same period last year.", "2016-06-15",
+     "the same period last year", "DATE", "2015"),
+    ("Shares suffered a single-day drop.", "2016-06-15", "single-day", "DURATION", "P1D"),
+    ("The economy shrank for two consecutive quarters.", "2016-06-15",
+     "two consecutive quarters", "DURATION", "P2Q"),
+    ("The loan is due in 60 to 90 days.", "2016-06-15", "60 to 90 days", "DURATION", "P60D"),
+    ("He played there in 1957-58.", "2016-06-15", "58", "DATE", "1958"),
+    ("The fashion of the '80s returned.", "2016-06-15", "the '80s", "DATE", "198"),
+    ("The nineties were good years.", "2016-06-15", "The nineties", "DATE", "199"),
+    ("The market opens at 0800 GMT.", "2016-06-15", "0800 GMT", "TIME", "2016-06-15T08:00Z"),
+    ("Polls closed at 9 p.m. Tuesday.", "2016-06-15", "9 p.m. Tuesday", "TIME", "2016-06-14T21:00"),
+    ("The tax is currently 5%.", "2016-06-15", "currently", "DATE", "PRESENT_REF"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "type_", "expected"), UNSEEN_KINDS)
+def test_kinds_seen_on_unseen_text(nlp, text, dct, span, type_, expected):
+    t = the(nlp, text, dct, span)
+    assert (t.type, t.value) == (type_, expected)
+
+
+def test_a_quarter_is_a_fraction_not_a_date(nlp):
+    assert timexes(nlp, "Profits fell by a quarter.", "2016-06-15") == []
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter_a_year_back(nlp):
+    text = (
+        "In the third quarter, net income rose 5% from a year ago. The year-ago quarter was weak."
+    )
+    found = {t.text: t.value for t in timexes(nlp, text, "2016-10-20")}
+    assert found["the third quarter"] == "2016-Q3"
+    assert found["a year ago"] == "2015-Q3"
+    assert found["The year-ago quarter"] == "2015-Q3"
+    # a quarter without a year, reported after it ended, is the one just past
+    assert value(nlp, "It expects a loss for the third quarter.", "2016-10-20",
+                 "the third quarter") == "2016-Q3"  # fmt: skip
+
+
+def test_a_day_without_a_year_stays_near_the_dct_even_after_a_past_verb(nlp):
+    text = "The company declared a dividend payable Dec. 1 to holders of record Nov. 10."
+    found = {t.text: t.value for t in timexes(nlp, text, "2016-10-27")}
+    assert found["Dec. 1"] == "2016-12-01" and found["Nov. 10"] == "2016-11-10"
