@@ -52,6 +52,7 @@ from newslens.timex.vocabulary import (
     RE_YEAR,
     RE_YEAR_AGO,
     RE_YEAR_END,
+    RE_YEAR_ENDED,
     RE_YEAR_PAIR,
     REPORTING_LEMMAS,
     SEASONS,
@@ -350,6 +351,12 @@ def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
         )  # fmt: skip
 
 
+def _find_year_ended(text: str, low: str) -> Iterator[Match]:
+    """'the year ended Sept. 30': a duration of a year (the date follows as its own)."""
+    for m in _scan(RE_YEAR_ENDED, text, low, ("year end",)):
+        yield _hit(m, "DURATION", "fixed", value="P1Y")
+
+
 def _find_year_end(text: str, low: str) -> Iterator[Match]:
     """'by year-end', 'at year's end': the year (the one past after 'since')."""
     for m in _scan(RE_YEAR_END, text, low, ("end",)):
@@ -454,6 +461,8 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
         start = m.start()
         if m.group("the") and (m.group("rel") or "").lower() in {"latest", "recent"}:
             start = m.start("num")
+        elif m.group("the") and not m.group("rel") and m.group("sep") == "-":
+            start = m.start("num")  # "the 14-day limit": the adjective alone
         after = (m.group("after") or "").lower()
         base = unit.rstrip("s")
         if after in {"ago", "earlier"} and n is not None and base in AGO_UNITS:
@@ -653,6 +662,7 @@ RULES = (
     _find_anaphor,
     _find_the_quarter,
     _find_year_end,
+    _find_year_ended,
     _find_year_ago,
     _find_decade_word,
     _find_weekend,

@@ -175,6 +175,11 @@ RE_THE_QUARTER = re.compile(
     rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
     rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)(?:(?={_S}(?:ended|ending){_S}(?P<mon>{_MONTH})))?"
 )
+# "the year ended Sept. 30", "the fiscal year ending June 30": a twelve-month period
+RE_YEAR_ENDED = re.compile(
+    rf"\b[Tt]he{_S}(?:(?:fiscal|financial){_S})?year(?={_S}(?:ended|ending){_S}(?:{_MONTH}|today|"
+    rf"tomorrow|yesterday))"
+)
 # "by year-end", "at year's end": the end of the year as a whole
 RE_YEAR_END = re.compile(rf"\b[Yy]ear(?:-|{_S}|['’]s{_S})end\b")
 # "a year ago" as an adjective or a noun phrase: "the year-ago quarter", "year-earlier results",
@@ -202,7 +207,8 @@ RE_DURATION = re.compile(
     rf"no{_S}more{_S}than){_S})?(?:(?P<the>the){_S}(?:(?P<rel>past|last|next|coming|previous|"
     rf"first|following|final|remaining|preceding|latest|recent){_S})?)?"
     rf"(?:(?P<lo>\d+|{_NUMW}){_S}(?:to|or){_S})?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
-    rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra){_S})?"
+    rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra|trading|"
+    rf"business|working|calendar){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
     rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
     re.I,
