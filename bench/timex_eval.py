@@ -129,9 +129,12 @@ def _write_errors(path: Path, records: list[dict], preds: list[dict]) -> None:
                 f"{kind} {g['type']} {g['value']} {text[g['start'] : g['end']]!r} | {got} | "
                 f"dct {record.get('published')} | {ctx}"
             )
+        until = record.get("scored_until")
         for i, p in enumerate(pred["timexes"]):
             if i in used or any(p["start"] < b and a < p["end"] for a, b in ignore):
                 continue
+            if until is not None and p["start"] >= until:
+                continue  # not scored
             ctx = text[max(0, p["start"] - 60) : p["end"] + 40].replace("\n", " ")
             lines.append(f"FP {p['type']} {p['value']} {text[p['start'] : p['end']]!r} | {ctx}")
     path.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
