@@ -35,6 +35,7 @@ from newslens.timex.vocabulary import (
     RE_ISO,
     RE_MDY,
     RE_MONTH_YEAR,
+    RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
     RE_QUARTER,
     RE_RANGE,
@@ -44,6 +45,7 @@ from newslens.timex.vocabulary import (
     RE_SEASON,
     RE_SET,
     RE_SLASH,
+    RE_SPOKEN_YEAR,
     RE_THE_QUARTER,
     RE_TIME,
     RE_VAGUE,
@@ -57,6 +59,9 @@ from newslens.timex.vocabulary import (
     REPORTING_LEMMAS,
     SEASONS,
     SET_ADJECTIVES,
+    SPOKEN_ONES,
+    SPOKEN_TEENS,
+    SPOKEN_TENS,
     TEMPORAL_PREPS,
     TIME_WORD,
     TIMEZONES,
@@ -455,6 +460,9 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
             continue
         if n is None and num_text.lower() not in VAGUE_QUANTITIES | {"a few", "a couple of"}:
             continue
+        if n is None and (m.group("after") or "").lower() == "ago":  # "several years ago"
+            yield Match(m.start("num"), m.end(), "DATE", "fixed", {"value": "PAST_REF"})
+            continue
         if re.fullmatch(r"\d+", num_text) and n is not None and n > 1000:
             continue
         end = m.end("unit") if m.group("long") is None else m.end("long")
@@ -643,6 +651,39 @@ def _find_holiday(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "DATE", "date", y=None, m=mo, d=d)
 
 
+def _find_moving_holiday(text: str, low: str) -> Iterator[Match]:
+    """'Thanksgiving Day', 'last Easter', 'Election Day': holidays whose day moves."""
+    for m in _scan(RE_MOVING_HOLIDAY, text, low, MOVING_HOLIDAY_NEEDLES):
+        name = " ".join(m.group("name").lower().split())
+        rel = (m.group("rel") or "").lower() or None
+        yield _hit(m, "DATE", "holiday", name=name, rel=rel)
+
+
+MOVING_HOLIDAY_NEEDLES = (
+    "thanksgiving", "memorial day", "labor day", "king day", "presidents", "mother's day",
+    "father's day", "election day", "easter", "good friday",
+)  # fmt: skip
+
+
+def _find_spoken_year(text: str, low: str) -> Iterator[Match]:
+    """'nineteen ninety-six', 'the year two thousand'."""
+    for m in _scan(RE_SPOKEN_YEAR, text, low, ("nineteen", "eighteen", "two thousand")):
+        if m.group("c") or m.group("c2"):
+            century = 1900 if (m.group("c") or m.group("c2")).lower() == "nineteen" else 1800
+            tens = SPOKEN_TENS.get((m.group("t") or "").lower(), 0)
+            rest = SPOKEN_ONES.get((m.group("o") or "").lower(), 0)
+            rest += SPOKEN_TEENS.get((m.group("teen") or "").lower(), 0)
+            year = century + tens + rest
+        else:
+            last = (m.group("o2") or "").lower()
+            year = 2000 + (SPOKEN_ONES.get(last) or SPOKEN_TEENS.get(last) or (10 if last else 0))
+            if not m.group(0).lower().startswith("the") and _prev_word(text, m.start()) not in {
+                "in", "since", "by", "until", "of", "from", "to", "before", "after",
+            }:  # fmt: skip
+                continue  # "two thousand people"
+        yield _hit(m, "DATE", "date", y=year)
+
+
 RULES = (
     _find_iso,
     _find_slash,
@@ -674,6 +715,8 @@ RULES = (
     _find_set,
     _find_time,
     _find_holiday,
+    _find_moving_holiday,
+    _find_spoken_year,
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from newslens.model import Timex
 from newslens.timex.vocabulary import (
+    MOVING_HOLIDAYS,
     SEASON_START,
     SEASONS,
 )
@@ -218,6 +219,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         return f"{day.isoformat()}T{f['h']:02d}:{f['mi']:02d}{f.get('tz') or ''}"
     if dct is None:
         return None
+    if kind == "holiday":
+        return _resolve_holiday(f, tense, dct)
     if kind == "weekday":
         return _fmt_date(_weekday_date(f["wd"], f.get("rel"), tense, dct), f.get("part"))
     if kind == "relday":
@@ -248,6 +251,47 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
         name = next(k for k, v in SEASONS.items() if v == f["season"])
         return _resolve_relunit(name, f.get("offset", 0), dct)
     return None
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    month, weekday, nth = MOVING_HOLIDAYS[name]
+    if name.startswith("easter") or name == "good friday":
+        return _easter(year) - dt.timedelta(days=2 if name == "good friday" else 0)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if nth < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _resolve_holiday(f: dict[str, Any], tense: str | None, dct: dt.date) -> str:
+    """'Thanksgiving', 'last Easter': the one the verb (or 'last'/'next') points at."""
+    rel = f.get("rel")
+    years = [dct.year - 1, dct.year, dct.year + 1]
+    days = [_holiday(f["name"], y) for y in years]
+    if rel == "this":
+        return days[1].isoformat()
+    if rel == "last" or rel is None and tense in {"past", "since"}:
+        return max((d for d in days if d <= dct), default=days[1]).isoformat()
+    if rel == "next" or tense == "future":
+        return min((d for d in days if d >= dct), default=days[1]).isoformat()
+    return min(days, key=lambda d: abs((d - dct).days)).isoformat()
 
 
 def _resolved_day(value: str | None) -> dt.date | None:

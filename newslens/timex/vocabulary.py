@@ -49,6 +49,21 @@ HOLIDAYS = {
     "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
     "valentine's day": (2, 14), "boxing day": (12, 26), "independence day": (7, 4),
 }  # fmt: skip
+# holidays on a weekday of a month: (month, weekday 0=Monday, nth; -1 = the last);
+# Easter (and Good Friday, two days before it) by the Gregorian computus
+MOVING_HOLIDAYS = {
+    "thanksgiving day": (11, 3, 4), "thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1), "martin luther king day": (1, 0, 3), "presidents' day": (2, 0, 3),
+    "presidents day": (2, 0, 3), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "election day": (11, 1, 0), "easter sunday": (4, 6, 0), "easter": (4, 6, 0),
+    "good friday": (4, 4, 0),
+}  # fmt: skip
+SPOKEN_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+SPOKEN_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
 SET_ADJECTIVES = {
     "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "biannual": "P6M",
     "biennial": "P2Y", "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W",
@@ -256,6 +271,19 @@ RE_RANGE = re.compile(
 # "1957-58", "2014–15": two years, the second given by its last two digits
 RE_YEAR_PAIR = re.compile(rf"(?<![\w$€£.,/-])(?P<y1>{_YEAR})[–-](?P<y2>\d\d)(?![\w%]|[.,]\d)")
 RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)
+RE_MOVING_HOLIDAY = re.compile(
+    rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_S})?"
+    rf"(?P<name>{_alt(k.title() for k in MOVING_HOLIDAYS)})\b(?![ \t]+(?:[A-Z]|week))"
+)
+# "nineteen ninety-six", "the year two thousand": years read out (broadcast transcripts)
+RE_SPOKEN_YEAR = re.compile(
+    rf"\b(?:(?P<c>nineteen|eighteen){_S}(?P<t>{_alt(SPOKEN_TENS)})"
+    rf"(?:[- ](?P<o>{_alt(SPOKEN_ONES)}))?"
+    rf"|(?P<c2>nineteen|eighteen){_S}(?P<teen>{_alt(SPOKEN_TEENS)})"
+    rf"|(?:the{_S}year{_S})?two{_S}thousand(?:{_S}(?:and{_S})?(?P<o2>{_alt(SPOKEN_ONES)}|ten|"
+    rf"{_alt(SPOKEN_TEENS)}))?)\b",
+    re.I,
+)
 
 # Words that announce a bare year or month name ("in 2014", "since March").
 TEMPORAL_PREPS = {

@@ -416,3 +416,13 @@ def test_a_day_without_a_year_stays_near_the_dct_even_after_a_past_verb(nlp):
     text = "The company declared a dividend payable Dec. 1 to holders of record Nov. 10."
     found = {t.text: t.value for t in timexes(nlp, text, "2016-10-27")}
     assert found["Dec. 1"] == "2016-12-01" and found["Nov. 10"] == "2016-11-10"
+
+
+def test_moving_holidays_spoken_years_and_vague_ago(nlp):
+    dct = "2000-01-06"
+    assert value(nlp, "He was found on Thanksgiving Day.", dct, "Thanksgiving Day") == (
+        "1999-11-25"
+    )
+    assert value(nlp, "It began in nineteen ninety-six.", dct, "nineteen ninety-six") == "1996"
+    assert "Two thousand" not in {t.text for t in timexes(nlp, "Two thousand people came.", dct)}
+    assert value(nlp, "It was removed several years ago.", dct, "several years ago") == "PAST_REF"
