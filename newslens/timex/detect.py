@@ -378,6 +378,10 @@ YEAR_AGO_NEEDLES = (
 def _find_year_ago(text: str, low: str) -> Iterator[Match]:
     """'the year-ago quarter', 'year-earlier results', 'the same period last year'."""
     for m in _scan(RE_YEAR_AGO, text, low, YEAR_AGO_NEEDLES):
+        if m.group("py"):  # "the 1988 quarter": the story's quarter, in that year
+            fields = {"unit": "period", "y": int(m.group("py"))}
+            yield Match(m.start(), m.end(), "DATE", "yearago", fields)
+            continue
         unit = (m.group("unit") or m.group("unit2") or "period").lower()
         ordinal = m.group("ord")
         # "the year-ago quarter" is one expression; in "the year-ago results" only "year-ago"
@@ -891,6 +895,8 @@ def _tense(doc: Doc, span: Span) -> str | None:
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
         return None  # "extended to Nov. 16", "payable Dec. 1": either side of the DCT
+    if prev in {"through", "by"} and tense in {None, "present"}:
+        return "future"  # "a plan to repay the loan by February"
     return "past" if tense == "pluperfect" else tense
 
 

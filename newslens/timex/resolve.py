@@ -17,7 +17,7 @@ from newslens.timex.vocabulary import (
 
 # ------------------------------------------------------------------ resolution
 
-DAY_WINDOW = 270
+DAY_WINDOW = 300
 
 
 def _dct(published: str | None) -> dt.date | None:
@@ -369,6 +369,8 @@ def _resolve_back(
             return str(dct.year + round(n * 10))
         return _shifted(dct, n, unit)
     unit, q = f.get("unit"), f.get("q")
+    if f.get("y"):  # "the 1988 quarter"
+        return f"{f['y']}-Q{(quarter.month - 1) // 3 + 1}" if quarter else str(f["y"])
     if q:
         return f"{_period_year(q, 3, dct, 'past') - 1}-Q{q}"
     if unit == "month":

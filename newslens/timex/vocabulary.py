@@ -167,7 +167,7 @@ RE_QUARTER = re.compile(
     re.I,
 )
 RE_HALF = re.compile(
-    rf"\b(?:the{_S})?(?P<ord>first|second)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
+    rf"\b(?:the{_S})?(?P<ord>first|second|last|latter)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
     rf"(?P<rel>this|last|next|the){_S}year)\b",
     re.I,
 )
@@ -204,7 +204,8 @@ RE_YEAR_AGO = re.compile(
     rf"(?:{_S}(?:(?P<ord>first|second|third|fourth)[ \t-]+)?(?P<unit>quarter|period)\b)?"
     rf"|\b(?P<the2>[Tt]he){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
     rf"time|month|week)(?:{_S}(?:of{_S})?(?:last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
-    rf"the{_S}(?:previous|prior){_S}year))\b",
+    rf"the{_S}(?:previous|prior){_S}year))\b"
+    rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b",
 )
 RE_DECADE_WORD = re.compile(
     rf"\b(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?:nineteen[ \t-])?"
