@@ -182,7 +182,9 @@ RE_ANAPHOR = re.compile(
     rf"(?P<that>that){_S})"
     rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![ \t]*-)"
     rf"|\bthe{_S}(?P<unit2>day|week|month|year){_S}(?P<dir>before|after|earlier|later)"
-    rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))",
+    rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))"
+    rf"|\b(?P<inyear>(?:(?:earlier|later){_S}in{_S})?the{_S}year)\b(?!-|{_S}(?:\d|ended\b|ending\b|"
+    rf"of\b|before\b|after\b|earlier\b|later\b|in\b|when\b|that\b|which\b|to\b|and{_S}a{_S}half\b))",
     re.I | re.M,
 )
 # "the quarter", "the latest quarter": the quarter the story is about
