@@ -296,14 +296,19 @@ def _find_quarter(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "quarter", q=q, y=year)
             continue
         ordinal = m.group("ord").lower()
+        start = m.start()
+        if text[m.end("ord") : m.end("ord") + 1] == "-" and not (
+            m.group("pyear") or m.group("prel")
+        ):
+            start = m.start("ord")  # "the third-quarter loss": the adjective alone
         year = m.group("year") or m.group("pyear")
-        year = int(year) if year else None
         rel = m.group("rel") or m.group("prel")
-        yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
-        if ordinal == "final":
-            yield _hit(m, "DATE", "quarter", q=4, y=year, yoff=yoff)
-        else:
-            yield _hit(m, "DATE", "quarter", q=ORDINALS[ordinal], y=year, yoff=yoff)
+        fields = {
+            "q": 4 if ordinal == "final" else ORDINALS[ordinal],
+            "y": int(year) if year else None,
+            "yoff": {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None,
+        }
+        yield Match(start, m.end(), "DATE", "quarter", fields)
 
 
 def _find_half(text: str, low: str) -> Iterator[Match]:

@@ -140,7 +140,7 @@ RE_CENTURY = re.compile(
     re.I,
 )
 RE_WEEKDAY = re.compile(
-    rf"(?:(?P<rel>last|next|this|coming|past){_S})?(?P<wd>{_WEEKDAY})s?\b"
+    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|coming|past){_S})?(?P<wd>{_WEEKDAY})s?\b"
     rf"(?:{_S}(?P<part>{_PART})\b)?"
 )
 RE_RELDAY = re.compile(
