@@ -18,6 +18,8 @@ from newslens.timex.vocabulary import (
 # ------------------------------------------------------------------ resolution
 
 DAY_WINDOW = 300
+# characters after which a quarter named earlier no longer sets the granularity of "a year ago"
+QUARTER_REACH = 600
 
 
 def _dct(published: str | None) -> dt.date | None:
@@ -404,12 +406,17 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
     out: list[Timex] = []
     days: list[tuple[int, int, dt.date]] = []  # (sentence, offset, day) of resolved dates
     story: dict[str, dt.date] = {}  # the latest day / month / year the text has named
+    quarter_at = 0  # where the story last named a quarter
     for t in timexes:
         anchor = t.anchor or {}
         if "kind" not in anchor or anchor["kind"] == "time":
             out.append(t)  # clock times come second: they take a day named near them
             continue
+        if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
+            del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)
+        if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
+            quarter_at = t.start
         if anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
             anchor["kind"] == "anaphor" and anchor.get("fields", {}).get("offset", 0) >= 0
         ):
