@@ -31,6 +31,12 @@ def _dct(published: str | None) -> dt.date | None:
         return None
 
 
+def _years_around(dct: dt.date, reach: int) -> list[int]:
+    """The DCT's year and `reach` years either side, within the calendar (1-9999)."""
+    span = range(dct.year - reach, dct.year + reach + 1)
+    return [y for y in span if dt.MINYEAR <= y <= dt.MAXYEAR]
+
+
 def _add_months(d: dt.date, months: int) -> dt.date:
     idx = d.year * 12 + d.month - 1 + months
     y, m = divmod(idx, 12)
@@ -53,7 +59,7 @@ def _infer_year(
         safe_day = min(day, calendar.monthrange(year, month)[1])
         return (dt.date(year, month, safe_day) - dct).days
 
-    years = [dct.year - 1, dct.year, dct.year + 1]
+    years = _years_around(dct, 1)
     if day is not None and weekday is not None:  # "Friday, March 11": the year that fits
         fitting = [y for y in years if _weekday_of(y, month, day) == weekday]
         if fitting:
@@ -116,7 +122,7 @@ def _resolve_relunit(unit: str, offset: int, dct: dt.date) -> str | None:
     if unit == "month":
         return _add_months(dct, offset).strftime("%Y-%m")
     if unit == "year":
-        return str(dct.year + offset)
+        return f"{dct.year + offset:04d}"
     if unit == "quarter":
         q = (dct.month - 1) // 3 + offset
         y, q = dct.year + q // 4, q % 4
@@ -139,7 +145,7 @@ def _season(code: str, which: str, dct: dt.date) -> str:
     def end(year: int) -> dt.date:
         return _add_months(start(year), 3)
 
-    years = range(dct.year - 2, dct.year + 2)
+    years = [y for y in _years_around(dct, 2) if y < dct.year + 2]
     if which == "last":  # the latest one that is over
         year = max(y for y in years if end(y) <= dct)
     elif which == "past":  # the latest one begun ("withdrew in the summer")
@@ -178,7 +184,7 @@ def _period_year(n: int, months: int, dct: dt.date, tense: str | None) -> int:
     def start(year: int) -> dt.date:
         return dt.date(year, (n - 1) * months + 1, 1)
 
-    years = [dct.year - 1, dct.year, dct.year + 1]
+    years = _years_around(dct, 1)
     if tense == "future":
         return min(y for y in years if _add_months(start(y), 2 * months) > dct)
     return max(y for y in years if start(y) <= dct)
@@ -208,12 +214,12 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             elif f.get("rel") in {"next", "coming"} and month == dct.month:
                 year += 1
         if month is None:
-            return str(year)
+            return f"{year:04d}"
         if day is None:
-            return f"{year}-{month:02d}"
+            return f"{year:04d}-{month:02d}"
         if day > calendar.monthrange(year, month)[1]:
             return None
-        return f"{year}-{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}-{day:02d}"
     if kind == "time":
         day = ref or dct
         if day is None:
@@ -238,7 +244,7 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             year = dct.year + f["yoff"]
         if year is None:
             year = _period_year(n, months_per, dct, tense)
-        return f"{year}-{letter}{n}"
+        return f"{year:04d}-{letter}{n}"
     if kind == "fiscal":
         return f"FY{dct.year + f.get('offset', 0)}"
     if kind == "weekend":  # "over the weekend": the one just past, unless the verb looks ahead
@@ -285,7 +291,7 @@ def _holiday(name: str, year: int) -> dt.date:
 def _resolve_holiday(f: dict[str, Any], tense: str | None, dct: dt.date) -> str:
     """'Thanksgiving', 'last Easter': the one the verb (or 'last'/'next') points at."""
     rel = f.get("rel")
-    years = [dct.year - 1, dct.year, dct.year + 1]
+    years = _years_around(dct, 1)
     days = [_holiday(f["name"], y) for y in years]
     if rel == "this":
         return days[1].isoformat()
@@ -392,12 +398,25 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
     kind, fields = anchor["kind"], anchor.get("fields", {})
     try:
         if kind == "anaphor":
-            return _resolve_anaphor(fields, story, dct)
-        if kind in {"ago", "yearago"}:
-            return _resolve_back(kind, fields, story, dct)
-        return _resolve_one(anchor, dct, None)
+            value = _resolve_anaphor(fields, story, dct)
+        elif kind in {"ago", "yearago"}:
+            value = _resolve_back(kind, fields, story, dct)
+        else:
+            value = _resolve_one(anchor, dct, None)
     except (ValueError, OverflowError):
         return None
+    if kind == "fixed" or fields.get("unit") in {"decade", "century"}:
+        return value
+    return value if _in_calendar(value) else None
+
+
+def _in_calendar(value: str | None) -> bool:
+    """False for a computed year outside 0001-9999 ('10000', '0', '-5'), which TIMEX3 cannot
+    write: what a DCT at the edge of the calendar gives for 'next year' or 'a year ago'."""
+    if not value or not (value[0].isdigit() or value[0] == "-"):
+        return True
+    year = re.match(r"(\d{4})(?![\d])", value)
+    return bool(year) and int(year.group(1)) > 0
 
 
 def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:

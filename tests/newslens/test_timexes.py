@@ -426,3 +426,18 @@ def test_moving_holidays_spoken_years_and_vague_ago(nlp):
     assert value(nlp, "It began in nineteen ninety-six.", dct, "nineteen ninety-six") == "1996"
     assert "Two thousand" not in {t.text for t in timexes(nlp, "Two thousand people came.", dct)}
     assert value(nlp, "It was removed several years ago.", dct, "several years ago") == "PAST_REF"
+
+
+@pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
+def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
+    text = (
+        "Six years ago, last week, on Monday, next quarter, a year ago, the year-ago quarter, "
+        "Thanksgiving, in summer, the next day, the year before, at 9 a.m. Tuesday, yesterday, "
+        "tomorrow, next year, last year, two decades ago, the weekend, last month."
+    )
+    found = timexes(nlp, text, dct)
+    assert len(found) > 10
+    for t in found:  # a value is a TIMEX3 value within the calendar, or None
+        assert t.value is None or not t.value[:1].isdigit() or 1 <= int(t.value[:4]) <= 9999
+    again = resolve_timexes(found, "9999-12-31")
+    assert [t.text for t in again] == [t.text for t in found]
