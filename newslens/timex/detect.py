@@ -592,7 +592,7 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
             adj = m.group("adj")
             if adj[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
                 continue  # "Daily Mail", "China Daily"
-            if adj.lower() in PRENOMINAL_NOT_SETS and re.match(r"[ \t]+[a-z]", text[m.end() :]):
+            if adj.lower() in PRENOMINAL_NOT_SETS and re.match(r"[ \t]+[A-Za-z]", text[m.end() :]):
                 continue  # "the annual meeting", "a quarterly dividend"
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue

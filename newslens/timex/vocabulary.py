@@ -205,7 +205,7 @@ RE_YEAR_AGO = re.compile(
     rf"\b(?:(?P<the>[Tt]he){_S}(?:(?:comparable|corresponding|same){_S})?)?(?P<core>[Yy]ear-(?:ago|earlier))"
     rf"(?:{_S}(?:(?P<ord>first|second|third|fourth)[ \t-]+)?(?P<unit>quarter|period)\b)?"
     rf"|\b(?P<the2>[Tt]he){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
-    rf"time|month|week)(?:{_S}(?:of{_S})?(?:last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
+    rf"time|month|week)(?:{_S}(?:of{_S})?(?:(?:the{_S})?last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
     rf"the{_S}(?:previous|prior){_S}year))\b"
     rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b",
 )
