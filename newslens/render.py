@@ -380,7 +380,12 @@ def _legend(marks: list[_Mark]) -> str:
             labels.append(label)
     for label in sorted(labels):
         items.append(
-            _legend_item(f"nl-swatch nl-l-{_label_class(label)}", label, label_description(label))
+            _legend_item(
+                f"nl-swatch nl-l-{_label_class(label)}",
+                entity_tag(label).upper(),
+                label_description(label),
+                title=label,
+            )
         )
     if "nl-lit" in kinds:
         items.append(_legend_item("nl-swatch nl-ent nl-l-OTHER nl-lit", "Abc", "selected entity"))
