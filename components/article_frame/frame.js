@@ -78,6 +78,7 @@ function render(args, theme) {
     navTotal.textContent = String(anchorCount);
     if (focus.token !== focusToken) {
       focusToken = focus.token;
+      document.body.dataset.focusToken = String(focus.token); // for tests and the speed bench
       current = Math.min(Math.max(focus.index || 0, 0), anchorCount - 1);
       if (focus.scroll) scrollToCurrent();
     }
