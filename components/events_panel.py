@@ -78,9 +78,12 @@ def _dct_section(analysis: Analysis, *, key: str) -> None:
 
 
 def _timexes(analysis: Analysis, *, key: str) -> bool:
-    show = st.checkbox(
-        "Highlight dates and times in the text", value=True, key=f"{key}-show-timexes"
-    )
+    # On by default through session state (not `value=`), so the page may carry the state
+    # over while the tab is closed without Streamlit warning about two defaults.
+    show_key = f"{key}-show-timexes"
+    if show_key not in st.session_state:
+        st.session_state[show_key] = True
+    show = st.checkbox("Highlight dates and times in the text", key=show_key)
     if analysis.timexes:
         with st.expander(f"Time expressions ({len(analysis.timexes)})"):
             frame = pd.DataFrame(

@@ -65,7 +65,8 @@ KEPT_WIDGETS = re.compile(
 PAGE_CSS = """<style>
 /* Side by side on a wide screen: the text scrolls in its frame, the panels in their column;
    both fit the window, so choosing in one keeps the other in view. */
-.st-key-read-text iframe{height:calc(100vh - 8rem) !important;min-height:420px;}
+.st-key-read-text iframe{height:calc(100vh - 8rem) !important;min-height:420px;
+  scroll-margin-top:4.2rem;}
 .st-key-read-panels{position:sticky;top:4.5rem;max-height:calc(100vh - 8rem);
   overflow-y:auto;overflow-x:hidden;padding-right:.35rem;}
 [data-testid="stMainBlockContainer"]{padding-bottom:1.5rem;}

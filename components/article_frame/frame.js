@@ -29,23 +29,38 @@ function markCurrent() {
   navIndex.textContent = String(current + 1);
 }
 
+function visibleBand() {
+  // The part of this frame the reader can see: [top, bottom) in frame coordinates.
+  try {
+    const box = window.frameElement.getBoundingClientRect();
+    const header = 64; // the app's fixed top bar
+    const top = Math.max(0, header - box.top);
+    const bottom = Math.min(window.innerHeight, window.parent.innerHeight - box.top);
+    return { top: top, bottom: bottom };
+  } catch (err) {
+    return { top: 0, bottom: window.innerHeight }; // a frame of another origin
+  }
+}
+
 function scrollToCurrent() {
   const first = anchorElements(current)[0];
   if (!first) return;
-  // Scroll this frame only (the page around it keeps its place) ...
-  const top = first.getBoundingClientRect().top + window.scrollY - nav.offsetHeight;
-  window.scrollTo({ top: Math.max(0, top - window.innerHeight / 3), behavior: "instant" });
-  // ... and bring the frame itself into view when the page has scrolled it away (phone).
-  try {
-    const frame = window.frameElement;
-    const box = frame && frame.getBoundingClientRect();
-    const view = window.parent.innerHeight;
-    if (box && (box.top < 0 || box.top > view * 0.6)) {
-      frame.scrollIntoView({ block: "start", behavior: "instant" });
+  let band = visibleBand();
+  // Most of the frame out of sight (the page scrolled, or a phone): bring it into view.
+  if (band.bottom - band.top < window.innerHeight * 0.6 && window.frameElement) {
+    try {
+      window.frameElement.scrollIntoView({ block: "start", behavior: "instant" });
+      band = visibleBand();
+    } catch (err) {
+      /* leave the page alone */
     }
-  } catch (err) {
-    /* a frame of another origin: leave the page alone */
   }
+  // Then scroll this frame so the mention sits a third of the way down what is visible.
+  const navHeight = nav.hidden ? 0 : nav.offsetHeight;
+  const seen = Math.max(band.bottom - band.top - navHeight, 1);
+  const wanted = band.top + navHeight + seen / 3;
+  const top = first.getBoundingClientRect().top + window.scrollY - wanted;
+  window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
 }
 
 function step(delta) {
@@ -93,7 +108,7 @@ function nthOf(el, selector) {
 
 root.addEventListener("click", (event) => {
   const el = event.target.closest(CLICKABLE);
-  if (!el) return;
+  if (!el || !el.closest(".nl-article")) return; // not the legend
   let value = null;
   if (el.matches("mark.nl-ent")) {
     const id = el.dataset.entity;
