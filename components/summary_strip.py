@@ -4,6 +4,8 @@ callback (given by the page) selects it in its panel and scrolls the text to it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -75,6 +77,13 @@ def _name(analysis: Analysis, ref: EntityRef | None) -> str:
     return cluster.name if cluster else ref.text
 
 
+def _short_date(value: str | None, day: dt.date) -> str:
+    """ "16 May" for a day; a week, month or season in words ("week 20 of 2025")."""
+    if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{day.day} {day:%b}"
+    return time_in_words(value)
+
+
 def dated_events(analysis: Analysis) -> list[GlanceItem]:
     """One event per date (the first with an actor), in date order, the latest dates kept."""
     by_day: dict = {}
@@ -88,15 +97,14 @@ def dated_events(analysis: Analysis) -> list[GlanceItem]:
     for day in days:
         event = analysis.events[by_day[day]]
         action = ("not " if event.negated else "") + (event.phrase or event.action)
-        what = " ".join(
-            part
-            for part in (_name(analysis, event.actor), action, _name(analysis, event.target))
-            if part
-        )
-        when = time_in_words(day.isoformat())
+        target = _name(analysis, event.target)
+        what = f"{_name(analysis, event.actor)} {action}" + (f" → {target}" if target else "")
+
+        when = time_in_words(event.date.value if event.date else None)
         items.append(
             GlanceItem(
-                f"{day:%d %b}: {shorten(what, LABEL_CHARACTERS)}",
+                f"{_short_date(event.date.value if event.date else None, day)}: "
+                f"{shorten(what, LABEL_CHARACTERS)}",
                 by_day[day],
                 f"{when}: {what} — show the sentence",
             )
