@@ -20,6 +20,7 @@ class Focus:
     source: tuple = field(default=())
     index: int = 0  # the span shown first
     scroll: bool = True  # False when the reader clicked the text itself (no jump)
+    unit: str = "mention"  # what one span is, for "mention 2 of 5" / "quote 1 of 3"
 
     def args(self, token: int) -> dict:
         """The `focus` argument of the article frame."""
@@ -29,6 +30,7 @@ class Focus:
             "index": self.index,
             "scroll": self.scroll,
             "token": token,
+            "unit": self.unit,
         }
 
 
@@ -55,7 +57,7 @@ def quotes_focus(analysis: Analysis, indices: set[int], *, scroll: bool = True) 
         label = f"quote by {who}" if who else "quote"
     else:
         label = f"{len(valid)} quotes"
-    return Focus(label, spans, ("quotes", tuple(valid)), 0, scroll)
+    return Focus(label, spans, ("quotes", tuple(valid)), 0, scroll, unit="quote")
 
 
 def stance_focus(analysis: Analysis, entity_id: str) -> Focus | None:
@@ -71,7 +73,7 @@ def evidence_focus(spans: list[tuple[int, int]], *, label: str | None = None) ->
     if not unique:
         return None
     words = label or (f"{len(unique)} sentences" if len(unique) > 1 else "sentence")
-    return Focus(words, unique, ("evidence", unique))
+    return Focus(words, unique, ("evidence", unique), unit="sentence")
 
 
 def newly_lit(analysis: Analysis, now: Highlights, before: Highlights | None) -> Focus | None:

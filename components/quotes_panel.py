@@ -88,25 +88,28 @@ def render(
         if not indices:
             continue
         shown += len(indices)
+        # Few elements per quote: each is a message to the browser on every click.
         with st.container(border=True, key=f"{key}-group-{number}"):
             count = len(group.quote_indices)
-            st.markdown(f"**{md_escape(group.name)}** · {count} quote{'s' if count != 1 else ''}")
-            left, right = st.columns([1, 1])
-            whole = left.checkbox("Light all", key=f"{key}-speaker-{number}")
-            if group.entity_id and on_speaker is not None and analysis.cluster(group.entity_id):
-                right.button(
-                    "Show in Entities",
-                    key=f"{key}-link-{number}",
-                    on_click=on_speaker,
-                    args=(group.entity_id,),
-                    help="Select this speaker in the Entities tab and light its mentions",
+            with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+                st.markdown(
+                    f"**{md_escape(group.name)}** · {count} quote{'s' if count != 1 else ''}",
+                    width="content",
                 )
+                whole = st.checkbox("Light all", key=f"{key}-speaker-{number}")
+                if group.entity_id and on_speaker is not None and analysis.cluster(group.entity_id):
+                    st.button(
+                        "Show in Entities",
+                        key=f"{key}-link-{number}",
+                        on_click=on_speaker,
+                        args=(group.entity_id,),
+                        help="Select this speaker in the Entities tab and light its mentions",
+                        type="tertiary",
+                    )
             for index in indices:
                 quote = analysis.quotes[index]
-                ticked = st.checkbox(
-                    md_escape(shorten(quote.text)), key=f"{key}-quote-{index}", value=False
-                )
-                st.caption(_quote_caption(quote))
+                label = f"{md_escape(shorten(quote.text))} :small[:gray[· {_quote_caption(quote)}]]"
+                ticked = st.checkbox(label, key=f"{key}-quote-{index}", value=False)
                 if ticked or whole:
                     lit.add(index)
     if shown == 0:

@@ -2,10 +2,11 @@
 of who is quoted most, who is portrayed how, the dated events), read it with highlights (left)
 and explore it in the Entities, Quotes, Stance, Events and Export tabs (right).
 
-Speed: the reading area is one fragment, so a click reruns it and not the page; only the open
-tab is drawn (the others keep the highlights they last returned). Side by side: the text
-scrolls in its own frame and the panels in their own column (CSS below), so both stay in view;
-choosing something in a panel scrolls the text to it, clicking a mention selects it."""
+Speed: the reading area (text and panels) is one fragment, so a click reruns it and not the
+page; only the open tab is drawn (the others keep the highlights they last returned). Side by
+side: the text scrolls in its own frame and the panels in their own column (CSS below), so
+both stay in view; choosing something in a panel scrolls the text to it, clicking a mention
+selects it."""
 
 from __future__ import annotations
 
@@ -287,15 +288,8 @@ def _panels(analysis: Analysis, key: str) -> Highlights:
 
 @st.fragment
 def _reader(analysis: Analysis, key: str) -> None:
-    """The strip, the text and the panels: a click in here reruns only this."""
+    """The text and the panels: a click in here reruns only this."""
     _keep_closed_tab_state(key)
-    summary_strip.render(
-        analysis,
-        key=f"{KEY}-glance",
-        on_speaker=functools.partial(_pick_speaker, analysis, key),
-        on_actor=functools.partial(_pick_actor, analysis, key),
-        on_event=functools.partial(_pick_event, analysis, key),
-    )
     text_column, panel_column = st.columns([3, 2], gap="medium")
     with panel_column, st.container(key=f"{KEY}-panels"):
         highlights = _panels(analysis, key)
@@ -359,4 +353,13 @@ if current is None:
 else:
     analysis, key = current
     _header(analysis)
+    # Outside the fragment: the strip does not change with clicks, so it is not redrawn on
+    # each (a click on it reruns the page, which is rare).
+    summary_strip.render(
+        analysis,
+        key=f"{KEY}-glance",
+        on_speaker=functools.partial(_pick_speaker, analysis, key),
+        on_actor=functools.partial(_pick_actor, analysis, key),
+        on_event=functools.partial(_pick_event, analysis, key),
+    )
     _reader(analysis, key)

@@ -8,6 +8,7 @@ const nav = document.getElementById("nav");
 const navLabel = document.getElementById("nav-label");
 const navIndex = document.getElementById("nav-index");
 const navTotal = document.getElementById("nav-total");
+const navUnit = document.getElementById("nav-unit");
 const CLICKABLE = "mark.nl-ent, .nl-timex, .nl-quote";
 
 let shownHtml = null;
@@ -91,6 +92,7 @@ function render(args, theme) {
   if (focus) {
     navLabel.textContent = focus.label;
     navTotal.textContent = String(anchorCount);
+    navUnit.textContent = focus.unit || "mention";
     if (focus.token !== focusToken) {
       focusToken = focus.token;
       document.body.dataset.focusToken = String(focus.token); // for tests and the speed bench

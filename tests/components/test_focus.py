@@ -19,6 +19,7 @@ def test_a_newly_selected_entity_is_the_focus_with_all_its_mentions_in_order():
         "index": 0,
         "scroll": True,
         "token": 7,
+        "unit": "mention",
     }
 
 
