@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+
 from tests.browser import (  # noqa: E402
     STREAMLIT_ARGS,
     free_port,
@@ -127,8 +129,16 @@ def clicks(page, repeats: int) -> dict[str, list[float]]:
 
     def until(predicate: str, *, in_frame: bool = False) -> Callable[[], None]:
         def wait() -> None:
-            target = article_frame(page) if in_frame else page
-            target.wait_for_function(predicate, polling="raf", timeout=TIMEOUT_MS)
+            if not in_frame:
+                page.wait_for_function(predicate, polling="raf", timeout=TIMEOUT_MS)
+                return
+            try:
+                article_frame(page).wait_for_function(predicate, polling="raf", timeout=TIMEOUT_MS)
+            except PlaywrightError as exc:  # the frame was redrawn while we waited: look again
+                if "detached" not in str(exc):
+                    raise
+                print(f"  (note: the article frame was redrawn: {predicate[:40]}…)")
+                article_frame(page).wait_for_function(predicate, polling="raf", timeout=TIMEOUT_MS)
 
         return wait
 
