@@ -52,7 +52,7 @@ def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path)
 
     places = text.locator('mark.nl-ent[data-label="GPE"]')
     assert places.count() > 0
-    page.get_by_role("button", name="Remove GPE").click()
+    page.get_by_role("button", name="Remove PLACE").click()  # GPE, in the text's words
     expect(places).to_have_count(0)
     expect(putin).to_be_visible()
 
