@@ -56,6 +56,10 @@ def _matches(analysis: Analysis, index: int, needle: str, kinds: list[str]) -> b
     return needle.lower() in haystack.lower()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _quote_caption(quote: Quote) -> str:
     cue = f"cue: “{md_escape(quote.cue.text)}”" if quote.cue else "no cue"
     speaker = f" · speaker as written: {md_escape(quote.speaker.text)}" if quote.speaker else ""
@@ -74,7 +78,8 @@ def render(
         return Highlights()
     groups = speaker_groups(analysis)
     st.caption(
-        f"{len(analysis.quotes)} quotes from {len(groups)} speakers · tick a quote or a "
+        f"{_count(len(analysis.quotes), 'quote')} from {_count(len(groups), 'speaker')} · "
+        "tick a quote or a "
         "speaker to light it in the text"
     )
     col_text, col_kind = st.columns([3, 2])
