@@ -170,7 +170,7 @@ def _show_in_entities(analysis: Analysis, entity_id: str, *, key: str) -> None:
     _choose(entity_focus(analysis, entity_id), "Entities")
 
 
-def _light_quotes(analysis: Analysis, key: str, *, group: int | None, quote: int | None) -> None:
+def _light_quotes(key: str, *, group: int | None, quote: int | None) -> None:
     """Tick a speaker's "Light all" (group) or one quote, clearing the filters that could
     hide it, and open the Quotes tab."""
     st.session_state[f"{key}-quotes-filter"] = ""
@@ -186,7 +186,7 @@ def _pick_speaker(analysis: Analysis, key: str, group: int) -> None:
     groups = quotes_panel.speaker_groups(analysis)
     if not 0 <= group < len(groups):
         return
-    _light_quotes(analysis, key, group=group, quote=None)
+    _light_quotes(key, group=group, quote=None)
     _choose(quotes_focus(analysis, set(groups[group].quote_indices)), "Quotes")
 
 
@@ -224,7 +224,7 @@ def _on_text_click(analysis: Analysis, key: str) -> None:
         nth = click.get("nth") if isinstance(click.get("nth"), int) else 0
         _choose(entity_focus(analysis, ident, index=nth, scroll=False), "Entities")
     elif kind == "quote" and ident.isdigit() and int(ident) < len(analysis.quotes):
-        _light_quotes(analysis, key, group=None, quote=int(ident))
+        _light_quotes(key, group=None, quote=int(ident))
         _choose(quotes_focus(analysis, {int(ident)}, scroll=False), "Quotes")
     elif kind == "timex" and ident.isdigit() and int(ident) < len(analysis.timexes):
         timex = analysis.timexes[int(ident)]
