@@ -186,7 +186,7 @@ def clicks(page, repeats: int) -> dict[str, list[float]]:
     out["click in text"] = []
     for n in range(repeats):
         entity = ids[n % len(ids)]
-        mark = frame.locator(f'mark.nl-ent[data-entity="{entity}"]').first
+        mark = article_frame(page).locator(f'mark.nl-ent[data-entity="{entity}"]').first
         out["click in text"].append(
             timed(
                 lambda mark=mark: mark.click(),
@@ -204,7 +204,7 @@ def clicks(page, repeats: int) -> dict[str, list[float]]:
     out["strip item"] = []
     for n in range(repeats):
         button = buttons.nth(n % count)
-        token = frame.evaluate("() => document.body.dataset.focusToken || ''")
+        token = article_frame(page).evaluate("() => document.body.dataset.focusToken || ''")
         out["strip item"].append(
             timed(
                 lambda button=button: button.click(),
@@ -217,10 +217,11 @@ def clicks(page, repeats: int) -> dict[str, list[float]]:
     # Stepping to the next mention happens in the browser alone.
     out["next mention"] = []
     for _ in range(repeats):
+        frame = article_frame(page)
         before = frame.evaluate("() => document.getElementById('nav-index').textContent")
         out["next mention"].append(
             timed(
-                lambda: frame.locator("#nav-next").click(),
+                lambda frame=frame: frame.locator("#nav-next").click(),
                 until(
                     f"() => document.getElementById('nav-index').textContent !== '{before}'"
                     " || document.getElementById('nav-total').textContent === '1'",

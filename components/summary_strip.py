@@ -31,11 +31,11 @@ class GlanceItem:
 
 
 def top_speakers(analysis: Analysis) -> list[GlanceItem]:
-    """The most quoted speakers (group number in `speaker_groups` as target)."""
+    """The most quoted named speakers (group number in `speaker_groups` as target)."""
     items = []
     for number, group in enumerate(speaker_groups(analysis)):
-        if group.name == UNATTRIBUTED:
-            continue
+        if group.name == UNATTRIBUTED or group.entity_id is None:
+            continue  # a named speaker only: not "they" or "a spokesman"
         count = len(group.quote_indices)
         items.append(
             GlanceItem(
