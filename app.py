@@ -8,4 +8,5 @@ pages = [
     st.Page("pages/read.py", title="Read", icon=":material/article:", default=True),
     st.Page("pages/library.py", title="Library", icon=":material/local_library:"),
 ]
-st.navigation(pages).run()
+# In the top bar: the app needs no sidebar (on a phone a sidebar covers the page).
+st.navigation(pages, position="top").run()

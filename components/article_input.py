@@ -125,12 +125,17 @@ def _raise(message: str) -> Callable[[], Article]:
     return fail
 
 
-def render(*, key: str, messages=None) -> list[tuple[str, Analysis]] | None:
+def render(
+    *, key: str, messages=None, on_analyze: Callable[[], None] | None = None
+) -> list[tuple[str, Analysis]] | None:
     """The input widgets; on Analyze, the new (label, analysis) pairs, or None when nothing
-    new was analysed. Errors and progress go to `messages` (a container; default: here)."""
+    new was analysed. Errors and progress go to `messages` (a container; default: here).
+    `on_analyze` is the Analyze button's callback (e.g. to close the box it is in)."""
     source = st.radio("Article from", [PASTE, UPLOAD, SAMPLE], key=f"{key}-source")
     loaders = _loaders(source, key=key)
-    clicked = st.button("Analyze", type="primary", key=f"{key}-analyze", width="stretch")
+    clicked = st.button(
+        "Analyze", type="primary", key=f"{key}-analyze", width="stretch", on_click=on_analyze
+    )
     if not clicked:
         return None
     where = messages if messages is not None else st.container()

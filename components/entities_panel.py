@@ -10,7 +10,12 @@ import streamlit as st
 from components.highlights import Highlights
 from components.util import selected_rows
 from newslens.model import Analysis
-from newslens.render import label_description
+from newslens.render import entity_tag, label_description
+
+
+def type_word(label: str) -> str:
+    """The type as the text writes it after each mention ("PLACE" for GPE)."""
+    return entity_tag(label).upper()
 
 
 def labels_present(analysis: Analysis) -> list[str]:
@@ -74,8 +79,9 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         "Entity types",
         options=present,
         key=_labels_key(key),
+        format_func=type_word,
         help="Only mentions of these types are highlighted in the text. "
-        + "; ".join(f"{label}: {label_description(label)}" for label in present),
+        + "; ".join(f"{type_word(label)}: {label_description(label)}" for label in present),
     )
     table = entity_table(analysis, labels)
     if table.empty:
@@ -92,7 +98,7 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         ]
         carried = {"selection": {"rows": rows, "columns": []}} if rows else None
     event = st.dataframe(
-        table,
+        table.assign(Type=table["Type"].map(type_word)),
         key=widget_key,
         selection_default=carried,
         on_select="rerun",

@@ -13,6 +13,7 @@ from components.highlights import Highlights
 from components.util import clicked_values, selected_rows, selection_of
 from newslens.charts import event_date, timeline_figure
 from newslens.model import Analysis, EntityRef, Event
+from newslens.timewords import time_in_words
 
 UNDATED = "undated"
 
@@ -44,7 +45,7 @@ def events_table(
             {
                 "index": index,
                 "sort": (day is None, day or dt.date.min, event.start),
-                "Date": (event.date.value if event.date and day else None) or UNDATED,
+                "Date": time_in_words(event.date.value) if event.date and day else UNDATED,
                 "When": event.date.text if event.date else "",
                 "Actor": actor,
                 "Action": ("not " if event.negated else "") + (event.phrase or event.action),
@@ -77,17 +78,24 @@ def _dct_section(analysis: Analysis, *, key: str) -> None:
 
 
 def _timexes(analysis: Analysis, *, key: str) -> bool:
-    show = st.checkbox(
-        "Highlight dates and times in the text", value=True, key=f"{key}-show-timexes"
-    )
+    # On by default through session state (not `value=`), so the page may carry the state
+    # over while the tab is closed without Streamlit warning about two defaults.
+    show_key = f"{key}-show-timexes"
+    if show_key not in st.session_state:
+        st.session_state[show_key] = True
+    show = st.checkbox("Highlight dates and times in the text", key=show_key)
     if analysis.timexes:
         with st.expander(f"Time expressions ({len(analysis.timexes)})"):
             frame = pd.DataFrame(
                 [
-                    {"Text": t.text, "Type": t.type, "Value": t.value or "unresolved"}
+                    {
+                        "Text": t.text,
+                        "Type": t.type.lower(),
+                        "Means": time_in_words(t.value, kind=t.type),
+                    }
                     for t in analysis.timexes
                 ],
-                columns=["Text", "Type", "Value"],
+                columns=["Text", "Type", "Means"],
             )
             st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}-timex-table")
     else:

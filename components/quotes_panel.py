@@ -56,6 +56,10 @@ def _matches(analysis: Analysis, index: int, needle: str, kinds: list[str]) -> b
     return needle.lower() in haystack.lower()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _quote_caption(quote: Quote) -> str:
     cue = f"cue: “{md_escape(quote.cue.text)}”" if quote.cue else "no cue"
     speaker = f" · speaker as written: {md_escape(quote.speaker.text)}" if quote.speaker else ""
@@ -74,7 +78,8 @@ def render(
         return Highlights()
     groups = speaker_groups(analysis)
     st.caption(
-        f"{len(analysis.quotes)} quotes from {len(groups)} speakers · tick a quote or a "
+        f"{_count(len(analysis.quotes), 'quote')} from {_count(len(groups), 'speaker')} · "
+        "tick a quote or a "
         "speaker to light it in the text"
     )
     col_text, col_kind = st.columns([3, 2])
@@ -88,25 +93,28 @@ def render(
         if not indices:
             continue
         shown += len(indices)
+        # Few elements per quote: each is a message to the browser on every click.
         with st.container(border=True, key=f"{key}-group-{number}"):
             count = len(group.quote_indices)
-            st.markdown(f"**{md_escape(group.name)}** · {count} quote{'s' if count != 1 else ''}")
-            left, right = st.columns([1, 1])
-            whole = left.checkbox("Light all", key=f"{key}-speaker-{number}")
-            if group.entity_id and on_speaker is not None and analysis.cluster(group.entity_id):
-                right.button(
-                    "Show in Entities",
-                    key=f"{key}-link-{number}",
-                    on_click=on_speaker,
-                    args=(group.entity_id,),
-                    help="Select this speaker in the Entities tab and light its mentions",
+            with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+                st.markdown(
+                    f"**{md_escape(group.name)}** · {count} quote{'s' if count != 1 else ''}",
+                    width="content",
                 )
+                whole = st.checkbox("Light all", key=f"{key}-speaker-{number}")
+                if group.entity_id and on_speaker is not None and analysis.cluster(group.entity_id):
+                    st.button(
+                        "Show in Entities",
+                        key=f"{key}-link-{number}",
+                        on_click=on_speaker,
+                        args=(group.entity_id,),
+                        help="Select this speaker in the Entities tab and light its mentions",
+                        type="tertiary",
+                    )
             for index in indices:
                 quote = analysis.quotes[index]
-                ticked = st.checkbox(
-                    md_escape(shorten(quote.text)), key=f"{key}-quote-{index}", value=False
-                )
-                st.caption(_quote_caption(quote))
+                label = f"{md_escape(shorten(quote.text))} :small[:gray[· {_quote_caption(quote)}]]"
+                ticked = st.checkbox(label, key=f"{key}-quote-{index}", value=False)
                 if ticked or whole:
                     lit.add(index)
     if shown == 0:

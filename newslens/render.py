@@ -17,21 +17,21 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from newslens.model import Analysis, Quote
+from newslens.timewords import time_in_words
 
-# Fixed colour per entity label (RGB); drawn translucent so text stays readable on light and
-# dark backgrounds alike (the text colour is inherited from the page theme).
+# Fixed colour per entity label (RGB): the Okabe–Ito palette, whose colours stay distinct under
+# the common colour-vision deficiencies (protan, deutan, tritan). Drawn as a translucent fill
+# with a solid underline, so text stays readable on light and dark backgrounds alike (the text
+# colour is inherited from the page theme). The type is also written after each mention
+# (`ENTITY_TAGS`), so nothing depends on colour alone.
 LABEL_COLOURS: dict[str, tuple[int, int, int]] = {
-    "PERSON": (155, 105, 255),
-    "ORG": (50, 150, 255),
-    "GPE": (255, 135, 40),
-    "LOC": (230, 185, 20),
-    "NORP": (240, 70, 150),
-    "FAC": (70, 190, 110),
-    "EVENT": (240, 90, 80),
-    "WORK_OF_ART": (170, 160, 60),
-    "LAW": (60, 180, 180),
-    "PRODUCT": (190, 130, 80),
-    "LANGUAGE": (130, 140, 230),
+    "PERSON": (0, 114, 178),  # blue
+    "GPE": (213, 94, 0),  # vermillion
+    "ORG": (240, 228, 66),  # yellow
+    "NORP": (204, 121, 167),  # reddish purple
+    "LOC": (86, 180, 233),  # sky blue
+    "FAC": (230, 159, 0),  # orange
+    "EVENT": (0, 158, 115),  # bluish green
 }
 OTHER_COLOUR = (150, 150, 150)
 
@@ -51,8 +51,28 @@ LABEL_DESCRIPTIONS: dict[str, str] = {
     "TIME": "times",
 }
 
+# The short word written after each mention (as displaCy does), so the type can be read
+# without telling colours apart.
+ENTITY_TAGS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "location",
+    "NORP": "group",
+    "FAC": "facility",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "law",
+    "PRODUCT": "product",
+    "LANGUAGE": "language",
+}
+
 POLARITY_WORDS = {-1: "negative", 0: "neutral", 1: "positive"}
 POLARITY_CLASSES = {-1: "nl-pol-neg", 0: "nl-pol-neu", 1: "nl-pol-pos"}
+
+
+def entity_tag(label: str) -> str:
+    return ENTITY_TAGS.get(label, label.lower().replace("_", " "))
 
 
 def label_description(label: str) -> str:
@@ -69,16 +89,18 @@ def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:
 
 
 def _label_css() -> str:
-    rules = [
-        f".nl-l-{_css_label(label)}{{background:{_rgba(rgb, 0.28)};}}"
-        f".nl-l-{_css_label(label)}.nl-lit{{background:{_rgba(rgb, 0.55)};}}"
-        for label, rgb in LABEL_COLOURS.items()
-    ]
-    rules.append(
-        f".nl-l-OTHER{{background:{_rgba(OTHER_COLOUR, 0.28)};}}"
-        f".nl-l-OTHER.nl-lit{{background:{_rgba(OTHER_COLOUR, 0.55)};}}"
-    )
+    rules = [_label_rule(_css_label(label), rgb) for label, rgb in LABEL_COLOURS.items()]
+    rules.append(_label_rule("OTHER", OTHER_COLOUR))
     return "\n".join(rules)
+
+
+def _label_rule(css_label: str, rgb: tuple[int, int, int]) -> str:
+    solid = _rgba(rgb, 1)
+    return (
+        f".nl-l-{css_label}{{background:{_rgba(rgb, 0.3)};box-shadow:inset 0 -2px 0 {solid};}}"
+        f".nl-l-{css_label}.nl-lit{{background:{_rgba(rgb, 0.6)};"
+        f"box-shadow:inset 0 -3px 0 {solid},0 0 0 2px currentColor;}}"
+    )
 
 
 ARTICLE_CSS = """
@@ -93,7 +115,12 @@ ARTICLE_CSS = """
 .nl-p{margin:0 0 .9em;white-space:pre-wrap;overflow-wrap:anywhere;}
 mark.nl-ent{color:inherit;padding:.05em .15em;border-radius:.25em;
   -webkit-box-decoration-break:clone;box-decoration-break:clone;}
-mark.nl-ent.nl-lit{box-shadow:0 0 0 2px currentColor;font-weight:700;}
+mark.nl-ent.nl-lit{font-weight:700;}
+mark.nl-ent[data-tag]::after{content:attr(data-tag);font-size:.62em;font-weight:600;
+  letter-spacing:.02em;text-transform:uppercase;opacity:.75;margin-left:.3em;
+  vertical-align:.12em;}
+.nl-swatch.nl-ent::after{content:none;}
+.nl-anchor-now{outline:3px solid rgba(255,120,0,.95);outline-offset:2px;border-radius:.2em;}
 .nl-quote{border-bottom:2px dotted rgba(215,150,0,.9);}
 .nl-quote.nl-quote-lit{background:rgba(255,196,0,.22);border-bottom:2px solid rgba(230,150,0,1);}
 .nl-speaker{outline:2px dashed rgba(235,110,0,1);outline-offset:1px;border-radius:.2em;
@@ -109,7 +136,8 @@ mark.nl-ent.nl-lit{box-shadow:0 0 0 2px currentColor;font-weight:700;}
 """ + _label_css()
 
 # Layers, outer to inner: where spans nest, the outer layer's element encloses the inner one.
-_PARAGRAPH, _EVIDENCE, _QUOTE, _CUE, _SPEAKER, _ENTITY, _POLARITY, _TIMEX = range(8)
+# Anchors (innermost) mark the spans a reader can step through (`anchors` of `article_html`).
+_PARAGRAPH, _EVIDENCE, _QUOTE, _CUE, _SPEAKER, _ENTITY, _POLARITY, _TIMEX, _ANCHOR = range(9)
 
 
 @dataclass(frozen=True)
@@ -207,6 +235,7 @@ def _collect_marks(
     show_timexes: bool,
     stance_entity_id: str | None,
     evidence_spans: Iterable[tuple[int, int]],
+    anchors: Iterable[tuple[int, int]] = (),
 ) -> list[_Mark]:
     size = len(analysis.text)
     marks: list[_Mark] = []
@@ -232,7 +261,15 @@ def _collect_marks(
         lit = index in lit_quote_set
         classes = ("nl-quote", "nl-quote-lit") if lit else ("nl-quote",)
         for start, end in quote_pieces(quote):
-            add(start, end, _QUOTE, "span", classes, title=_quote_title(quote))
+            add(
+                start,
+                end,
+                _QUOTE,
+                "span",
+                classes,
+                title=_quote_title(quote),
+                data=(("quote", str(index)),),
+            )
         if lit and quote.speaker is not None:
             speakers.append((quote.speaker.start, quote.speaker.end))
         if lit and quote.cue is not None:
@@ -255,7 +292,11 @@ def _collect_marks(
             "mark",
             classes,
             title=f"{mention.label} ({label_description(mention.label)}): {name}",
-            data=(("label", mention.label), ("entity", mention.entity_id)),
+            data=(
+                ("label", mention.label),
+                ("entity", mention.entity_id),
+                ("tag", entity_tag(mention.label)),
+            ),
         )
 
     if stance_entity_id is not None:
@@ -274,17 +315,20 @@ def _collect_marks(
                 )
 
     if show_timexes:
-        for timex in analysis.timexes:
-            value = timex.value or "unresolved"
+        for number, timex in enumerate(analysis.timexes):
+            words = time_in_words(timex.value, kind=timex.type)
             add(
                 timex.start,
                 timex.end,
                 _TIMEX,
                 "span",
                 ("nl-timex",),
-                title=f"{timex.type}: {value}",
-                data=(("value", timex.value or ""),),
+                title=f"{timex.type.lower()}: {words}",
+                data=(("value", timex.value or ""), ("timex", str(number))),
             )
+
+    for number, (start, end) in enumerate(anchors):
+        add(start, end, _ANCHOR, "span", ("nl-anchor",), data=(("anchor", str(number)),))
     return marks
 
 
@@ -336,7 +380,12 @@ def _legend(marks: list[_Mark]) -> str:
             labels.append(label)
     for label in sorted(labels):
         items.append(
-            _legend_item(f"nl-swatch nl-l-{_label_class(label)}", label, label_description(label))
+            _legend_item(
+                f"nl-swatch nl-l-{_label_class(label)}",
+                entity_tag(label).upper(),
+                label_description(label),
+                title=label,
+            )
         )
     if "nl-lit" in kinds:
         items.append(_legend_item("nl-swatch nl-ent nl-l-OTHER nl-lit", "Abc", "selected entity"))
@@ -350,7 +399,7 @@ def _legend(marks: list[_Mark]) -> str:
         items.append(_legend_item("nl-swatch nl-cue", "said", "reporting cue"))
     if "nl-timex" in kinds:
         items.append(
-            _legend_item("nl-swatch nl-timex", "May 16", "date or time (hover: resolved value)")
+            _legend_item("nl-swatch nl-timex", "May 16", "date or time (hover: what it means)")
         )
     for polarity in (-1, 0, 1):
         if POLARITY_CLASSES[polarity] in kinds:
@@ -380,6 +429,7 @@ def article_html(
     show_timexes: bool = True,
     stance_entity_id: str | None = None,
     evidence_spans: Iterable[tuple[int, int]] = (),
+    anchors: Iterable[tuple[int, int]] = (),
     legend: bool = True,
     include_css: bool = True,
 ) -> str:
@@ -390,8 +440,10 @@ def article_html(
     `analysis.quotes` marked (None: all); lit_quotes: quotes lit, with their speaker and cue;
     speaker_spans: more speaker spans to light; show_timexes: time expressions with their
     value as a tooltip; stance_entity_id: colour that actor's mentions by polarity;
-    evidence_spans: sentences lit as evidence. include_css: prefix a <style> with ARTICLE_CSS
-    (leave it out when the page already has it)."""
+    evidence_spans: sentences lit as evidence; anchors: spans wrapped in
+    `<span class="nl-anchor" data-anchor="N">` (N: position in `anchors`) for the app to scroll
+    to (a span crossing other marks is split: N may occur several times). include_css: prefix
+    a <style> with ARTICLE_CSS (leave it out when the page already has it)."""
     marks = _collect_marks(
         analysis,
         entity_labels=entity_labels,
@@ -402,6 +454,7 @@ def article_html(
         show_timexes=show_timexes,
         stance_entity_id=stance_entity_id,
         evidence_spans=evidence_spans,
+        anchors=anchors,
     )
     body = _render_marks(analysis.text, marks)
     parts = []

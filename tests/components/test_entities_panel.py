@@ -25,7 +25,8 @@ def test_panel_filters_by_type_and_lights_selected_rows():
     assert at.session_state["highlights"].lit_entity_ids == set()
 
     labels.unselect("GPE").run()
-    assert set(at.dataframe[0].value["Type"]) == {"NORP", "PERSON"}
+    # Shown in the words the text writes after each mention.
+    assert set(at.dataframe[0].value["Type"]) == {"GROUP", "PERSON"}
     assert at.session_state["highlights"].entity_labels == {"NORP", "PERSON"}
 
     table = at.dataframe[0].value

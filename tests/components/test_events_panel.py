@@ -12,7 +12,8 @@ from tests.components.harness import panel_app
 
 def test_table_is_sorted_by_date_with_undated_events_last():
     table = events_table(handmade_analysis())
-    assert table["Date"].tolist() == ["2025-W20", "2025-05-16", "2025-05-19", "undated"]
+    # In words for readers, in date order.
+    assert table["Date"].tolist() == ["week 20 of 2025", "16 May 2025", "19 May 2025", "undated"]
     assert table.index.tolist() == [2, 1, 0, 3]
     assert table.loc[1, "Category"] == "19 Fight"
 

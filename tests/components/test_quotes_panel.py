@@ -27,7 +27,7 @@ def test_panel_groups_quotes_and_lights_the_ticked_ones():
     at = panel_app("quotes_panel").run()
     assert not at.exception
     assert "**Sergei Lavrov** · 2 quotes" in [m.value for m in at.markdown]
-    cues = " ".join(c.value for c in at.caption)
+    cues = " ".join(c.label for c in at.checkbox)  # each quote's kind and cue follow it
     assert "cue: “said”" in cues and "cue: “added”" in cues
     assert at.session_state["highlights"].lit_quotes == set()
 

@@ -22,6 +22,7 @@ SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 TITLE = "Kremlin and White House trade calls over Ukraine ceasefire"
 ANALYSIS_TIMEOUT_MS = 180_000
 PHRASE = "Istanbul"  # a word of the article that no highlight splits
+ARTICLE_FRAME = "iframe[title*='article_frame']"  # the article text's component
 
 
 # Runs `streamlit` with every non-loopback connection and name lookup refused and recorded.
@@ -181,7 +182,7 @@ def test_save_reload_reopen_from_library(app, page, article_file):
 
     expect(page.get_by_role("tab", name="Export")).to_be_visible()
     expect(page.get_by_text(TITLE).first).to_be_visible()
-    expect(page.get_by_text(PHRASE).first).to_be_visible()
+    expect(page.frame_locator(ARTICLE_FRAME).get_by_text(PHRASE).first).to_be_visible()
 
 
 HOSTILE = (
@@ -203,13 +204,15 @@ def test_a_hostile_article_stays_text_in_the_page(app, page):
     page.get_by_text("Paste text", exact=True).click()
     page.get_by_label("Article text").fill(HOSTILE)
     page.get_by_role("button", name="Analyze").click()
-    article = page.locator(".nl-article")
+    article = page.frame_locator(ARTICLE_FRAME).locator(".nl-article")
     expect(article).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
     expect(article).to_contain_text("<script>window.__pwned = 'script'")
     expect(article).to_contain_text("<img src=x onerror=")
     assert article.locator("script, img, svg, a[href^='javascript']").count() == 0
     page.wait_for_timeout(500)  # give any handler its chance
     assert page.evaluate("window.__pwned") is None and dialogs == []
+    frame = next(f for f in page.frames if "article_frame" in f.url)
+    assert frame.evaluate("window.__pwned") is None
 
 
 def test_the_app_made_no_network_call(app, page):

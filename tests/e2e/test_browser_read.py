@@ -37,7 +37,8 @@ def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path)
     page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Analyze").click()
 
-    putin = page.locator("mark.nl-ent", has_text="Vladimir Putin").first
+    text = page.frame_locator("iframe[title*='article_frame']")
+    putin = text.locator("mark.nl-ent", has_text="Vladimir Putin").first
     expect(putin).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
     # Highlighted means styled by the article CSS, not a bare element.
     assert putin.evaluate("e => getComputedStyle(e).backgroundColor") != TRANSPARENT
@@ -45,13 +46,13 @@ def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path)
     for tab in ("Entities", "Quotes", "Stance", "Events", "Export"):
         expect(page.get_by_role("tab", name=tab)).to_be_visible()
     # Side by side on a wide screen: the tabs sit to the right of the article text.
-    text_box = page.locator(".nl-article").bounding_box()
+    text_box = page.locator("iframe[title*='article_frame']").bounding_box()
     tabs_box = page.get_by_role("tab", name="Entities").bounding_box()
     assert tabs_box["x"] > text_box["x"] + text_box["width"] - 1
 
-    places = page.locator('mark.nl-ent[data-label="GPE"]')
+    places = text.locator('mark.nl-ent[data-label="GPE"]')
     assert places.count() > 0
-    page.get_by_role("button", name="Remove GPE").click()
+    page.get_by_role("button", name="Remove PLACE").click()  # GPE, in the text's words
     expect(places).to_have_count(0)
     expect(putin).to_be_visible()
 
@@ -59,7 +60,7 @@ def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path)
     grid = page.locator("[data-testid='stDataFrame']").first
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
-    expect(page.locator("mark.nl-ent.nl-lit").first).to_be_visible()
+    expect(text.locator("mark.nl-ent.nl-lit").first).to_be_visible()
 
     # "Show in Entities" on a speaker in the Quotes tab opens the Entities tab.
     page.get_by_role("tab", name="Quotes").click()

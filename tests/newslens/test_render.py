@@ -127,12 +127,13 @@ def test_quotes_speakers_and_cues_have_distinct_styles():
     assert marks_with_text(article_html(analysis, quotes=[]), "nl-quote") == []
 
 
-def test_timexes_carry_their_value_in_a_tooltip():
+def test_timexes_carry_their_meaning_in_words_in_a_tooltip():
     analysis = handmade_analysis()
     analysis.timexes.append(Timex(*span("Talks"), "Talks", "DATE", None))
     checker = parse(article_html(analysis, legend=False))
     titles = [a.get("title") for tag, a in checker.tags if "nl-timex" in (a.get("class") or "")]
-    assert "DATE: 2025-05-16" in titles and "DATE: unresolved" in titles
+    assert "date: 16 May 2025" in titles and "date: not resolved" in titles
+    assert not any("2025-05-16" in t for t in titles)
     assert marks_with_text(article_html(analysis, show_timexes=False), "nl-timex") == []
 
 
@@ -238,3 +239,27 @@ def test_any_overlap_renders_valid_nesting_and_the_exact_text(
     assert checker.errors == [] and checker.stack == []
     assert [tag for tag, _ in checker.tags if tag in {"script", "img", "a"}] == []
     assert article_text(markup) == text
+
+
+def test_mentions_carry_their_type_as_a_word_and_their_index_for_clicks():
+    analysis = handmade_analysis()
+    checker = parse(article_html(analysis, legend=False))
+    tags = {a.get("data-label"): a.get("data-tag") for tag, a in checker.tags if tag == "mark"}
+    assert tags["PERSON"] == "person"
+    quotes = [
+        a.get("data-quote") for tag, a in checker.tags if "nl-quote" in (a.get("class") or "")
+    ]
+    assert quotes and set(quotes) <= {str(i) for i in range(len(analysis.quotes))}
+    # Readable without colour: the type word is drawn after each mention by the CSS.
+    assert "content:attr(data-tag)" in ARTICLE_CSS
+
+
+def test_anchors_wrap_the_requested_spans_in_order():
+    analysis = handmade_analysis()
+    first, second = span("Talks"), span("We need a deal.")
+    checker = parse(article_html(analysis, anchors=[second, first], legend=False))
+    anchored = [
+        a.get("data-anchor") for tag, a in checker.tags if "nl-anchor" in (a.get("class") or "")
+    ]
+    assert "0" in anchored and "1" in anchored
+    assert marks_with_text(article_html(analysis, anchors=[first]), "nl-anchor") == ["Talks"]
