@@ -197,6 +197,7 @@ PHRASE_ROOTS: dict[tuple[str, str], str] = {
     **{(verb, arms): "07" for verb in ("send", "supply", "deliver") for arms in ARMS},
     **{("release", person): "08" for person in CAPTIVES},
     **{(verb, shot): "19" for verb in ("fire", "launch") for shot in PROJECTILES},
+    ("stage", "strike"): "14",
     ("cast", "doubt"): "11",
     ("raise", "concern"): "11",
     ("make", "concession"): "08",

@@ -48,6 +48,7 @@ from newslens.events.lexicon import (
     DEMAND_CONTROLLERS,
     DESIRE_CONTROLLERS,
     EMPTY_SUBJECTS,
+    LEMMA_FIXES,
     FIRST_PERSON,
     MEANINGFUL_CONTROLLERS,
     NEGATING_CONTROLLERS,
@@ -82,6 +83,12 @@ from newslens.model import (
 from newslens.quoting.speakers import SpeakerResolver
 
 QUOTE_MARKS = frozenset('"“”«»„')
+# Codes of cooperation that, announced for the future, are an intent to cooperate (03).
+INTENT_CODES = frozenset({"04", "05", "06", "07"})
+# Codes of force that, announced for the future, are a threat (13).
+THREAT_CODES = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Codes of agreeing and yielding that, negated, are a rejection (12).
+AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
 # Adjectives that control an infinitive like verbs do: "is set to sell", "is due to meet".
 CONTROL_ADJECTIVES = frozenset({"set", "due", "likely", "able", "ready", "poised", "expected"})
@@ -295,6 +302,7 @@ def _verb_event(
         claimed.add(object_tok.i)
     modality, source = _modality(verb, controllers, ctx)
     negated = modality == "negated"
+    code = _modal_code(code, modality)
     path = [verb, *controllers]
     date = dates.clause_date(path, times)
     if date is None and event_object and object_tok is not None:
@@ -328,6 +336,21 @@ def _verb_event(
         verb.i,
         lemma,
     )
+
+
+def _modal_code(code: str | None, modality: str) -> str | None:
+    """CAMEO codes what is announced, not yet done, as intent or threat: "will provide
+    aid" is an intent to cooperate, "would boycott" a threat, "has not agreed" a rejection."""
+    if code is None:
+        return None
+    if modality in ("planned", "possible"):
+        if code in INTENT_CODES:
+            return "03"
+        if code in THREAT_CODES:
+            return "13"
+    if modality == "negated" and code in AGREEMENT_CODES:
+        return "12"
+    return code
 
 
 def _is_named(tok: Token, ctx: Context) -> bool:
@@ -401,6 +424,7 @@ def _classify(verb: Token, controllers: list[Token]) -> str | None:
 
 def _classify_verb(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
+    lemma = LEMMA_FIXES.get(lemma, lemma)
     objects = [o for o in (object_of(verb), prep_object(verb, ("to", "on", "for"))) if o]
     for obj in objects:
         code = cameo.phrase_root(lemma, obj.lemma_)

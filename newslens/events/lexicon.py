@@ -37,6 +37,9 @@ NON_ACTION_VERBS = frozenset(
     "need like love hate prefer worry fear wonder guess suppose assume imagine "
     "tend matter deserve exist lie sit stand stay base name dub title".split()
 )
+# Lemmas the tagger gets wrong ("staged" -> "stag").
+LEMMA_FIXES = {"stag": "stage"}
+
 # Verbs whose subject undergoes the event ("the plane crashed", "Jobs died").
 UNACCUSATIVE_VERBS = frozenset(
     "die crash land occur happen come go arrive fall rise grow increase decrease drop "

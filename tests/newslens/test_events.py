@@ -66,11 +66,11 @@ def test_negation_and_recipient_of_a_transfer(nlp):
     assert send.phrase == "did not send tanks"
 
 
-def test_still_not_agreed_to_a_ceasefire_is_negated_yielding(nlp):
+def test_still_not_agreed_to_a_ceasefire_is_a_negated_rejection(nlp):
     agree = _one(_events(nlp, "Russia has still not agreed to a ceasefire."), "agree")
-    assert agree.negated is True
+    assert agree.negated is True and agree.modality == "negated"
     assert agree.actor.text == "Russia"
-    assert agree.cameo.code == "08"
+    assert agree.cameo.code == "12"  # CAMEO: refusing a ceasefire is a rejection
 
 
 def test_conjoined_verbs_share_subject_and_negation(nlp):
