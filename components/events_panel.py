@@ -12,6 +12,12 @@ from components import dct_input
 from components.highlights import Highlights
 from components.util import clicked_values, selected_rows, selection_of
 from newslens.charts import event_date, timeline_figure
+from newslens.events.display import (
+    DEFAULT_MODALITIES,
+    action_text,
+    goldstein_text,
+    modality_text,
+)
 from newslens.model import Analysis, EntityRef, Event
 
 UNDATED = "undated"
@@ -25,13 +31,39 @@ def _ref(analysis: Analysis, ref: EntityRef | None) -> str:
 
 
 def category(event: Event) -> str:
-    return f"{event.cameo.code} {event.cameo.name}" if event.cameo else "unclassified"
+    return event.category
+
+
+# Tag colours of the categories, by the sign of the Goldstein score (uncoded: grey).
+TAG_COLOURS = {"cooperative": "#d6ecd2", "conflictual": "#f6d5d1", "neutral": "#e6e9ef"}
+COLUMNS = ["When", "Who", "Did what", "To whom", "Category", "Mode"]
+
+
+def _tone(event: Event) -> str:
+    if event.cameo is None or event.cameo.goldstein == 0:
+        return "neutral"
+    return "cooperative" if event.cameo.goldstein > 0 else "conflictual"
+
+
+def _when(event: Event) -> str:
+    if event.date is None:
+        return UNDATED
+    if event.date.inferred:
+        return f"{event.date.value} (published)" if event.date.value else UNDATED
+    if event.date.value and event_date(event):
+        return event.date.value
+    return event.date.text
 
 
 def events_table(
-    analysis: Analysis, *, actors: list[str] | None = None, categories: list[str] | None = None
+    analysis: Analysis,
+    *,
+    actors: list[str] | None = None,
+    categories: list[str] | None = None,
+    all_modalities: bool = True,
 ) -> pd.DataFrame:
-    """Events sorted by date (undated last, then in text order); index = event index."""
+    """Events sorted by date (undated last, then in text order); index = event index.
+    Without `all_modalities`, only asserted and reported events."""
     rows = []
     for index, event in enumerate(analysis.events):
         actor = _ref(analysis, event.actor)
@@ -39,25 +71,40 @@ def events_table(
             continue
         if categories and category(event) not in categories:
             continue
+        if not all_modalities and event.modality not in DEFAULT_MODALITIES:
+            continue
         day = event_date(event)
         rows.append(
             {
                 "index": index,
                 "sort": (day is None, day or dt.date.min, event.start),
-                "Date": (event.date.value if event.date and day else None) or UNDATED,
-                "When": event.date.text if event.date else "",
-                "Actor": actor,
-                "Action": ("not " if event.negated else "") + (event.phrase or event.action),
-                "Target": _ref(analysis, event.target),
-                "Place": _ref(analysis, event.place),
+                "When": _when(event),
+                "Who": actor,
+                "Did what": action_text(event),
+                "To whom": _ref(analysis, event.target),
                 "Category": category(event),
-                "Goldstein": event.cameo.goldstein if event.cameo else None,
+                "Mode": modality_text(event),
+                "tone": _tone(event),
+                "Goldstein": goldstein_text(event),
             }
         )
     rows.sort(key=lambda r: r["sort"])
-    columns = ["index", "Date", "When", "Actor", "Action", "Target", "Place", "Category"]
-    frame = pd.DataFrame(rows, columns=[*columns, "Goldstein"])
+    frame = pd.DataFrame(rows, columns=["index", *COLUMNS, "tone", "Goldstein"])
     return frame.set_index("index")
+
+
+def _styled(table: pd.DataFrame) -> object:
+    """The table as shown: category as a coloured tag, Goldstein in the cell's tooltip."""
+    shown = table[COLUMNS]
+    tones = table["tone"]
+
+    def colour(column: pd.Series) -> list[str]:
+        return [f"background-color: {TAG_COLOURS[tones.iloc[i]]}" for i in range(len(column))]
+
+    styler = shown.style.apply(colour, subset=["Category"])
+    tips = pd.DataFrame("", index=shown.index, columns=shown.columns)
+    tips["Category"] = table["Goldstein"]
+    return styler.set_tooltips(tips)
 
 
 def selected_event_indices(selection: object) -> list[int]:
@@ -120,26 +167,46 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
     all_rows = events_table(analysis)
     col_actor, col_category = st.columns(2)
     actors = col_actor.multiselect(
-        "Actor", sorted({a for a in all_rows["Actor"] if a}), key=f"{key}-actors"
+        "Actor", sorted({a for a in all_rows["Who"] if a}), key=f"{key}-actors"
     )
     categories = col_category.multiselect(
         "Category", sorted(set(all_rows["Category"])), key=f"{key}-categories"
     )
-    table = events_table(analysis, actors=actors, categories=categories)
+    hidden = sum(e.modality not in DEFAULT_MODALITIES for e in analysis.events)
+    all_modalities = st.checkbox(
+        f"Also show planned, possible, demanded and negated events ({hidden})",
+        value=False,
+        key=f"{key}-all-modalities",
+    )
+    table = events_table(
+        analysis, actors=actors, categories=categories, all_modalities=all_modalities
+    )
     if table.empty:
         st.info("No event matches the filters.")
         return Highlights(show_timexes=show_timexes, evidence_spans=evidence)
     picked = st.dataframe(
-        table,
+        _styled(table),
         key=f"{key}-table",
         on_select="rerun",
         selection_mode="multi-row",
         hide_index=True,
         width="stretch",
-        column_config={"Goldstein": st.column_config.NumberColumn(format="%+.1f")},
+        column_config={
+            "When": st.column_config.TextColumn(width="small"),
+            "Category": st.column_config.TextColumn(
+                help="Plain-language CAMEO category; hover a cell for its Goldstein score "
+                "(-10 most conflictual, +10 most cooperative). 'other': no CAMEO code."
+            ),
+            "Mode": st.column_config.TextColumn(
+                help="Empty: stated as fact. reported by X / planned / possible / "
+                "demanded / negated."
+            ),
+        },
     )
     for row in selected_rows(picked):
         if 0 <= row < len(table):
             event = analysis.events[int(table.index[row])]
-            evidence.append((event.start, event.end))
+            for start, end, *_ in event.mentions or [[event.start, event.end]]:
+                evidence.append((start, end))
+    st.caption("Click a row to light its sentences in the article.")
     return Highlights(show_timexes=show_timexes, evidence_spans=evidence)

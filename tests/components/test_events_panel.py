@@ -12,22 +12,27 @@ from tests.components.harness import panel_app
 
 def test_table_is_sorted_by_date_with_undated_events_last():
     table = events_table(handmade_analysis())
-    assert table["Date"].tolist() == ["2025-W20", "2025-05-16", "2025-05-19", "undated"]
+    assert table["When"].tolist() == ["2025-W20", "2025-05-16", "2025-05-19", "undated"]
     assert table.index.tolist() == [2, 1, 0, 3]
-    assert table.loc[1, "Category"] == "19 Fight"
+    assert table.loc[1, "Category"] == "fighting"
+    assert "Goldstein -10" in table.loc[1, "Goldstein"]
+    assert table.loc[2, "Mode"] == "planned" and table.loc[1, "Mode"] == ""
 
 
-def test_table_filters_by_actor_and_category():
+def test_table_filters_by_actor_category_and_modality():
     analysis = handmade_analysis()
     assert events_table(analysis, actors=["Russia"]).index.tolist() == [1]
-    assert events_table(analysis, categories=["04 Consult"]).index.tolist() == [0]
-    assert events_table(analysis, actors=["Russia"], categories=["04 Consult"]).empty
+    assert events_table(analysis, categories=["consultation"]).index.tolist() == [0]
+    assert events_table(analysis, actors=["Russia"], categories=["consultation"]).empty
+    assert 2 not in events_table(analysis, all_modalities=False).index  # planned
 
 
-def test_negated_events_read_as_not_happening():
+def test_negation_is_written_once():
     analysis = handmade_analysis()
     analysis.events[1].negated = True
-    assert events_table(analysis).loc[1, "Action"] == "not attacked"
+    assert events_table(analysis).loc[1, "Did what"] == "not attacked"
+    analysis.events[1].phrase = "did not attack"
+    assert events_table(analysis).loc[1, "Did what"] == "did not attack"
 
 
 def test_timeline_clicks_give_event_indices():
@@ -40,7 +45,8 @@ def test_panel_lights_the_evidence_of_selected_rows():
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
     assert at.session_state["highlights"].evidence_spans == []
-    at.session_state["t-table"] = {"selection": {"rows": [1], "columns": []}}  # 2025-05-16
+    # the planned event (2025-W20) is behind the modality filter: row 0 is 2025-05-16
+    at.session_state["t-table"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
     event = handmade_analysis().events[1]
     assert at.session_state["highlights"].evidence_spans == [(event.start, event.end)]
@@ -49,7 +55,7 @@ def test_panel_lights_the_evidence_of_selected_rows():
 def test_panel_filters_and_timex_toggle():
     at = panel_app("events_panel").run()
     at.multiselect(key="t-actors").select("Russia").run()
-    assert at.dataframe[-1].value["Actor"].tolist() == ["Russia"]
+    assert at.dataframe[-1].value["Who"].tolist() == ["Russia"]
     at.checkbox(key="t-show-timexes").uncheck().run()
     assert at.session_state["highlights"].show_timexes is False
 
