@@ -74,7 +74,7 @@ def kids(tok: Token) -> list[Token]:
 
 def object_of(verb: Token) -> Token | None:
     for child in kids(verb):
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ in OBJECT_DEPS and same_line(child, verb):
             return unquantify(child)
     return None
 
@@ -83,7 +83,7 @@ def prep_object(head: Token, preps: Iterable[str]) -> Token | None:
     for child in kids(head):
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for grandchild in kids(child):
-                if grandchild.dep_ == "pobj":
+                if grandchild.dep_ == "pobj" and same_line(grandchild, head):
                     return unquantify(grandchild)
     return None
 
@@ -156,8 +156,12 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
         subject = _adjacent_subject(verb)
     if patient is not None:
         patient = unquantify(patient)
+        if not same_line(patient, verb):
+            patient = None
     if subject is not None:
         subject = unquantify(subject)
+        if not same_line(subject, verb):
+            subject = None  # a headline parsed into the line under it
     return subject, patient
 
 
@@ -220,10 +224,14 @@ def _adjacent_subject(verb: Token) -> Token | None:
     if not finite:
         return None
     i = verb.i - 1
-    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[i].head.i == verb.i:
+    while i >= 0 and (
+        (doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[i].head.i == verb.i)
+        or doc[i].ent_type_ in ("DATE", "TIME")  # "Apple Computer today announced"
+    ):
         i -= 1
     if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ACTOR_LABELS:
-        return doc[i]
+        if same_line(doc[i], verb):
+            return doc[i]
     return None
 
 

@@ -282,6 +282,8 @@ def _verb_event(
         if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):
             return None  # "we will decide": nobody we can name
     target = make_ref(target_tok, ctx) if target_tok is not None else None
+    if target is None and object_tok is None and not saying:
+        target = _line_object(verb, ctx)
     if target is None and code in RECIPROCAL_ROOTS and actor_tok is not None:
         later = [c for c in actor_tok.conjuncts if c.i > actor_tok.i]
         if later:  # "Putin and Trump met": Putin meets Trump
@@ -361,6 +363,31 @@ def _is_named(tok: Token, ctx: Context) -> bool:
     if ctx.mention_at[tok.i] is not None:
         return True
     return any(ctx.mention_at[c.i] is not None for c in kids(tok) if c.i < tok.i)
+
+
+def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
+    """The object of a headline verb that the parser attached to the line below ("Boeing
+    unveils long-range 777" over a dateline): the noun phrase that ends the verb's line."""
+    doc = ctx.doc
+    words: list[Token] = []
+    for tok in doc[verb.i + 1 :]:
+        if tok.is_space or "\n" in tok.text:
+            break
+        words.append(tok)
+        if "\n" in tok.whitespace_:
+            break
+    else:
+        return None  # not a line of its own
+    if not words or words[0].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART", "PUNCT"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
+        return None
+    if words[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    inside = [ctx.mention_at[t.i] for t in words if ctx.mention_at[t.i] is not None]
+    entity = inside[-1].entity_id if inside else None
+    return EntityRef(ctx.text[start:end], entity, start, end)
 
 
 def _is_relative(tok: Token) -> bool:
@@ -657,6 +684,8 @@ def _nominal_event(
 ) -> _Found | None:
     """An event noun with a named participant ("Russia's invasion of Ukraine", "a call
     between Putin and Trump"), or the subject of an occurrence verb ("the talks took place")."""
+    if ctx.mention_at[noun.i] is not None:
+        return None  # "Air France Flight 447", "Worldwide Developers Conference": a name
     lemma = noun.lemma_.lower()
     code = cameo.noun_root(lemma)
     verb_lemma = NOUN_VERBS.get(lemma)
@@ -909,19 +938,20 @@ def _merge(found: list[_Found]) -> list[Event]:
 
 
 def _same_happening(prior: _Found, item: _Found) -> bool:
+    """The same action by the same actor on the same named target ("Apple sold Beats" in
+    the headline and again in the text), or a bare nominal re-mention ("the sale") of an
+    action told before. Statements are never merged: each says something else."""
     a, b = prior.event, item.event
     if prior.verb != item.verb or a.negated != b.negated or a.modality != b.modality:
         return False
+    if a.category == "statement":
+        return False
+    if b.actor is None and b.target is None:
+        return True  # "the sale" after "sold"
     if _who(a.actor) is None or _who(a.actor) != _who(b.actor):
-        if not (b.actor is None and b.action != item.verb):  # a bare "the sale"
-            return False
-    if a.target is not None and b.target is not None and _who(a.target) != _who(b.target):
         return False
-    if (
-        a.date
-        and b.date
-        and a.date.value != b.date.value
-        and not (a.date.inferred or b.date.inferred)
-    ):
+    if a.target is None or b.target is None or _who(a.target) != _who(b.target):
         return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return a.date.inferred or b.date.inferred
     return True

@@ -219,7 +219,6 @@ NOUN_VERBS: dict[str, str] = {
     "selection": "select",
     "introduction": "introduce",
     "delivery": "deliver",
-    "flight": "fly",
     "win": "win",
     "victory": "win",
     "defeat": "defeat",
