@@ -141,7 +141,7 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
     if verb.dep_ == "relcl":
         head = verb.head
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
-            subject = head
+            pass  # "which" stands for its noun (see make_ref)
         elif patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
             patient = head
         elif subject is not None and patient is None and object_of(verb) is None:
@@ -306,7 +306,10 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
     relative pronouns and roles like "the minister"), and where it is written."""
     doc = ctx.doc
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "which" -> its noun
+        # "which" is written where it stands; it names its noun
+        start, end = tok.idx, tok.idx + len(tok.text)
+        inner = make_ref(tok.head.head, ctx)
+        return EntityRef(inner.text, inner.entity_id, start, end)
     first, last = np_bounds(tok)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if is_pronoun(tok) and tok.lower_ in FIRST_PERSON:
