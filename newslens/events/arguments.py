@@ -227,6 +227,7 @@ def _adjacent_subject(verb: Token) -> Token | None:
     while i >= 0 and (
         (doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[i].head.i == verb.i)
         or doc[i].ent_type_ in ("DATE", "TIME")  # "Apple Computer today announced"
+        or doc[i].text == ","  # "Irish airline, Ryanair, announced"
     ):
         i -= 1
     if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ACTOR_LABELS:
