@@ -29,6 +29,7 @@ from newslens.events.lexicon import (
     PLACE_LABELS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
+    SAYING_VERBS,
     SUBJECT_DEPS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
@@ -47,8 +48,8 @@ class Context:
     clusters: dict[str, EntityCluster]
     resolver: SpeakerResolver
     is_quoted: Callable[[int], bool]
-    # Quote contents: (start, end, speaker ref or None), from the quote stage.
-    quote_spans: list[tuple[int, int, EntityRef | None]]
+    # Quote contents: (start, end, speaker ref or None, cue start or -1), from the quotes.
+    quote_spans: list[tuple[int, int, EntityRef | None, int]]
     sentence_of: list[tuple[int, int]]  # token -> (first token, end token) of its sentence
 
 
@@ -314,7 +315,7 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
     first, last = np_bounds(tok)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if is_pronoun(tok) and tok.lower_ in FIRST_PERSON:
-        for q_start, q_end, speaker in ctx.quote_spans:
+        for q_start, q_end, speaker, _ in ctx.quote_spans:
             if q_start <= tok.idx < q_end and speaker is not None:
                 return EntityRef(speaker.text, speaker.entity_id, start, end)
         return EntityRef(tok.text, None, start, end)
@@ -327,8 +328,28 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
         cluster = ctx.clusters.get(found.entity_id)
         name = cluster.name if cluster is not None and is_pronoun(tok) else None
         text = name or (mention.text if mention is not None else ctx.text[start:end])
+        if is_pronoun(tok) and cluster is not None:
+            reporter = _reporting_subject(tok)
+            if reporter is not None and ctx.mention_at[reporter.i] is not None:
+                named = ctx.mention_at[reporter.i]
+                if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
+                    start, end = named.start, named.end
         return EntityRef(text, found.entity_id, start, end)
     return EntityRef(ctx.text[start:end], None, start, end)
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the speech verb whose clause holds `tok` ("Hungary" in "Hungary said
+    it will support ...")."""
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return None
+    speech = clause.head
+    if speech.lemma_.lower() not in SAYING_VERBS:
+        return None
+    return next((c for c in kids(speech) if c.dep_ == "nsubj"), None)
 
 
 def is_place(tok: Token, ctx: Context) -> bool:

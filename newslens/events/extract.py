@@ -100,6 +100,7 @@ class _Found:
     event: Event
     anchor: int  # token index of the trigger
     verb: str  # the verb lemma the happening is named by (for merging nouns into verbs)
+    reported_by: int = -1  # character start of the speech verb or quote cue reporting it
 
 
 def extract_events(
@@ -135,6 +136,14 @@ def extract_events(
             if item is not None:
                 found.append(item)
         found.sort(key=lambda f: f.event.trigger[0])
+        # A statement whose content is a coded act (CAMEO codes the act, its speaker is the
+        # act's `source`) says nothing more than that act.
+        coded_reports = {f.reported_by for f in found if f.event.cameo is not None}
+        found = [
+            f
+            for f in found
+            if not (f.event.category == "statement" and f.event.trigger[0] in coded_reports)
+        ]
         return _merge(found)
     finally:
         drop_children(doc)
@@ -153,7 +162,7 @@ def _build_context(
         if span is not None:
             for tok in span:
                 mention_at[tok.i] = mention
-    quote_spans: list[tuple[int, int, EntityRef | None]] = []
+    quote_spans: list[tuple[int, int, EntityRef | None, int]] = []
     for quote in quotes:
         speaker = quote.speaker
         ref = None
@@ -161,8 +170,9 @@ def _build_context(
             ref = EntityRef(
                 speaker.name or speaker.text, speaker.entity_id, speaker.start, speaker.end
             )
+        cue = quote.cue.start if quote.cue is not None else -1
         for start, end in quote.spans or [[quote.start, quote.end]]:
-            quote_spans.append((start, end, ref))
+            quote_spans.append((start, end, ref, cue))
     sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
@@ -302,7 +312,7 @@ def _verb_event(
         return None  # an action with no one behind it is listed only when CAMEO codes it
     if object_tok is not None:
         claimed.add(object_tok.i)
-    modality, source = _modality(verb, controllers, ctx)
+    modality, source, cue = _modality(verb, controllers, ctx)
     negated = modality == "negated"
     code = _modal_code(code, modality)
     path = [verb, *controllers]
@@ -337,6 +347,7 @@ def _verb_event(
         ),
         verb.i,
         lemma,
+        cue,
     )
 
 
@@ -529,12 +540,14 @@ def _target_token(
     return first
 
 
-def _modality(verb: Token, controllers: list[Token], ctx: Context) -> tuple[str, EntityRef | None]:
-    """(modality, source): negated > demanded > possible > planned > reported > asserted;
-    `source` is whoever reports it, whatever the modality."""
-    source = _reporter(verb, ctx)
+def _modality(
+    verb: Token, controllers: list[Token], ctx: Context
+) -> tuple[str, EntityRef | None, int]:
+    """(modality, source, reporting verb start): negated > demanded > possible > planned >
+    reported > asserted; `source` is whoever reports it, whatever the modality."""
+    source, cue = _reporter(verb, ctx)
     if _negated(verb, controllers):
-        return "negated", source
+        return "negated", source, cue
     chain = [verb, *controllers]
     lemmas = {h.lemma_.lower() for h in controllers}
     if lemmas & (DEMAND_CONTROLLERS | OBJECT_CONTROL) or (
@@ -542,20 +555,20 @@ def _modality(verb: Token, controllers: list[Token], ctx: Context) -> tuple[str,
         and controllers[0].lemma_.lower() == "call"
         and _phrasal_prep(controllers[0]) == "on"
     ):
-        return "demanded", source
+        return "demanded", source, cue
     auxes = {c.lower_ for h in chain for c in kids(h) if c.dep_ in ("aux", "auxpass")}
     if auxes & POSSIBLE_AUX or _under_condition(verb):
-        return "possible", source
+        return "possible", source, cue
     if (
         auxes & PLANNING_AUX
         or lemmas & (PLANNING_CONTROLLERS | DESIRE_CONTROLLERS | PLANNING_ADJECTIVES)
         or _going_to(verb, controllers)
         or is_headline_infinitive(verb)
     ):
-        return "planned", source
+        return "planned", source, cue
     if source is not None:
-        return "reported", source
-    return "asserted", None
+        return "reported", source, cue
+    return "asserted", None, -1
 
 
 def _going_to(verb: Token, controllers: list[Token]) -> bool:
@@ -589,26 +602,28 @@ def _under_condition(verb: Token) -> bool:
     return False
 
 
-def _reporter(tok: Token, ctx: Context) -> EntityRef | None:
-    """Who reports the event: the speaker of the quote it lies in, or the subject of the
-    speech verb whose clause it is ("the minister said that ...")."""
-    for start, end, speaker in ctx.quote_spans:
+def _reporter(tok: Token, ctx: Context) -> tuple[EntityRef | None, int]:
+    """Who reports the event, and where the reporting verb starts (-1: nowhere): the
+    speaker of the quote it lies in, or the subject of the speech verb whose clause it is
+    ("the minister said that ...")."""
+    for start, end, speaker, cue in ctx.quote_spans:
         if start <= tok.idx < end:
-            return speaker or EntityRef("unnamed source")
+            return speaker or EntityRef("unnamed source"), cue
     cur = tok
     for _ in range(6):
         head = cur.head
         if head.i == cur.i:
-            return None
+            return None, -1
         if cur.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SAYING_VERBS:
             subject = next((c for c in kids(head) if c.dep_ == "nsubj"), None)
             if subject is None:
                 subject = prep_object(head, ("to",)) if head.lower_ == "according" else None
-            return make_ref(subject, ctx) if subject is not None else EntityRef("unnamed source")
+            ref = make_ref(subject, ctx) if subject is not None else EntityRef("unnamed source")
+            return ref, head.idx
         if cur.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "relcl"):
-            return None
+            return None, -1
         cur = head
-    return None
+    return None, -1
 
 
 def _is_headline(verb: Token, ctx: Context) -> bool:
@@ -728,7 +743,7 @@ def _nominal_event(
         end = max(occurrence.i, *(c.i for c in kids(occurrence) if c.dep_ == "dobj"), noun.i)
         negated = _negated(occurrence, [])
         modality = "negated" if negated else _modality(occurrence, [], ctx)[0]
-    source = _reporter(occurrence or noun.head, ctx)
+    source, cue = _reporter(occurrence or noun.head, ctx)
     if modality == "asserted" and source is not None:
         modality = "reported"
     path = [noun] + ([occurrence] if occurrence is not None else [])
@@ -752,6 +767,7 @@ def _nominal_event(
         ),
         noun.i,
         verb_lemma or lemma,
+        cue,
     )
 
 
