@@ -46,6 +46,7 @@ from newslens.events.lexicon import (
     CLAUSE_DEPS,
     CONDITIONAL_MARKS,
     DEMAND_CONTROLLERS,
+    DEMANDING_AUX,
     DESIRE_CONTROLLERS,
     EMPTY_SUBJECTS,
     FIRST_PERSON,
@@ -87,6 +88,8 @@ QUOTE_MARKS = frozenset('"“”«»„')
 INTENT_CODES = frozenset({"04", "05", "06", "07"})
 # Codes of force that, announced for the future, are a threat (13).
 THREAT_CODES = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Controllers that promise: promising force is threatening.
+PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -314,7 +317,7 @@ def _verb_event(
         claimed.add(object_tok.i)
     modality, source, cue = _modality(verb, controllers, ctx)
     negated = modality == "negated"
-    code = _modal_code(code, modality)
+    code = _modal_code(code, modality, reported=source is not None)
     path = [verb, *controllers]
     date = dates.clause_date(path, times)
     if date is None and event_object and object_tok is not None:
@@ -351,7 +354,7 @@ def _verb_event(
     )
 
 
-def _modal_code(code: str | None, modality: str) -> str | None:
+def _modal_code(code: str | None, modality: str, *, reported: bool) -> str | None:
     """CAMEO codes what is announced, not yet done, as intent or threat: "will provide
     aid" is an intent to cooperate, "would boycott" a threat, "has not agreed" a rejection."""
     if code is None:
@@ -363,6 +366,8 @@ def _modal_code(code: str | None, modality: str) -> str | None:
             return "13"
     if modality == "negated" and code in AGREEMENT_CODES:
         return "12"
+    if modality == "demanded" and reported:
+        return "10"  # "the minister said Israel must allow aid": a demand
     return code
 
 
@@ -449,6 +454,8 @@ def _classify(verb: Token, controllers: list[Token]) -> str | None:
             inner = _classify_verb(verb)
             if head_lemma == "agree" and inner == "08":
                 return inner  # "agreed to withdraw": yielding
+            if head_lemma in PROMISING_CONTROLLERS and inner in THREAT_CODES:
+                return "13"  # "vowed to fight": a threat
             return cameo.verb_root(head_lemma)
     code = _classify_verb(verb)
     if (
@@ -463,7 +470,7 @@ def _classify(verb: Token, controllers: list[Token]) -> str | None:
 def _classify_verb(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     lemma = LEMMA_FIXES.get(lemma, lemma)
-    objects = [o for o in (object_of(verb), prep_object(verb, ("to", "on", "for"))) if o]
+    objects = [o for o in (object_of(verb), prep_object(verb, ("to", "on", "for", "in"))) if o]
     for obj in objects:
         code = cameo.phrase_root(lemma, obj.lemma_)
         if code:
@@ -557,6 +564,8 @@ def _modality(
     ):
         return "demanded", source, cue
     auxes = {c.lower_ for h in chain for c in kids(h) if c.dep_ in ("aux", "auxpass")}
+    if auxes & DEMANDING_AUX:
+        return "demanded", source, cue  # "Israel must allow aid"
     if auxes & POSSIBLE_AUX or _under_condition(verb):
         return "possible", source, cue
     if (

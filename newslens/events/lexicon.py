@@ -69,7 +69,7 @@ PASS_THROUGH_CONTROLLERS = frozenset(
 # Controllers that carry their own meaning into the event ("refused to sign", "agreed to
 # withdraw", "threatened to strike"): the infinitive's event takes the controller's code.
 MEANINGFUL_CONTROLLERS = frozenset(
-    "refuse agree promise pledge vow threaten offer propose decline reject".split()
+    "refuse agree promise pledge vow swear threaten offer propose decline reject".split()
 )
 NEGATING_CONTROLLERS = frozenset({"fail", "cease", "stop", "refuse", "decline", "reject"})
 PLANNING_CONTROLLERS = frozenset(
@@ -89,7 +89,8 @@ OBJECT_CONTROL = frozenset(
 )
 CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 PLANNING_AUX = frozenset({"will", "shall", "'ll", "wo"})
-POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca", "should", "must"})
+POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca"})
+DEMANDING_AUX = frozenset({"must", "should"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 # Heads of noun phrases that name people or organisations without a name ("the company",
