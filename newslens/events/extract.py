@@ -294,6 +294,9 @@ def _verb_event(
     if actor is not None and actor.entity_id is None and is_pronoun(actor_tok):
         if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):
             return None  # "we will decide": nobody we can name
+    controller = _absorbing_controller(controllers)
+    if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
+        target_tok = None  # "plans to sell movies": the movies are what, not whom
     target = make_ref(target_tok, ctx) if target_tok is not None else None
     if target is None and object_tok is None and not saying:
         target = _line_object(verb, ctx)
@@ -346,7 +349,8 @@ def _verb_event(
             source=source,
             code=code,
             phrase=ctx.doc[start_i : end_i + 1].text,
-            trigger=_trigger(verb),
+            # "plans to sell": the planning is the happening told; its wording shows both
+            trigger=_trigger(controller or verb),
         ),
         verb.i,
         lemma,
@@ -379,6 +383,26 @@ def _is_named(tok: Token, ctx: Context) -> bool:
     if ctx.mention_at[tok.i] is not None:
         return True
     return any(ctx.mention_at[c.i] is not None for c in kids(tok) if c.i < tok.i)
+
+
+def _absorbing_controller(controllers: list[Token]) -> Token | None:
+    """The outermost control verb that has no event of its own ("plans", "agreed",
+    "continued" in "plans to sell"), if any."""
+    for head in reversed(controllers):
+        if head.pos_ == "VERB" and _is_controller(head):
+            return head
+    return None
+
+
+def _is_party(tok: Token, ctx: Context) -> bool:
+    """Whether an argument names a party ("Boeing", "the company", "it", "Ukraine") rather
+    than a thing done or dealt in ("movies", "the opening keynote", "$ 11bn")."""
+    if tok.like_num or tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+        return False
+    if is_pronoun(tok):
+        return True
+    mention = ctx.mention_at[tok.i]
+    return is_agentive(tok, ctx) or (mention is not None and mention.label != "PRODUCT")
 
 
 def _line_object(verb: Token, ctx: Context) -> EntityRef | None:

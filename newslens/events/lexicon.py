@@ -105,7 +105,9 @@ AGENT_NOUNS = frozenset(
     "engineer researcher scientist people citizen worker employee staff member "
     "country nation state city office department commission organization organisation "
     "party campaign candidate voter user owner operator supplier vendor retailer "
-    "developer producer publisher studio network station newspaper".split()
+    "developer producer publisher studio network station newspaper hostage prisoner "
+    "detainee captive civilian refugee migrant journalist resident victim child woman man "
+    "student protester demonstrator activist family".split()
 )
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
 # Names that can act (a product or a work cannot).
