@@ -114,7 +114,7 @@ VERB_ROOTS: dict[str, str] = _table(
         "18": "assault kill murder kidnap abduct torture injure wound beat stab assassinate",
         "19": (
             "fight attack strike shell bomb bombard invade occupy annex capture shoot clash "
-            "battle storm ambush besiege target destroy advance push_into retake recapture "
+            "battle storm ambush besiege target destroy advance push_into retake recapture hit "
             "liberate"
         ),
         "20": "massacre exterminate gas slaughter",
@@ -205,6 +205,8 @@ PHRASE_ROOTS: dict[tuple[str, str], str] = {
     **{("release", person): "08" for person in CAPTIVES},
     **{(verb, shot): "19" for verb in ("fire", "launch") for shot in PROJECTILES},
     ("stage", "strike"): "14",
+    # Striking a deal is agreeing.
+    **{("strike", pact): "05" for pact in ("deal", "agreement", "accord", "pact", "bargain")},
     # Blocking roads is a protest; blocking a bill is a rejection (the verb's own code).
     **{("block", way): "14" for way in WAYS},
     # Strengthening forces is a show of force.

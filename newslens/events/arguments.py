@@ -112,16 +112,28 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def headline_subject(verb: Token) -> Token | None:
+    """ "Acme to sell its truck unit": the noun phrase that opens a line and is followed by
+    an infinitive is its subject (the parser may even tag an unknown name as a verb)."""
+    to = next((c for c in kids(verb) if c.tag_ == "TO" and c.i == verb.i - 1), None)
+    if to is None or to.i == 0:
+        return None
+    doc = verb.doc
+    i = to.i - 1
+    words = 0
+    while i >= 0 and "\n" not in doc[i].text and words <= MAX_NP_TOKENS:
+        tok = doc[i]
+        if not (tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PART") or tok.is_title):
+            return None  # "Apple wants to sell": a clause, not a headline
+        words += 1
+        if i == 0 or "\n" in doc[i - 1].text_with_ws:
+            return doc[to.i - 1] if words else None
+        i -= 1
+    return None
+
+
 def is_headline_infinitive(verb: Token) -> bool:
-    """ "Acme to sell its truck unit": an infinitive hanging off a bare subject noun."""
-    head = verb.head
-    return (
-        any(c.tag_ == "TO" and c.i < verb.i for c in kids(verb))
-        and head.i != verb.i
-        and head.i < verb.i
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("PROPN", "NOUN")
-    )
+    return headline_subject(verb) is not None
 
 
 def arguments(verb: Token) -> tuple[Token | None, Token | None]:
@@ -148,11 +160,12 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
         elif subject is not None and patient is None and object_of(verb) is None:
             if subject.i != head.i and head.pos_ in ("NOUN", "PROPN"):
                 patient = head  # "the land it has seized": the head noun is the object
+    headline = headline_subject(verb) if passive_subject is None else None
+    if headline is not None and (subject is None or subject.i == headline.i):
+        subject = headline
     if subject is None and passive_subject is None:
         subject, inherited_patient = _inherited_subject(verb)
         patient = patient or inherited_patient
-    if subject is None and passive_subject is None and is_headline_infinitive(verb):
-        subject = verb.head
     if subject is None and passive_subject is None:
         subject = _adjacent_subject(verb)
     if patient is not None:

@@ -88,6 +88,8 @@ QUOTE_MARKS = frozenset('"“”«»„')
 INTENT_CODES = frozenset({"04", "05", "06", "07"})
 # Codes of force that, announced for the future, are a threat (13).
 THREAT_CODES = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# "said it would sell": in a report, "would" is the future seen from the past.
+FUTURE_IN_PAST = frozenset({"would", "'d"})
 # Controllers that promise: promising force is threatening.
 PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
@@ -322,6 +324,8 @@ def _verb_event(
     negated = modality == "negated"
     code = _modal_code(code, modality, reported=source is not None)
     path = [verb, *controllers]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        path.append(verb.head)  # "a 2010 raid that killed ...": the raid's date
     date = dates.clause_date(path, times)
     if date is None and event_object and object_tok is not None:
         date = dates.clause_date([object_tok], times)
@@ -590,6 +594,8 @@ def _modality(
     auxes = {c.lower_ for h in chain for c in kids(h) if c.dep_ in ("aux", "auxpass")}
     if auxes & DEMANDING_AUX:
         return "demanded", source, cue  # "Israel must allow aid"
+    if auxes & FUTURE_IN_PAST and source is not None and not _under_condition(verb):
+        return "planned", source, cue  # "said it would sell": the future of the report
     if auxes & POSSIBLE_AUX or _under_condition(verb):
         return "possible", source, cue
     if (
@@ -991,7 +997,9 @@ def _same_happening(prior: _Found, item: _Found) -> bool:
     the headline and again in the text), or a bare nominal re-mention ("the sale") of an
     action told before. Statements are never merged: each says something else."""
     a, b = prior.event, item.event
-    if prior.verb != item.verb or a.negated != b.negated or a.modality != b.modality:
+    if prior.verb != item.verb or a.negated != b.negated:
+        return False
+    if a.modality != b.modality and {a.modality, b.modality} != {"asserted", "reported"}:
         return False
     if a.category == "statement":
         return False

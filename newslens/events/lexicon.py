@@ -107,7 +107,8 @@ AGENT_NOUNS = frozenset(
     "party campaign candidate voter user owner operator supplier vendor retailer "
     "developer producer publisher studio network station newspaper hostage prisoner "
     "detainee captive civilian refugee migrant journalist resident victim child woman man "
-    "student protester demonstrator activist family".split()
+    "student protester demonstrator activist family guard militant rebel fighter "
+    "gunman pirate".split()
 )
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
 # Names that can act (a product or a work cannot).

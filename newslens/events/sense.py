@@ -23,11 +23,18 @@ ARMED_WORDS = frozenset(
     "fighter militia police marine navy jet warplane tank artillery missile rocket drone "
     "bomb bomber shell mortar gun rifle weapon grenade airstrike explosive "
     "terrorist jihadist guerrilla commando sniper battalion brigade regiment unit "
-    "warship submarine helicopter".split()
+    "warship submarine helicopter pirate hijacker bandit gang armed".split()
 )
 INJURY_NOUNS = frozenset(
     "death casualty civilian victim body blood hostage war ceasefire frontline invasion "
-    "bombardment shelling massacre murder wound injury".split()
+    "bombardment shelling massacre murder wound injury raid bombing explosion shooting "
+    "ambush assassination".split()
+)
+# Verbs that are physical when done to people ("killed Osama bin Laden", "shot a soldier").
+HARM_VERBS = frozenset("kill murder assassinate wound injure shoot stab beat kidnap".split())
+PEOPLE_NOUNS = frozenset(
+    "people person man woman child civilian soldier officer policeman journalist protester "
+    "passenger worker resident villager student prisoner hostage leader official".split()
 )
 INJURY_VERBS = frozenset("kill wound injure die massacre bomb shell murder".split())
 # Objects and prepositional objects that make a clash a contest, not a fight.
@@ -41,9 +48,17 @@ CONTEST_WORDS = frozenset(
     "virus corruption climate idea agency chief administration regulator bush "
     "nomination committee report claim statement comment remark criticism".split()
 )
+# What a company cuts, freezes or halts without reducing relations with anyone.
+BUSINESS_QUANTITIES = frozenset(
+    "job cost price rate output production spending budget tax staff workforce forecast "
+    "dividend fee salary wage emission percent position investment capacity service".split()
+)
 # Figurative senses: what a violent verb means when it is not violent.
-VERBAL_ATTACK_VERBS = frozenset({"attack", "strike", "hit", "blast", "assault", "target"})
+VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "blast", "assault", "slam"})
 REJECTING_VERBS = frozenset({"kill", "shoot", "torpedo", "block"})
+REJECTED_THINGS = frozenset(
+    "bill proposal plan idea deal legislation measure motion amendment reform offer".split()
+)
 
 
 def literal_violence(verb: Token, arguments: list[Token]) -> bool:
@@ -51,6 +66,11 @@ def literal_violence(verb: Token, arguments: list[Token]) -> bool:
     nouns, verbs = _sentence_words(verb)
     if nouns & ARMED_WORDS or nouns & INJURY_NOUNS or verbs & INJURY_VERBS:
         return True
+    if verb.lemma_.lower() in HARM_VERBS and any(
+        a.i > verb.i and (a.ent_type_ == "PERSON" or a.lemma_.lower() in PEOPLE_NOUNS)
+        for a in arguments
+    ):
+        return True  # "killed two police officers": done to people
     words = nouns
     # A state or an armed group acting on a place: "Russia attacked Kharkiv".
     labels = {arg.ent_type_ for arg in arguments}
@@ -62,10 +82,9 @@ def literal_violence(verb: Token, arguments: list[Token]) -> bool:
 def figurative_code(verb: Token, code: str) -> str | None:
     """The code a violent verb gets when it is not violent, or None ("other")."""
     lemma = verb.lemma_.lower()
-    nouns = _sentence_words(verb)[0]
-    if lemma in VERBAL_ATTACK_VERBS and not nouns & CONTEST_WORDS:
-        return "11"  # "the senator attacked the minister": criticism
-    if lemma in REJECTING_VERBS and nouns & {"bill", "proposal", "plan", "idea"}:
+    if lemma in VERBAL_ATTACK_VERBS:
+        return "11"  # "the senator attacked the plan": criticism
+    if lemma in REJECTING_VERBS and _sentence_words(verb)[0] & REJECTED_THINGS:
         return "12"  # "killed the bill", "shot down the proposal"
     return None
 
@@ -75,6 +94,8 @@ def sense_code(verb: Token, code: str | None, arguments: list[Token]) -> str | N
     if code is None:
         return None
     lemma = verb.lemma_.lower()
+    if code == "16" and {a.lemma_.lower() for a in arguments} & BUSINESS_QUANTITIES:
+        return None  # "cut 10,000 jobs", "froze prices": business, not relations
     if code in VIOLENCE_CODES or (code == "17" and lemma in SEIZURE_VERBS):
         if _is_striving(verb):
             return None  # "is fighting to stave off a crash": striving, not fighting
@@ -97,7 +118,7 @@ def _sentence_words(verb: Token) -> tuple[set[str], set[str]]:
     nouns: set[str] = set()
     verbs: set[str] = set()
     for tok in verb.sent:
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.lower_ == "armed"):
             nouns.add(tok.lemma_.lower())
         elif tok.pos_ == "VERB" and tok.i != verb.i:
             verbs.add(tok.lemma_.lower())
