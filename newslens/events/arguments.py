@@ -11,6 +11,7 @@ written (offsets of its noun phrase) and, through the quote speakers' resolver
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ from newslens.model import EntityCluster, EntityMention, EntityRef
 from newslens.quoting.speakers import SpeakerResolver
 
 _KIDS_KEY = "newslens.events.children"
+_BREAKS_KEY = "newslens.events.line_breaks"
 
 
 @dataclass
@@ -53,12 +55,18 @@ class Context:
     sentence_of: list[tuple[int, int]]  # token -> (first token, end token) of its sentence
 
 
-def cache_children(doc: Doc) -> None:
+def cache_children(doc: Doc) -> str:
+    """Start the per-call caches (children, line breaks) for the duration of a call;
+    returns the doc's text (spaCy rebuilds `doc.text` on every access)."""
     doc.user_data[_KIDS_KEY] = {}
+    text = doc.text
+    doc.user_data[_BREAKS_KEY] = [i for i, ch in enumerate(text) if ch == "\n"]
+    return text
 
 
 def drop_children(doc: Doc) -> None:
     doc.user_data.pop(_KIDS_KEY, None)
+    doc.user_data.pop(_BREAKS_KEY, None)
 
 
 def kids(tok: Token) -> list[Token]:
@@ -224,8 +232,13 @@ def _controller_subject(noun: Token) -> Token | None:
 
 
 def same_line(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+    """No line break between the two tokens."""
+    lo, hi = sorted((a.idx, b.idx))
+    breaks = a.doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        return "\n" not in a.doc.text[lo:hi]
+    k = bisect_left(breaks, lo)
+    return k == len(breaks) or breaks[k] >= hi
 
 
 def _adjacent_subject(verb: Token) -> Token | None:

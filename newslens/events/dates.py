@@ -35,7 +35,7 @@ class TimeIndex:
     text: str
 
 
-def index_timexes(doc: Doc, timexes: list[Timex], published: str | None) -> TimeIndex:
+def index_timexes(doc: Doc, text: str, timexes: list[Timex], published: str | None) -> TimeIndex:
     by_token: dict[int, list[Timex]] = {}
     for timex in timexes:
         if timex.type not in DATE_TYPES:
@@ -46,7 +46,7 @@ def index_timexes(doc: Doc, timexes: list[Timex], published: str | None) -> Time
     dateline = published is not None and any(
         t.value == published and t.start < DATELINE_CHARS for t in timexes
     )
-    return TimeIndex(by_token, published, dateline, doc.text)
+    return TimeIndex(by_token, published, dateline, text)
 
 
 def attachment(span: Span) -> int:

@@ -118,10 +118,10 @@ def extract_events(
     published: str | None = None,
 ) -> list[Event]:
     """Events of `doc`, one per happening, in text order of their first mention."""
-    cache_children(doc)
+    text = cache_children(doc)
     try:
-        ctx = _build_context(doc, entities, clusters, quotes)
-        times = dates.index_timexes(doc, timexes, published)
+        ctx = _build_context(doc, text, entities, clusters, quotes)
+        times = dates.index_timexes(doc, text, timexes, published)
         found: list[_Found] = []
         nouns: list[Token] = []
         claimed: set[int] = set()
@@ -158,9 +158,12 @@ def extract_events(
 
 
 def _build_context(
-    doc: Doc, entities: list[EntityMention], clusters: list[EntityCluster], quotes: list[Quote]
+    doc: Doc,
+    text: str,
+    entities: list[EntityMention],
+    clusters: list[EntityCluster],
+    quotes: list[Quote],
 ) -> Context:
-    text = doc.text
     mention_at: list[EntityMention | None] = [None] * len(doc)
     for mention in entities:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -178,10 +181,7 @@ def _build_context(
         cue = quote.cue.start if quote.cue is not None else -1
         for start, end in quote.spans or [[quote.start, quote.end]]:
             quote_spans.append((start, end, ref, cue))
-    sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = (sent.start, sent.end)
+    sentence_of = _sentence_index(doc)
     is_quoted = _quoted_characters(text)
     resolver = SpeakerResolver(doc, entities, clusters, is_quoted=is_quoted)
     return Context(
@@ -194,6 +194,15 @@ def _build_context(
         quote_spans=quote_spans,
         sentence_of=sentence_of,
     )
+
+
+def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
+    """token -> (first token, end token) of its sentence, in one pass over the doc."""
+    sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    for sent in doc.sents:
+        first, end = sent.start, sent.end
+        sentence_of[first:end] = [(first, end)] * (end - first)
+    return sentence_of
 
 
 def _quoted_characters(text: str) -> Callable[[int], bool]:
