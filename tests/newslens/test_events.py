@@ -371,3 +371,130 @@ def test_seed_article_events(seed):
     assert {e.category for e in events if e.action in {"say", "note"}} == {"statement"}
     spoke = _one(events, "speak")
     assert spoke.modality == "reported" and "Ushakov" in spoke.source.text
+
+
+# --- arguments with offsets, constructions, modality, dates, merging -----------------------
+
+
+def _written(text: str, ref) -> str:
+    """The words an argument's offsets point at."""
+    return text[ref.start : ref.end]
+
+
+def test_arguments_carry_the_offsets_of_their_words(nlp):
+    text = "Google and Microsoft sued the agency on Monday."
+    sue = _one(_events(nlp, text), "sue")
+    assert _written(text, sue.actor) == "Google and Microsoft"  # conjoined actors, whole
+    assert sue.actor.entity_id and _written(text, sue.target) == "the agency"
+
+
+def test_control_gives_the_infinitive_the_winners_subject(nlp):
+    text = "EADS won a contract to supply the Royal Air Force with tankers."
+    supply = _one(_events(nlp, text), "supply")
+    assert supply.actor.text == "EADS"
+    assert _written(text, supply.target) == "the Royal Air Force"
+    assert supply.category == "material cooperation"
+
+
+def test_passive_by_agent_and_relative_clause(nlp):
+    text = "The plant was bought by Siemens. Boeing, which lost the tender, filed a protest."
+    buy = _one(_events(nlp, text), "buy")
+    assert buy.actor.text == "Siemens" and _written(text, buy.target) == "The plant"
+    lose = _one(_events(nlp, text), "lose")
+    assert lose.actor.text == "Boeing" and _written(text, lose.actor) == "which"
+
+
+def test_headline_infinitive_is_planned_with_its_subject(nlp):
+    text = "Acme to sell its truck unit\nMarch 3, 2024\nThe board met on Monday."
+    sell = _one(_events(nlp, text), "sell")
+    assert _written(text, sell.actor) == "Acme"
+    assert sell.modality == "planned"
+    assert sell.date is None  # the dateline under a headline does not date it
+
+
+def test_nominal_event_with_a_possessive_actor(nlp):
+    text = "Russia's invasion of Ukraine began in 2022."
+    invasion = _one(_events(nlp, text, timexes=[_timex(text, "2022", "2022")]), "invasion")
+    assert (invasion.actor.text, invasion.target.text) == ("Russia", "Ukraine")
+    assert invasion.category == "fighting" and invasion.date.value == "2022"
+
+
+def test_pronoun_actor_is_resolved_by_the_shared_resolver(nlp):
+    text = "Ukraine announced that it had sent troops to the border."
+    send = _one(_events(nlp, text), "send")
+    assert send.actor.text == "Ukraine" and send.actor.entity_id
+    assert _written(text, send.actor) == "Ukraine"  # "X said it ...": the name is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "modality"),
+    [
+        ("Apple may cut jobs.", "cut", "possible"),
+        ("Apple plans to open a store.", "open", "planned"),
+        ("Apple will open a store in Paris.", "open", "planned"),
+        ("The union urged Apple to raise wages.", "raise", "demanded"),
+        ("Apple did not raise prices.", "raise", "negated"),
+        ("Apple opened a store in Paris.", "open", "asserted"),
+        ("Acme said it had sold the truck unit to Volvo.", "sell", "reported"),
+    ],
+)
+def test_modality(nlp, text, action, modality):
+    assert _one(_events(nlp, text), action).modality == modality
+
+
+def test_reported_event_names_its_source_and_replaces_the_bare_statement(nlp):
+    text = "The minister said that Russia had attacked Kharkiv."
+    events = _events(nlp, text)
+    attack = _one(events, "attack")
+    assert attack.modality == "reported" and attack.source.text == "The minister"
+    assert [e.action for e in events] == ["attack"]  # "said" adds nothing to a coded act
+
+
+def test_planned_and_negated_codes(nlp):
+    assert _one(_events(nlp, "Finland will give Tanzania a grant."), "give").cameo.code == "03"
+    text = "The rebels said they would boycott the talks."
+    assert _one(_events(nlp, text), "boycott").cameo.code == "13"
+    text = "Hamas said Israel must allow aid into Gaza."
+    assert _one(_events(nlp, text), "allow").cameo.code == "10"
+
+
+def test_date_comes_from_the_event_clause_not_the_sentence(nlp):
+    text = "A 2010 raid that killed Osama bin Laden was planned for months."
+    kill = _one(_events(nlp, text, timexes=[_timex(text, "2010", "2010")]), "kill")
+    assert kill.date.value == "2010"
+    assert kill.category == "assault"  # killing a person is literal violence
+
+
+def test_publication_date_is_inferred_only_with_a_dateline_and_marked(nlp):
+    text = "Acme sells truck unit\nMarch 3, 2024\nAcme sold its truck unit to Volvo."
+    timexes = [_timex(text, "March 3, 2024", "2024-03-03")]
+    doc = nlp(text)
+    mentions, clusters = extract_entities(doc)
+    events = extract_events(doc, mentions, clusters, timexes, [], published="2024-03-03")
+    sold = [e for e in events if e.action == "sell" and e.trigger[0] > text.index("2024")]
+    assert sold and sold[0].date.inferred and sold[0].date.value == "2024-03-03"
+    assert redate_events(events, timexes, published=None)[-1].date is None
+    no_dateline = extract_events(doc, mentions, clusters, [], [], published="2024-03-03")
+    assert all(e.date is None for e in no_dateline)
+
+
+def test_repeats_of_one_happening_merge_with_every_mention(nlp):
+    text = (
+        "Volkswagen sold its stake in Scania on Tuesday. "
+        "Volkswagen sold its stake in Scania, the company said."
+    )
+    sells = [e for e in _events(nlp, text) if e.action == "sell"]
+    assert len(sells) == 1
+    triggers = [m[2:] for m in sells[0].mentions]
+    assert [text[s:e] for s, e in triggers] == ["sold", "sold"]
+    assert triggers[0] != triggers[1]
+
+
+def test_event_to_dict_keeps_its_keys_and_adds_the_new_ones(nlp):
+    event = _one(_events(nlp, "Russia attacked Kharkiv."), "attack")
+    data = Analysis(id="x", text="Russia attacked Kharkiv.", events=[event]).to_dict()
+    keys = set(data["events"][0])
+    assert {"start", "end", "actor", "action", "target", "place", "date", "negated"} <= keys
+    assert {"cameo", "phrase", "trigger", "modality", "source", "category", "mentions"} <= keys
+    assert set(data["events"][0]["actor"]) == {"text", "start", "end", "entity_id"}
+    assert Analysis.from_dict(data).events[0] == event
