@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import dct_input
 from components.highlights import Highlights
-from components.util import clicked_values, selected_rows, selection_of
+from components.util import clicked_values, md_escape, selected_rows, selection_of
 from newslens.charts import event_date, timeline_figure
 from newslens.events.display import (
     DEFAULT_MODALITIES,
@@ -37,6 +37,12 @@ def category(event: Event) -> str:
 # Tag colours of the categories, by the sign of the Goldstein score (uncoded: grey).
 TAG_COLOURS = {"cooperative": "#d6ecd2", "conflictual": "#f6d5d1", "neutral": "#e6e9ef"}
 COLUMNS = ["When", "Who", "Did what", "To whom", "Category", "Mode"]
+# What the table shows: one readable line per event fits a narrow panel without scrolling.
+SHOWN = ["When", "Event", "Category"]
+CATEGORY_HELP = (
+    "Plain-language CAMEO category with its Goldstein score, from -10 (most conflictual) "
+    "to +10 (most cooperative). 'other': an action without a CAMEO code and score."
+)
 
 
 def _tone(event: Event) -> str:
@@ -88,23 +94,55 @@ def events_table(
                 "Goldstein": goldstein_text(event),
             }
         )
+        row = rows[-1]
+        row["Event"] = event_line(row["Who"], row["Did what"], row["To whom"], row["Mode"])
+        score = f" {event.cameo.goldstein:+g}" if event.cameo else ""
+        row["Category"] = category(event)
+        row["Tag"] = f"{category(event)}{score}"
     rows.sort(key=lambda r: r["sort"])
-    frame = pd.DataFrame(rows, columns=["index", *COLUMNS, "tone", "Goldstein"])
+    frame = pd.DataFrame(rows, columns=["index", *COLUMNS, "Event", "Tag", "tone", "Goldstein"])
     return frame.set_index("index")
 
 
+def event_line(who: str, did: str, whom: str, mode: str) -> str:
+    """ "Russia · has still not agreed → a ceasefire (negated)"."""
+    line = f"{who or '—'} · {did}"
+    if whom:
+        line += f" → {whom}"
+    return f"{line} ({mode})" if mode else line
+
+
 def _styled(table: pd.DataFrame) -> object:
-    """The table as shown: category as a coloured tag, Goldstein in the cell's tooltip."""
-    shown = table[COLUMNS]
+    """The table as shown: when, the event in one line, the category as a coloured tag."""
+    shown = table[["When", "Event", "Tag"]].rename(columns={"Tag": "Category"})
     tones = table["tone"]
 
     def colour(column: pd.Series) -> list[str]:
         return [f"background-color: {TAG_COLOURS[tones.iloc[i]]}" for i in range(len(column))]
 
-    styler = shown.style.apply(colour, subset=["Category"])
-    tips = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    tips["Category"] = table["Goldstein"]
-    return styler.set_tooltips(tips)
+    return shown.style.apply(colour, subset=["Category"])
+
+
+def _details(analysis: Analysis, event: Event) -> None:
+    """The selected event in full (the table row may be cut at the panel's edge)."""
+    parts = [
+        f"**When** {md_escape(_when(event))}",
+        f"**Who** {md_escape(_ref(analysis, event.actor) or '—')}",
+        f"**Did what** {md_escape(action_text(event))}",
+    ]
+    if event.target is not None:
+        parts.append(f"**To whom** {md_escape(_ref(analysis, event.target))}")
+    if event.place is not None:
+        parts.append(f"**Where** {md_escape(_ref(analysis, event.place))}")
+    if modality_text(event):
+        parts.append(f"**Mode** {md_escape(modality_text(event))}")
+    parts.append(f"**Category** {md_escape(category(event))} — {md_escape(goldstein_text(event))}")
+    st.markdown(" · ".join(parts))
+
+
+def _evidence(event: Event) -> list[tuple[int, int]]:
+    """Every sentence that mentions the event."""
+    return [(m[0], m[1]) for m in event.mentions] or [(event.start, event.end)]
 
 
 def selected_event_indices(selection: object) -> list[int]:
@@ -160,8 +198,8 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         for index in selected_event_indices(selection_of(chart)):
             if 0 <= index < len(analysis.events):
                 event = analysis.events[index]
-                evidence.append((event.start, event.end))
-        st.caption("Click a point to light the sentence it comes from.")
+                evidence.extend(_evidence(event))
+        st.caption("Click a point to light the sentences it comes from.")
     else:
         st.caption("No event has a date to place on a timeline.")
     all_rows = events_table(analysis)
@@ -192,21 +230,19 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         hide_index=True,
         width="stretch",
         column_config={
-            "When": st.column_config.TextColumn(width="small"),
-            "Category": st.column_config.TextColumn(
-                help="Plain-language CAMEO category; hover a cell for its Goldstein score "
-                "(-10 most conflictual, +10 most cooperative). 'other': no CAMEO code."
+            "When": st.column_config.TextColumn(width=84),
+            "Event": st.column_config.TextColumn(
+                width="large",
+                help="Who · did what → to whom; in brackets when it is not stated as fact "
+                "(reported by, planned, possible, demanded, negated).",
             ),
-            "Mode": st.column_config.TextColumn(
-                help="Empty: stated as fact. reported by X / planned / possible / "
-                "demanded / negated."
-            ),
+            "Category": st.column_config.TextColumn(width=112, help=CATEGORY_HELP),
         },
     )
     for row in selected_rows(picked):
         if 0 <= row < len(table):
             event = analysis.events[int(table.index[row])]
-            for start, end, *_ in event.mentions or [[event.start, event.end]]:
-                evidence.append((start, end))
-    st.caption("Click a row to light its sentences in the article.")
+            evidence.extend(_evidence(event))
+            _details(analysis, event)
+    st.caption("Click a row to light its sentences in the article and read it in full.")
     return Highlights(show_timexes=show_timexes, evidence_spans=evidence)

@@ -27,6 +27,19 @@ def test_table_filters_by_actor_category_and_modality():
     assert 2 not in events_table(analysis, all_modalities=False).index  # planned
 
 
+def test_selected_event_lights_every_mention_and_is_shown_in_full():
+    analysis = handmade_analysis()
+    event = analysis.events[1]
+    event.mentions = [[event.start, event.end, 0, 1], [0, 5, 0, 1]]
+    at = panel_app("events_panel").run()
+    at.session_state["analysis"].events[1].mentions = event.mentions
+    at.session_state["t-table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    assert at.session_state["highlights"].evidence_spans == [(event.start, event.end), (0, 5)]
+    details = [m.value for m in at.markdown if "**Did what**" in m.value]
+    assert details and r"Goldstein \-10" in details[0] and "Ukraine" in details[0]
+
+
 def test_negation_is_written_once():
     analysis = handmade_analysis()
     analysis.events[1].negated = True
@@ -55,7 +68,8 @@ def test_panel_lights_the_evidence_of_selected_rows():
 def test_panel_filters_and_timex_toggle():
     at = panel_app("events_panel").run()
     at.multiselect(key="t-actors").select("Russia").run()
-    assert at.dataframe[-1].value["Who"].tolist() == ["Russia"]
+    assert at.dataframe[-1].value["Event"].tolist() == ["Russia · attacked → Ukraine"]
+    assert at.dataframe[-1].value["Category"].tolist() == ["fighting -10"]
     at.checkbox(key="t-show-timexes").uncheck().run()
     assert at.session_state["highlights"].show_timexes is False
 
