@@ -26,8 +26,8 @@ UNDATED = "undated"
 def _ref(analysis: Analysis, ref: EntityRef | None) -> str:
     if ref is None:
         return ""
-    cluster = analysis.cluster(ref.entity_id)
-    return cluster.name if cluster else ref.text
+    # The words as written ("the Ukrainian land"), a resolved pronoun's entity name.
+    return ref.text
 
 
 def category(event: Event) -> str:
@@ -38,7 +38,7 @@ def category(event: Event) -> str:
 TAG_COLOURS = {"cooperative": "#d6ecd2", "conflictual": "#f6d5d1", "neutral": "#e6e9ef"}
 COLUMNS = ["When", "Who", "Did what", "To whom", "Category", "Mode"]
 # What the table shows: one readable line per event fits a narrow panel without scrolling.
-SHOWN = ["When", "Event", "Category"]
+SHOWN = ["When", "Category", "Event"]
 CATEGORY_HELP = (
     "Plain-language CAMEO category with its Goldstein score, from -10 (most conflictual) "
     "to +10 (most cooperative). 'other': an action without a CAMEO code and score."
@@ -114,7 +114,7 @@ def event_line(who: str, did: str, whom: str, mode: str) -> str:
 
 def _styled(table: pd.DataFrame) -> object:
     """The table as shown: when, the event in one line, the category as a coloured tag."""
-    shown = table[["When", "Event", "Tag"]].rename(columns={"Tag": "Category"})
+    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})
     tones = table["tone"]
 
     def colour(column: pd.Series) -> list[str]:
@@ -230,13 +230,14 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         hide_index=True,
         width="stretch",
         column_config={
-            "When": st.column_config.TextColumn(width=84),
+            # Fixed widths that fit the narrow panel beside the article (about 360 px).
+            "When": st.column_config.TextColumn(width=76),
+            "Category": st.column_config.TextColumn(width=96, help=CATEGORY_HELP),
             "Event": st.column_config.TextColumn(
-                width="large",
+                width=150,
                 help="Who · did what → to whom; in brackets when it is not stated as fact "
                 "(reported by, planned, possible, demanded, negated).",
             ),
-            "Category": st.column_config.TextColumn(width=112, help=CATEGORY_HELP),
         },
     )
     for row in selected_rows(picked):
