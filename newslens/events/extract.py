@@ -96,7 +96,11 @@ PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
 # Adjectives that control an infinitive like verbs do: "is set to sell", "is due to meet".
-CONTROL_ADJECTIVES = frozenset({"set", "due", "likely", "able", "ready", "poised", "expected"})
+CONTROL_ADJECTIVES = frozenset(
+    {"set", "due", "likely", "able", "ready", "poised", "expected", "reluctant", "unwilling"}
+)
+# "appears reluctant to ratchet up the pressure": it may or may not happen.
+DOUBT_ADJECTIVES = frozenset({"likely", "able", "reluctant", "unwilling"})
 PLANNING_ADJECTIVES = frozenset({"set", "due", "poised", "ready", "expected"})
 
 
@@ -605,18 +609,25 @@ def _modality(
         return "demanded", source, cue  # "Israel must allow aid"
     if auxes & FUTURE_IN_PAST and source is not None and not _under_condition(verb):
         return "planned", source, cue  # "said it would sell": the future of the report
-    if auxes & POSSIBLE_AUX or _under_condition(verb):
+    if auxes & POSSIBLE_AUX or _under_condition(verb) or lemmas & DOUBT_ADJECTIVES:
         return "possible", source, cue
     if (
         auxes & PLANNING_AUX
         or lemmas & (PLANNING_CONTROLLERS | DESIRE_CONTROLLERS | PLANNING_ADJECTIVES)
         or _going_to(verb, controllers)
         or is_headline_infinitive(verb)
+        or _noun_infinitive(verb)
     ):
         return "planned", source, cue
     if source is not None:
         return "reported", source, cue
     return "asserted", None, -1
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """ "a desire to reboot relations", "pressure to make concessions": an infinitive that
+    modifies a noun tells what is wanted, not what was done."""
+    return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb))
 
 
 def _going_to(verb: Token, controllers: list[Token]) -> bool:
