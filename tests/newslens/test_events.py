@@ -393,7 +393,7 @@ def test_control_gives_the_infinitive_the_winners_subject(nlp):
     supply = _one(_events(nlp, text), "supply")
     assert supply.actor.text == "EADS"
     assert _written(text, supply.target) == "the Royal Air Force"
-    assert supply.category == "material cooperation"
+    assert supply.modality == "planned"  # a contract to supply: the supplying is to come
 
 
 def test_passive_by_agent_and_relative_clause(nlp):
