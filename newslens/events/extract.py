@@ -187,7 +187,7 @@ def _build_context(
             quote_spans.append((start, end, ref, cue))
     sentence_of = _sentence_index(doc)
     is_quoted = _quoted_characters(text)
-    resolver = SpeakerResolver(doc, entities, clusters, is_quoted=is_quoted)
+    resolver = SpeakerResolver(doc, entities, clusters, is_quoted=is_quoted, text=text)
     return Context(
         doc=doc,
         text=text,

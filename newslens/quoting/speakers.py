@@ -47,9 +47,11 @@ class SpeakerResolver:
         clusters: list[EntityCluster],
         *,
         is_quoted: Callable[[int], bool],
+        text: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        # `doc.text` is rebuilt on every access; a caller that has it passes it in.
+        self.text = doc.text if text is None else text
         self.is_quoted = is_quoted
         self.clusters = {c.id: c for c in clusters}
         self.mentions = sorted(entities, key=lambda m: m.start)
