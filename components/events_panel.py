@@ -10,8 +10,14 @@ import streamlit as st
 
 from components import dct_input
 from components.highlights import Highlights
-from components.util import clicked_values, selected_rows, selection_of
+from components.util import clicked_values, md_escape, selected_rows, selection_of
 from newslens.charts import event_date, timeline_figure
+from newslens.events.display import (
+    DEFAULT_MODALITIES,
+    action_text,
+    goldstein_text,
+    modality_text,
+)
 from newslens.model import Analysis, EntityRef, Event
 from newslens.timewords import time_in_words
 
@@ -21,18 +27,50 @@ UNDATED = "undated"
 def _ref(analysis: Analysis, ref: EntityRef | None) -> str:
     if ref is None:
         return ""
-    cluster = analysis.cluster(ref.entity_id)
-    return cluster.name if cluster else ref.text
+    # The words as written ("the Ukrainian land"), a resolved pronoun's entity name.
+    return ref.text
 
 
 def category(event: Event) -> str:
-    return f"{event.cameo.code} {event.cameo.name}" if event.cameo else "unclassified"
+    return event.category
+
+
+# Tag colours of the categories, by the sign of the Goldstein score (uncoded: grey).
+TAG_COLOURS = {"cooperative": "#d6ecd2", "conflictual": "#f6d5d1", "neutral": "#e6e9ef"}
+COLUMNS = ["When", "Who", "Did what", "To whom", "Category", "Mode"]
+# What the table shows: one readable line per event fits a narrow panel without scrolling.
+SHOWN = ["When", "Category", "Event"]
+CATEGORY_HELP = (
+    "Plain-language CAMEO category with its Goldstein score, from -10 (most conflictual) "
+    "to +10 (most cooperative). 'other': an action without a CAMEO code and score."
+)
+
+
+def _tone(event: Event) -> str:
+    if event.cameo is None or event.cameo.goldstein == 0:
+        return "neutral"
+    return "cooperative" if event.cameo.goldstein > 0 else "conflictual"
+
+
+def _when(event: Event) -> str:
+    if event.date is None:
+        return UNDATED
+    if event.date.inferred:
+        return f"{time_in_words(event.date.value)} (published)" if event.date.value else UNDATED
+    if event.date.value and event_date(event):
+        return time_in_words(event.date.value)
+    return event.date.text
 
 
 def events_table(
-    analysis: Analysis, *, actors: list[str] | None = None, categories: list[str] | None = None
+    analysis: Analysis,
+    *,
+    actors: list[str] | None = None,
+    categories: list[str] | None = None,
+    all_modalities: bool = True,
 ) -> pd.DataFrame:
-    """Events sorted by date (undated last, then in text order); index = event index."""
+    """Events sorted by date (undated last, then in text order); index = event index.
+    Without `all_modalities`, only asserted and reported events."""
     rows = []
     for index, event in enumerate(analysis.events):
         actor = _ref(analysis, event.actor)
@@ -40,25 +78,72 @@ def events_table(
             continue
         if categories and category(event) not in categories:
             continue
+        if not all_modalities and event.modality not in DEFAULT_MODALITIES:
+            continue
         day = event_date(event)
         rows.append(
             {
                 "index": index,
                 "sort": (day is None, day or dt.date.min, event.start),
-                "Date": time_in_words(event.date.value) if event.date and day else UNDATED,
-                "When": event.date.text if event.date else "",
-                "Actor": actor,
-                "Action": ("not " if event.negated else "") + (event.phrase or event.action),
-                "Target": _ref(analysis, event.target),
-                "Place": _ref(analysis, event.place),
+                "When": _when(event),
+                "Who": actor,
+                "Did what": action_text(event),
+                "To whom": _ref(analysis, event.target),
                 "Category": category(event),
-                "Goldstein": event.cameo.goldstein if event.cameo else None,
+                "Mode": modality_text(event),
+                "tone": _tone(event),
+                "Goldstein": goldstein_text(event),
             }
         )
+        row = rows[-1]
+        row["Event"] = event_line(row["Who"], row["Did what"], row["To whom"], row["Mode"])
+        score = f" {event.cameo.goldstein:+g}" if event.cameo else ""
+        row["Category"] = category(event)
+        row["Tag"] = f"{category(event)}{score}"
     rows.sort(key=lambda r: r["sort"])
-    columns = ["index", "Date", "When", "Actor", "Action", "Target", "Place", "Category"]
-    frame = pd.DataFrame(rows, columns=[*columns, "Goldstein"])
+    frame = pd.DataFrame(rows, columns=["index", *COLUMNS, "Event", "Tag", "tone", "Goldstein"])
     return frame.set_index("index")
+
+
+def event_line(who: str, did: str, whom: str, mode: str) -> str:
+    """ "Russia · has still not agreed → a ceasefire (negated)"."""
+    line = f"{who or '—'} · {did}"
+    if whom:
+        line += f" → {whom}"
+    return f"{line} ({mode})" if mode else line
+
+
+def _styled(table: pd.DataFrame) -> object:
+    """The table as shown: when, the event in one line, the category as a coloured tag."""
+    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})
+    tones = table["tone"]
+
+    def colour(column: pd.Series) -> list[str]:
+        return [f"background-color: {TAG_COLOURS[tones.iloc[i]]}" for i in range(len(column))]
+
+    return shown.style.apply(colour, subset=["Category"])
+
+
+def _details(analysis: Analysis, event: Event) -> None:
+    """The selected event in full (the table row may be cut at the panel's edge)."""
+    parts = [
+        f"**When** {md_escape(_when(event))}",
+        f"**Who** {md_escape(_ref(analysis, event.actor) or '—')}",
+        f"**Did what** {md_escape(action_text(event))}",
+    ]
+    if event.target is not None:
+        parts.append(f"**To whom** {md_escape(_ref(analysis, event.target))}")
+    if event.place is not None:
+        parts.append(f"**Where** {md_escape(_ref(analysis, event.place))}")
+    if modality_text(event):
+        parts.append(f"**Mode** {md_escape(modality_text(event))}")
+    parts.append(f"**Category** {md_escape(category(event))} — {md_escape(goldstein_text(event))}")
+    st.markdown(" · ".join(parts))
+
+
+def _evidence(event: Event) -> list[tuple[int, int]]:
+    """Every sentence that mentions the event."""
+    return [(m[0], m[1]) for m in event.mentions] or [(event.start, event.end)]
 
 
 def selected_event_indices(selection: object) -> list[int]:
@@ -121,33 +206,55 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         for index in selected_event_indices(selection_of(chart)):
             if 0 <= index < len(analysis.events):
                 event = analysis.events[index]
-                evidence.append((event.start, event.end))
-        st.caption("Click a point to light the sentence it comes from.")
+                evidence.extend(_evidence(event))
+        st.caption("Click a point to light the sentences it comes from.")
     else:
         st.caption("No event has a date to place on a timeline.")
     all_rows = events_table(analysis)
     col_actor, col_category = st.columns(2)
     actors = col_actor.multiselect(
-        "Actor", sorted({a for a in all_rows["Actor"] if a}), key=f"{key}-actors"
+        "Actor", sorted({a for a in all_rows["Who"] if a}), key=f"{key}-actors"
     )
     categories = col_category.multiselect(
         "Category", sorted(set(all_rows["Category"])), key=f"{key}-categories"
     )
-    table = events_table(analysis, actors=actors, categories=categories)
+    hidden = sum(e.modality not in DEFAULT_MODALITIES for e in analysis.events)
+    # Off by default through session state (not `value=`): the page turns it on when it
+    # selects an event that only shows with every modality.
+    all_key = f"{key}-all-modalities"
+    if all_key not in st.session_state:
+        st.session_state[all_key] = False
+    all_modalities = st.checkbox(
+        f"Also show planned, possible, demanded and negated events ({hidden})", key=all_key
+    )
+    table = events_table(
+        analysis, actors=actors, categories=categories, all_modalities=all_modalities
+    )
     if table.empty:
         st.info("No event matches the filters.")
         return Highlights(show_timexes=show_timexes, evidence_spans=evidence)
     picked = st.dataframe(
-        table,
+        _styled(table),
         key=f"{key}-table",
         on_select="rerun",
         selection_mode="multi-row",
         hide_index=True,
         width="stretch",
-        column_config={"Goldstein": st.column_config.NumberColumn(format="%+.1f")},
+        column_config={
+            # Fixed widths that fit the narrow panel beside the article (about 360 px).
+            "When": st.column_config.TextColumn(width=76),
+            "Category": st.column_config.TextColumn(width=96, help=CATEGORY_HELP),
+            "Event": st.column_config.TextColumn(
+                width=150,
+                help="Who · did what → to whom; in brackets when it is not stated as fact "
+                "(reported by, planned, possible, demanded, negated).",
+            ),
+        },
     )
     for row in selected_rows(picked):
         if 0 <= row < len(table):
             event = analysis.events[int(table.index[row])]
-            evidence.append((event.start, event.end))
+            evidence.extend(_evidence(event))
+            _details(analysis, event)
+    st.caption("Click a row to light its sentences in the article and read it in full.")
     return Highlights(show_timexes=show_timexes, evidence_spans=evidence)

@@ -14,6 +14,7 @@ import streamlit as st
 from components.quotes_panel import UNATTRIBUTED, speaker_groups
 from components.util import md_escape, shorten
 from newslens.charts import event_date, portrayal_rows
+from newslens.events.display import action_text
 from newslens.model import Analysis, EntityRef
 from newslens.timewords import time_in_words
 
@@ -96,7 +97,7 @@ def dated_events(analysis: Analysis) -> list[GlanceItem]:
     items = []
     for day in days:
         event = analysis.events[by_day[day]]
-        action = ("not " if event.negated else "") + (event.phrase or event.action)
+        action = action_text(event)
         target = _name(analysis, event.target)
         what = f"{_name(analysis, event.actor)} {action}" + (f" → {target}" if target else "")
 

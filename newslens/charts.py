@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from newslens.events.display import action_text, goldstein_text, modality_text
 from newslens.model import Analysis, EntityRef, Event
 
 NEGATIVE_COLOUR = "#e0484d"
@@ -421,12 +422,18 @@ def _ref_text(analysis: Analysis, ref: EntityRef | None) -> str:
 
 
 def _event_summary(analysis: Analysis, event: Event) -> str:
-    when = f"{event.date.value} ({event.date.text})" if event.date else "undated"
+    if event.date is None:
+        when = "undated"
+    elif event.date.inferred:
+        when = f"{event.date.value} (publication date)"
+    else:
+        when = f"{event.date.value} ({event.date.text})"
     target = f" {_ref_text(analysis, event.target)}" if event.target else ""
-    category = f" · {event.cameo.name}" if event.cameo else ""
-    negated = "not " if event.negated else ""
-    action = event.phrase or event.action
-    return f"{when}: {_ref_text(analysis, event.actor)} {negated}{action}{target}{category}"
+    mode = f" [{modality_text(event)}]" if modality_text(event) else ""
+    return (
+        f"{when}: {_ref_text(analysis, event.actor)} {action_text(event)}{target}{mode}"
+        f" · {event.category} · {goldstein_text(event)}"
+    )
 
 
 def timeline_figure(analysis: Analysis) -> go.Figure:

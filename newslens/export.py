@@ -25,6 +25,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from newslens.events.display import action_text
 from newslens.model import Analysis
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
@@ -136,6 +137,10 @@ def events_csv(analysis: Analysis) -> str:
             e.date.text if e.date else "",
             e.date.value if e.date else "",
             e.negated,
+            action_text(e),
+            e.modality,
+            e.source.text if e.source else "",
+            e.category,
             e.cameo.code if e.cameo else "",
             e.cameo.name if e.cameo else "",
             e.cameo.goldstein if e.cameo else "",
@@ -156,6 +161,10 @@ def events_csv(analysis: Analysis) -> str:
             "date_text",
             "date_value",
             "negated",
+            "action_text",
+            "modality",
+            "reported_by",
+            "category",
             "cameo_code",
             "cameo_name",
             "goldstein",
@@ -500,14 +509,8 @@ def _quotes_section(analysis: Analysis) -> str:
     return "<ol class='nl-report-quotes'>" + "".join(items) + "</ol>"
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
-
-
 def _action(event: Any) -> str:
-    action = event.phrase or event.action
-    if event.negated and not _NEGATION.search(action):
-        action += " (negated)"
-    return action
+    return action_text(event)
 
 
 def _events_section(analysis: Analysis) -> str:
@@ -527,7 +530,7 @@ def _events_section(analysis: Analysis) -> str:
             _action(e),
             e.target.text if e.target else "",
             e.place.text if e.place else "",
-            f"{e.cameo.name} ({e.cameo.goldstein:+g})" if e.cameo else "",
+            f"{e.category} ({e.cameo.goldstein:+g})" if e.cameo else e.category,
         ]
         rows.append("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
     head = "".join(

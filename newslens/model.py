@@ -79,8 +79,12 @@ class Timex:
 
 @dataclass
 class EntityRef:
-    text: str
+    text: str  # what the argument names: the entity's name for a resolved pronoun
     entity_id: str | None = None
+    # Where the argument is written in the event's sentence ("it", "the company", "Apple");
+    # None for references kept from before arguments had offsets.
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -90,6 +94,9 @@ class EventDate:
     # Offsets of the timex the date came from, so a new DCT can refresh the value.
     start: int | None = None
     end: int | None = None
+    # True when no time expression dates the event and the publication date stands in
+    # (a past-tense event in an article with a dateline): the value is the DCT.
+    inferred: bool = False
 
 
 @dataclass
@@ -112,6 +119,15 @@ class Event:
     cameo: Cameo | None = None
     phrase: str = ""  # the predicate phrase as written
     trigger: list[int] = field(default_factory=list)  # [start, end] of the predicate
+    # asserted | planned | possible | demanded | negated | reported (see newslens/events)
+    modality: str = "asserted"
+    source: EntityRef | None = None  # who reports it (a quote's speaker, "said that")
+    # Plain-language category: the CAMEO root's reader name, or "other" (no CAMEO class,
+    # no Goldstein score).
+    category: str = "other"
+    # Every mention of the same happening: [[sentence start, sentence end, trigger start,
+    # trigger end], ...], the event's own first.
+    mentions: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -146,6 +162,7 @@ _NESTED = {
     "place": EntityRef,
     "date": EventDate,
     "cameo": Cameo,
+    "source": EntityRef,
 }
 
 

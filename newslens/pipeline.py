@@ -93,7 +93,12 @@ def start_analysis(
     analysis.timexes = timexes.extract_timexes(doc, meta.published)
     lap("timexes")
     analysis.events = events.extract_events(
-        doc, analysis.entities, analysis.entity_clusters, analysis.timexes, analysis.quotes
+        doc,
+        analysis.entities,
+        analysis.entity_clusters,
+        analysis.timexes,
+        analysis.quotes,
+        published=meta.published,
     )
     lap("events")
     if not meta.published:
@@ -184,7 +189,7 @@ def reanchor(analysis: Analysis, published: str | None) -> Analysis:
     """Re-resolve dates against a new publication date without re-parsing the text."""
     analysis.meta.published = published
     analysis.timexes = timexes.resolve_timexes(analysis.timexes, published)
-    analysis.events = events.redate_events(analysis.events, analysis.timexes)
+    analysis.events = events.redate_events(analysis.events, analysis.timexes, published=published)
     analysis.warnings = [w for w in analysis.warnings if w != NO_DCT_WARNING]
     if not published:
         analysis.warnings.append(NO_DCT_WARNING)

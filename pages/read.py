@@ -199,6 +199,8 @@ def _select_events(analysis: Analysis, key: str, indices: list[int]) -> None:
     """Select events in the Events table (filters cleared) and open the Events tab."""
     st.session_state[f"{key}-events-actors"] = []
     st.session_state[f"{key}-events-categories"] = []
+    # The chosen event may be planned or possible: show every modality so its row is there.
+    st.session_state[f"{key}-events-all-modalities"] = True
     table = events_panel.events_table(analysis)
     rows = [table.index.get_loc(i) for i in indices if i in table.index]
     st.session_state[f"{key}-events-table"] = {"selection": {"rows": rows, "columns": []}}

@@ -86,7 +86,7 @@ VERB_ROOTS: dict[str, str] = _table(
         ),
         "08": (
             "yield concede surrender withdraw retreat free return ease lift relax "
-            "accept accede comply allow permit pardon resign step_down capitulate"
+            "accept accede comply allow permit pardon resign step_down capitulate call_off"
         ),
         "09": "investigate probe examine inspect audit review question interrogate",
         "10": "demand insist require order push_for",
@@ -96,7 +96,7 @@ VERB_ROOTS: dict[str, str] = _table(
             "sue charge allege lament decry deplore"
         ),
         "12": (
-            "reject refuse decline veto rebuff dismiss oppose resist spurn snub block "
+            "reject refuse decline veto rebuff dismiss oppose resist spurn snub block renege "
             "obstruct stall defy ignore deflect sidestep evade"
         ),
         "13": "threaten warn menace ",
@@ -109,12 +109,12 @@ VERB_ROOTS: dict[str, str] = _table(
         "17": (
             "arrest detain jail imprison deport ban restrict confiscate seize raid "
             "censor blockade repress crack_down impose evict sentence prosecute indict "
-            "extradite"
+            "extradite outlaw"
         ),
         "18": "assault kill murder kidnap abduct torture injure wound beat stab assassinate",
         "19": (
             "fight attack strike shell bomb bombard invade occupy annex capture shoot clash "
-            "battle storm ambush besiege target destroy advance push_into retake recapture "
+            "battle storm ambush besiege target destroy advance push_into retake recapture hit "
             "liberate"
         ),
         "20": "massacre exterminate gas slaughter",
@@ -142,8 +142,8 @@ EVENT_NOUN_ROOTS: dict[str, str] = _table(
         "11": "criticism condemnation accusation complaint",
         "12": "rejection refusal veto",
         "13": "threat warning",
-        "14": "protest demonstration rally boycott ",
-        "15": "mobilization mobilisation deployment buildup",
+        "14": "protest demonstration rally boycott riot sit-in ",
+        "15": "mobilization mobilisation deployment buildup alert",
         "16": "sanction embargo suspension expulsion",
         "17": "arrest detention crackdown blockade raid",
         "18": "assault assassination killing kidnapping bombing",
@@ -151,7 +151,7 @@ EVENT_NOUN_ROOTS: dict[str, str] = _table(
             "war fighting attack strike airstrike offensive invasion occupation battle "
             "clash shelling bombardment annexation"
         ),
-        "20": "massacre genocide",
+        "20": "massacre genocide cleansing",
     }
 )
 
@@ -162,7 +162,7 @@ EVENT_NOUN_ROOTS: dict[str, str] = _table(
 LIGHT_VERBS = frozenset(
     "hold start begin launch conduct carry make have take give stage open resume "
     "continue impose announce declare reach sign enter mount wage join host "
-    "seek get put".split()
+    "seek get put complete finish conduct engage".split()
 )
 
 # Military materiel: sending it is military aid (CAMEO 072 -> root 07).
@@ -172,6 +172,13 @@ ARMS = ("tank", "missile", "weapon", "arm", "ammunition", "jet", "drone", "artil
 CAPTIVES = ("hostage", "prisoner", "detainee", "captive", "journalist", "soldier", "activist")
 
 PROJECTILES = ("missile", "rocket", "shell", "shot", "drone", "bomb", "torpedo", "salvo")
+
+WAYS = ("road", "roadway", "highway", "street", "traffic", "bridge", "route", "railway")
+STRENGTHEN = ("strengthen", "boost", "bolster", "increase", "reinforce", "mass")
+FORCES = ("force", "troop", "army", "presence", "defence", "defense")
+CANCEL = ("cancel", "end", "revoke", "repeal", "scrap")
+RESTRICTIONS = ("restriction", "ban", "curfew", "sanction", "embargo", "blockade")
+TIES = ("mediation", "talk", "negotiation", "cooperation", "relation", "tie", "dialogue")
 
 # Verb + object-noun overrides: (verb lemma, object lemma) -> root code.
 PHRASE_ROOTS: dict[tuple[str, str], str] = {
@@ -197,6 +204,23 @@ PHRASE_ROOTS: dict[tuple[str, str], str] = {
     **{(verb, arms): "07" for verb in ("send", "supply", "deliver") for arms in ARMS},
     **{("release", person): "08" for person in CAPTIVES},
     **{(verb, shot): "19" for verb in ("fire", "launch") for shot in PROJECTILES},
+    ("stage", "strike"): "14",
+    # Striking a deal is agreeing.
+    **{("strike", pact): "05" for pact in ("deal", "agreement", "accord", "pact", "bargain")},
+    # Blocking roads is a protest; blocking a bill is a rejection (the verb's own code).
+    **{("block", way): "14" for way in WAYS},
+    # Strengthening forces is a show of force.
+    **{(verb, force): "15" for verb in STRENGTHEN for force in FORCES},
+    # Cancelling or lifting a restriction is yielding.
+    **{(verb, rule): "08" for verb in CANCEL for rule in RESTRICTIONS},
+    # Ending talks or cooperation reduces relations.
+    **{("end", tie): "16" for tie in TIES},
+    ("send", "inspector"): "09",
+    ("dispatch", "inspector"): "09",
+    ("send", "investigator"): "09",
+    ("hold", "hostage"): "17",
+    ("take", "hostage"): "17",
+    ("set", "fire"): "17",
     ("cast", "doubt"): "11",
     ("raise", "concern"): "11",
     ("make", "concession"): "08",

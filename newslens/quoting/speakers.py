@@ -30,6 +30,13 @@ _NAMED_SOURCE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT",
 _ROLE_DEPS = ("compound", "amod", "appos", "nmod")
 # How far back (characters) a pronoun looks for its person.
 _PRONOUN_WINDOW = 3000
+# Pronouns of organisations and countries ("it", "their"), resolved only on request
+# (`resolve_reference`): quote speakers are people, events' actors are often companies.
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# How far back (characters) "it" / "they" look for their organisation or country.
+_THING_WINDOW = 600
 
 
 class SpeakerResolver:
@@ -40,9 +47,11 @@ class SpeakerResolver:
         clusters: list[EntityCluster],
         *,
         is_quoted: Callable[[int], bool],
+        text: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        # `doc.text` is rebuilt on every access; a caller that has it passes it in.
+        self.text = doc.text if text is None else text
         self.is_quoted = is_quoted
         self.clusters = {c.id: c for c in clusters}
         self.mentions = sorted(entities, key=lambda m: m.start)
@@ -223,6 +232,30 @@ class SpeakerResolver:
         # A role or title: the person last introduced with it.
         eid = self._role(tok)
         return self._speaker(start, end, eid)
+
+    def resolve_reference(self, tok: Token) -> Speaker:
+        """Like `resolve`, and also "it"/"its" to the nearest organisation or country that
+        is a subject (else the nearest one) in the last few sentences, and "they"/"their"
+        to the nearest organisation, country or nationality. Events use this for their
+        actors and targets; quote speakers keep `resolve` (people only)."""
+        low = tok.lower_
+        if low not in _THING_PRONOUNS and low not in _PLURAL_PRONOUNS:
+            return self.resolve(tok)
+        labels = _THING_LABELS if low in _PLURAL_PRONOUNS else _THING_LABELS - {"NORP"}
+        k = bisect_right(self.mention_starts, tok.idx) - 1
+        nearest: str | None = None
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if tok.idx - m.start > _THING_WINDOW:
+                break
+            if m.end > tok.idx or self._label(m) not in labels or self.is_quoted(m.start):
+                continue
+            if self._is_subject_mention(m):
+                nearest = m.entity_id
+                break
+            nearest = nearest or m.entity_id
+        return self._speaker(tok.idx, tok.idx + len(tok.text), nearest)
 
     def _role(self, tok: Token) -> str | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):

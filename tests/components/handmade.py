@@ -111,6 +111,7 @@ def handmade_analysis() -> Analysis:
             date=EventDate("Monday", "2025-05-19"),
             cameo=Cameo("04", "Consult", 1.0),
             phrase="spoke with",
+            category="consultation",
         ),
         Event(
             *s_attack,
@@ -120,6 +121,7 @@ def handmade_analysis() -> Analysis:
             date=EventDate("May 16", "2025-05-16"),
             cameo=Cameo("19", "Fight", -10.0),
             phrase="attacked",
+            category="fighting",
         ),
         Event(
             *s_deal,
@@ -129,6 +131,8 @@ def handmade_analysis() -> Analysis:
             date=EventDate("last week", "2025-W20"),
             cameo=Cameo("06", "Engage in material cooperation", 6.0),
             phrase="signed a deal",
+            category="material cooperation",
+            modality="planned",
         ),
         Event(
             *s_said,
@@ -136,6 +140,7 @@ def handmade_analysis() -> Analysis:
             action="say",
             cameo=Cameo("01", "Make public statement", 0.0),
             phrase="said",
+            category="statement",
         ),
     ]
 

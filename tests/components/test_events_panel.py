@@ -13,22 +13,40 @@ from tests.components.harness import panel_app
 def test_table_is_sorted_by_date_with_undated_events_last():
     table = events_table(handmade_analysis())
     # In words for readers, in date order.
-    assert table["Date"].tolist() == ["week 20 of 2025", "16 May 2025", "19 May 2025", "undated"]
+    assert table["When"].tolist() == ["week 20 of 2025", "16 May 2025", "19 May 2025", "undated"]
     assert table.index.tolist() == [2, 1, 0, 3]
-    assert table.loc[1, "Category"] == "19 Fight"
+    assert table.loc[1, "Category"] == "fighting"
+    assert "Goldstein -10" in table.loc[1, "Goldstein"]
+    assert table.loc[2, "Mode"] == "planned" and table.loc[1, "Mode"] == ""
 
 
-def test_table_filters_by_actor_and_category():
+def test_table_filters_by_actor_category_and_modality():
     analysis = handmade_analysis()
     assert events_table(analysis, actors=["Russia"]).index.tolist() == [1]
-    assert events_table(analysis, categories=["04 Consult"]).index.tolist() == [0]
-    assert events_table(analysis, actors=["Russia"], categories=["04 Consult"]).empty
+    assert events_table(analysis, categories=["consultation"]).index.tolist() == [0]
+    assert events_table(analysis, actors=["Russia"], categories=["consultation"]).empty
+    assert 2 not in events_table(analysis, all_modalities=False).index  # planned
 
 
-def test_negated_events_read_as_not_happening():
+def test_selected_event_lights_every_mention_and_is_shown_in_full():
+    analysis = handmade_analysis()
+    event = analysis.events[1]
+    event.mentions = [[event.start, event.end, 0, 1], [0, 5, 0, 1]]
+    at = panel_app("events_panel").run()
+    at.session_state["analysis"].events[1].mentions = event.mentions
+    at.session_state["t-table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    assert at.session_state["highlights"].evidence_spans == [(event.start, event.end), (0, 5)]
+    details = [m.value for m in at.markdown if "**Did what**" in m.value]
+    assert details and r"Goldstein \-10" in details[0] and "Ukraine" in details[0]
+
+
+def test_negation_is_written_once():
     analysis = handmade_analysis()
     analysis.events[1].negated = True
-    assert events_table(analysis).loc[1, "Action"] == "not attacked"
+    assert events_table(analysis).loc[1, "Did what"] == "not attacked"
+    analysis.events[1].phrase = "did not attack"
+    assert events_table(analysis).loc[1, "Did what"] == "did not attack"
 
 
 def test_timeline_clicks_give_event_indices():
@@ -41,7 +59,8 @@ def test_panel_lights_the_evidence_of_selected_rows():
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
     assert at.session_state["highlights"].evidence_spans == []
-    at.session_state["t-table"] = {"selection": {"rows": [1], "columns": []}}  # 2025-05-16
+    # the planned event (2025-W20) is behind the modality filter: row 0 is 2025-05-16
+    at.session_state["t-table"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
     event = handmade_analysis().events[1]
     assert at.session_state["highlights"].evidence_spans == [(event.start, event.end)]
@@ -50,7 +69,8 @@ def test_panel_lights_the_evidence_of_selected_rows():
 def test_panel_filters_and_timex_toggle():
     at = panel_app("events_panel").run()
     at.multiselect(key="t-actors").select("Russia").run()
-    assert at.dataframe[-1].value["Actor"].tolist() == ["Russia"]
+    assert at.dataframe[-1].value["Event"].tolist() == ["Russia · attacked → Ukraine"]
+    assert at.dataframe[-1].value["Category"].tolist() == ["fighting -10"]
     at.checkbox(key="t-show-timexes").uncheck().run()
     assert at.session_state["highlights"].show_timexes is False
 

@@ -278,7 +278,7 @@ def test_report_quotes_keep_their_own_marks_and_negation_reads_once():
     assert "<blockquote>“We will build the bridge.”</blockquote>" in report
     assert "<td>did not meet</td>" in report
     analysis.events[0].phrase = "met"
-    assert "<td>met (negated)</td>" in export.report_html(analysis, figures={})
+    assert "<td>not met</td>" in export.report_html(analysis, figures={})
 
 
 def test_report_without_charts_or_browser_still_has_the_article(seed_analysis):

@@ -49,7 +49,7 @@ def test_a_strip_actor_opens_stance_and_an_event_opens_events():
     assert not at.exception and at.session_state["read-tabs"] == "Events"
     assert frame_args(at)["focus"]["token"] > token  # a new focus: the text scrolls again
     # The Events panel speaks in words, not TimeML values.
-    dates = at.dataframe[-1].value["Date"].tolist() if at.dataframe else []
+    dates = at.dataframe[-1].value["When"].tolist() if at.dataframe else []
     assert "16 May 2025" in dates and "week 20 of 2025" in dates
 
 
