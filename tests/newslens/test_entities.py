@@ -324,3 +324,258 @@ def test_a_name_after_a_person_only_title_is_a_person(nlp):
         ("Angers", "PERSON"),
     ]
     assert len(clusters) == 1 and clusters[0].name == "Sandy Angers"
+
+
+# ---------------------------------------------------------------- span repairs (issue #16)
+
+
+def test_editorial_brackets_keep_the_name_whole(nlp):
+    text = '"[Russian President Vladimir] Putin is right," he said. Putin agreed.'
+    doc = _with_ents(nlp, text, [("Russian", "NORP"), ("Vladimir] Putin", "PERSON")])
+    doc2 = _with_ents(nlp, text, [("Russian", "NORP"), ("Putin", "PERSON")])
+    for mentions, clusters in (extract_entities(doc), extract_entities(doc2)):
+        first = mentions[0]
+        assert first.text == "[Russian President Vladimir] Putin"
+        assert first.label == "PERSON"
+        cluster = next(c for c in clusters if c.id == first.entity_id)
+        assert cluster.name in ("Vladimir Putin", "Putin")
+    # With spaCy's own span, the name is "Vladimir Putin", brackets dropped.
+    assert extract_entities(doc)[1][0].name == "Vladimir Putin"
+
+
+def test_a_bracketed_first_name_joins_the_surname(nlp):
+    text = '"Secretary [Hillary] Clinton has gone too far," he said of Clinton.'
+    doc = _with_ents(nlp, text, [("Clinton", "PERSON"), ("Clinton", "PERSON", 40)])
+    mentions, clusters = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Secretary [Hillary] Clinton", "Clinton"]
+    assert len(clusters) == 1 and clusters[0].name == "Hillary Clinton"
+
+
+def test_a_dateline_is_split_from_the_name_after_it(nlp):
+    text = "DETROIT - Chrysler said on Monday that it had sued Wal - Mart over a lease."
+    doc = _with_ents(nlp, text, [("DETROIT - Chrysler", "ORG"), ("Wal - Mart", "ORG")])
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("DETROIT", "GPE"),
+        ("Chrysler", "ORG"),
+        # Text rebuilt from tokens writes a hyphenated name with spaces: it stays whole.
+        ("Wal - Mart", "ORG"),
+    ]
+
+
+# ---------------------------------------------------------------- false positives (issue #16)
+
+
+def test_time_zones_and_currency_codes_are_not_organisations(nlp):
+    text = "Trading opens at 0800 UTC and at 9 a.m. ET; the fee is $ 99 ( USD ) for Acme Corp."
+    doc = _with_ents(
+        nlp, text, [("UTC", "ORG"), ("ET", "ORG"), ("USD", "ORG"), ("Acme Corp.", "ORG")]
+    )
+    mentions, _ = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Acme Corp."]
+
+
+def test_a_surname_used_as_a_verb_is_no_entity(nlp):
+    text = "Republicans said they had been Warrened again by the senator."
+    doc = _with_ents(nlp, text, [("Republicans", "NORP"), ("Warrened", "NORP")])
+    mentions, _ = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Republicans"]
+
+
+# ---------------------------------------------------------------- acronyms and forms (issue #16)
+
+
+def test_an_acronym_defined_in_parentheses_joins_its_organisation(nlp):
+    text = (
+        "The Securities and Exchange Commission (SEC) opened an inquiry on Monday. "
+        "The SEC said it would report in May, and SEC officials agreed."
+    )
+    mentions, clusters = _entities(nlp, text)
+    sec = _cluster_of(mentions, clusters, "Securities")
+    assert sec.label == "ORG"
+    texts = sorted(text[s:e] for s, e in sec.mentions)
+    # "SEC" is also an English adjective ("dry"): defined here, it is kept every time.
+    assert texts.count("SEC") == 2 and "The SEC" in texts
+    assert len(sec.mentions) == 4
+
+
+def test_the_acronym_rule_reads_letters_in_order():
+    from newslens.entities.acronyms import abbreviates
+
+    assert abbreviates("SEC", "Securities and Exchange Commission")
+    assert abbreviates("SIA", "Singapore Airlines")
+    assert abbreviates("U.N.", "United Nations")
+    assert not abbreviates("AP", "WASHINGTON")
+    assert not abbreviates("NRA", "Federal Bureau of Investigation")
+
+
+def test_nationality_forms_share_a_cluster(nlp):
+    text = (
+        "Russian troops advanced, and the Russians said so. "
+        "A Democrat objected and Democrats walked out of the Democratic caucus."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Russian", "NORP"),
+            ("Russians", "NORP"),
+            ("Democrat", "NORP"),
+            ("Democrats", "NORP"),
+            ("Democratic", "NORP"),
+        ],
+    )
+    mentions, clusters = extract_entities(doc)
+    ids = {m.text.removeprefix("the "): m.entity_id for m in mentions}
+    assert ids["Russian"] == ids["Russians"]
+    assert ids["Democrat"] == ids["Democrats"] == ids["Democratic"]
+    assert ids["Russian"] != ids["Democrat"]
+
+
+def test_the_senate_is_not_one_of_its_committees(nlp):
+    text = "The Senate Banking Committee met on Tuesday. The Senate then voted on the bill."
+    doc = _with_ents(nlp, text, [("Senate Banking Committee", "ORG"), ("Senate", "ORG", 30)])
+    mentions, clusters = extract_entities(doc)
+    assert len(clusters) == 2
+    assert {c.name for c in clusters} == {"Senate Banking Committee", "Senate"}
+
+
+def test_a_company_tagged_person_in_a_headline_joins_the_company(nlp):
+    text = (
+        "Ford Sues Chrysler Over Patent Rights\n"
+        "Ford Motor Co. said on Monday it had sued Chrysler LLC in Detroit."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Ford", "PERSON"),
+            ("Chrysler", "PERSON"),
+            ("Ford Motor Co.", "ORG"),
+            ("Chrysler LLC", "ORG"),
+            ("Detroit", "GPE"),
+        ],
+    )
+    mentions, clusters = extract_entities(doc)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Ford"].entity_id == by_text["Ford Motor Co."].entity_id
+    assert by_text["Chrysler"].entity_id == by_text["Chrysler LLC"].entity_id
+    assert by_text["Ford"].label == by_text["Chrysler"].label == "ORG"
+
+
+def test_a_person_named_with_first_name_keeps_the_person_label(nlp):
+    # The headline rule must not pull a surname away from a person who has one.
+    text = "Ford Praises Workers\nBill Ford said on Monday that Ford Motor Co. would hire."
+    doc = _with_ents(
+        nlp, text, [("Ford", "PERSON"), ("Bill Ford", "PERSON"), ("Ford Motor Co.", "ORG")]
+    )
+    mentions, _ = extract_entities(doc)
+    assert mentions[0].text == "Ford" and mentions[0].label == "PERSON"
+
+
+# ---------------------------------------------------------------- labels from context (issue #16)
+
+
+def test_an_organisations_descriptor_or_role_makes_it_an_organisation(nlp):
+    text = (
+        "The engine maker Europrop blamed a software fault. "
+        "Ryanair CEO Michael Leary said Ryanair would wait, and an analyst at Kepler agreed."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Europrop", "PERSON"),
+            ("Ryanair", "PERSON"),
+            ("Michael Leary", "PERSON"),
+            ("Ryanair", "PERSON", 70),
+            ("Kepler", "PERSON"),
+        ],
+    )
+    mentions, _ = extract_entities(doc)
+    labels = {m.text: m.label for m in mentions}
+    assert labels == {
+        "Europrop": "ORG",
+        "Ryanair": "ORG",
+        "Michael Leary": "PERSON",
+        "Kepler": "ORG",
+    }
+
+
+def test_a_band_with_its_article_is_an_organisation_but_a_family_is_not(nlp):
+    text = "The Beatles sued Apple. Bill Clinton and Hillary Clinton arrived; the Clintons left."
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Beatles", "PERSON"),
+            ("Apple", "ORG"),
+            ("Bill Clinton", "PERSON"),
+            ("Hillary Clinton", "PERSON"),
+            ("Clintons", "PERSON"),
+        ],
+    )
+    labels = {m.text: m.label for m in extract_entities(doc)[0]}
+    assert labels["The Beatles"] == "ORG"
+    assert labels["Clintons"] == "PERSON"
+
+
+def test_a_conference_is_an_event(nlp):
+    text = "Apple spoke at the Worldwide Developers Conference in San Francisco."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Apple", "ORG"), ("Worldwide Developers Conference", "ORG"), ("San Francisco", "GPE")],
+    )
+    labels = {m.text: m.label for m in extract_entities(doc)[0]}
+    assert labels["Worldwide Developers Conference"] == "EVENT"
+
+
+# ---------------------------------------------------------------- independence of the pipeline
+
+
+SHOUTING_TEXT = (
+    "The company promised an END to the delays, the CEO said. The Securities and Exchange "
+    "Commission (SEC) disagreed, and NASA said the SEC would STOP the review."
+)
+
+
+def test_entities_do_not_depend_on_the_pipeline_object(nlp):
+    """A pipeline loaded without newslens.nlp.load_nlp (issue #10) gives the same entities."""
+    import spacy
+
+    other = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    assert other is not nlp
+    ours = extract_entities(nlp(SHOUTING_TEXT))
+    theirs = extract_entities(other(SHOUTING_TEXT))
+    assert ours == theirs
+    texts = {m.text for m in ours[0]}
+    assert "END" not in texts and "STOP" not in texts
+    assert {"NASA", "SEC"} <= texts
+
+
+def test_a_pipeline_without_a_lemmatizer_still_drops_shouted_words():
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    doc = blank("The company promised an END to the delays, and NASA agreed.")
+    doc.ents = [
+        doc.char_span(doc.text.index("END"), doc.text.index("END") + 3, label="ORG"),
+        doc.char_span(doc.text.index("NASA"), doc.text.index("NASA") + 4, label="ORG"),
+    ]
+    mentions, _ = extract_entities(doc)
+    assert [m.text for m in mentions] == ["NASA"]
+
+
+def test_the_shipped_common_words_are_the_lemmatizers_index(nlp):
+    from newslens.entities.words import common_words
+
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    expected = {
+        w
+        for pos in ("verb", "adj", "adv")
+        for w in table[pos]
+        if "_" not in w and len(w) >= 3 and w.isalpha()
+    }
+    assert common_words() == expected

@@ -1,0 +1,409 @@
+"""One mention: spaCy's entity span repaired, trimmed, widened and relabelled on its own.
+
+Scope: everything that can be decided from the mention and its sentence, before the article
+is clustered. Repairs of spaCy's span: editorial brackets ("[Russian President Vladimir]
+Putin"), two names joined by a spaced dash (a dateline "DETROIT - Chrysler"), possessives
+and stray punctuation. Drops: numbers, lower-case words, currency codes, time zones, shouted
+common words, a name used as a verb ("Warrened"). Widening to the extent news corpora
+annotate: the name's own determiner ("the Pentagon") and a person's title ("President
+Vladimir Putin"). Relabels: a name after a person-only title is a PERSON; a name after an
+organisation's descriptor ("engine maker Europrop") or a "person" with its own "the" ("the
+Beatles") is an ORG; a name ending in "Conference" or "Summit" is an EVENT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newslens.entities.vocab import (
+    ARTICLES,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    DETERMINED_LABELS,
+    EVENT_HEADS,
+    EVENT_HEADS_ALONE_ORG,
+    NAME_LABELS,
+    ORG_DESCRIPTORS,
+    ORG_OWNED_NOUNS,
+    PERSON_ONLY_TITLES,
+    PERSON_TITLES,
+    POSSESSIVES,
+    ROLE_NOUNS,
+    SPACED_DASHES,
+    TIME_ZONES,
+    TIME_ZONES_AFTER_TIME,
+)
+from newslens.entities.words import common_words
+
+if TYPE_CHECKING:
+    from newslens.entities.clusters import Cluster
+
+# Prepositions that make the name after "<role> <prep>" an employer ("an analyst at UBS").
+EMPLOYER_PREPOSITIONS = {"at", "with"}
+# How far back an opening bracket may be from the name it opens ("[Russian President
+# Vladimir] Putin").
+BRACKET_REACH = 6
+
+
+@dataclass
+class Mention:
+    start: int  # token index of the mention (determiner and title included)
+    end: int
+    label: str
+    key: tuple[str, ...]  # normalised bare name ("vladimir", "putin")
+    name: str  # the bare name as written ("Vladimir Putin")
+    cluster: Cluster | None = None
+    headline: bool = False  # in a title-case line, where spaCy's boundaries are unreliable
+    titled: bool = False  # a person's title stands before the name ("Senator McCain")
+    org_cue: bool = False  # said of an organisation ("Ryanair CEO", "an analyst at UBS")
+
+
+def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's name entities as (start, end, label) token spans, with editorial brackets
+    closed over and split at a dash between two names."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start = _bracket_start(doc, ent.start)
+        piece = start
+        for i in range(start, ent.end):
+            if _splits_names(doc, piece, i):
+                if piece < i:
+                    # A dateline's place in capitals ("DETROIT - ...") is a place.
+                    dateline = doc[i].text == "-" and _starts_line(doc, piece)
+                    out.append((piece, i, "GPE" if dateline else ent.label_))
+                piece = i + 1
+        if piece < ent.end:
+            out.append((piece, ent.end, ent.label_))
+    return out
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+
+
+def _bracket_start(doc: Doc, start: int) -> int:
+    """Where a name starts when an editor's bracket closes inside it: "[Hillary] Clinton"
+    (spaCy's entity "Clinton") starts at "Hillary"; a title or nationality inside the
+    brackets is left to the title rule ("[Russian President Vladimir] Putin")."""
+    if start < 2 or doc[start - 1].text != "]":
+        return start
+    opening = next(
+        (j for j in range(start - 2, max(start - 2 - BRACKET_REACH, -1), -1) if doc[j].text == "["),
+        None,
+    )
+    if opening is None:
+        return start
+    j = start - 2
+    while j > opening and _is_bare_name_word(doc[j]):
+        j -= 1
+    return j + 1 if j + 1 <= start - 2 else start
+
+
+def _with_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """Widen a mention that closes an editor's bracket to where it opens, over capitalised
+    words ("[Russian President Vladimir] Putin", "Secretary [Hillary] Clinton"), so that
+    the brackets stay balanced."""
+    texts = [t.text for t in doc[start:end]]
+    if "]" not in texts or "[" in texts[: texts.index("]")]:
+        return start
+    j = start - 1
+    while j >= max(start - BRACKET_REACH, 0) and doc[j].text != "[":
+        if not (doc[j].is_alpha and doc[j].text[:1].isupper()):
+            return start
+        j -= 1
+    if j < 0 or doc[j].text != "[":
+        return start
+    return _with_title(doc, j, j + 1) if j > 0 and _is_title(doc[j - 1]) else j
+
+
+def _is_bare_name_word(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and not _is_title(token)
+        and token.ent_type_ not in ("NORP", "GPE", "ORG")
+    )
+
+
+def _splits_names(doc: Doc, piece_start: int, i: int) -> bool:
+    """A dash between spaces ends a name: always a long dash ("Chrysler — Fiat"); a hyphen
+    only after a dateline in capitals ("DETROIT - Chrysler"), since text rebuilt from
+    tokens writes a hyphenated name with spaces ("Wal - Mart")."""
+    token = doc[i]
+    if token.text not in SPACED_DASHES or i == 0:
+        return False
+    if not (doc[i - 1].whitespace_ and token.whitespace_):
+        return False
+    if token.text != "-":
+        return True
+    before = doc[piece_start:i].text
+    return sum(ch.isalpha() for ch in before) >= 2 and before.isupper()
+
+
+def mention_from_span(
+    doc: Doc, start: int, end: int, label: str, *, acronyms: frozenset[str] = frozenset()
+) -> Mention | None:
+    """The mention of the entity span [start, end) of `doc`, or None when it is no name.
+    `acronyms` are those the article defines ("SEC"): kept even when they spell a word."""
+    # Trailing possessives and punctuation are not part of the name ("Putin 's").
+    possessive = False
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        possessive = possessive or doc[end - 1].text in POSSESSIVES
+        end -= 1
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        possessive = True
+    while start < end and doc[start].is_punct:
+        start += 1
+    if start >= end:
+        return None
+    name_start = start
+    while name_start < end and (doc[name_start].lower_ in ARTICLES or doc[name_start].is_punct):
+        name_start += 1
+    if any(doc[i].is_punct for i in range(start, name_start)):
+        start = name_start  # 'the “Lion' -> 'Lion'; the article may come back below
+    label = _relabel(doc, name_start, end, label)
+    titled = False
+    if label == "PERSON":
+        while name_start < end - 1 and _is_title(doc[name_start]):
+            name_start += 1
+            titled = True
+    if name_start >= end or _is_false_positive(doc, name_start, end, label, acronyms):
+        return None
+    if possessive or _is_premodifier(doc[start:end]):
+        # "the Air Force 's plan", "the Apple store": the article belongs to the outer phrase.
+        start = name_start
+    elif label in DETERMINED_LABELS and start == name_start:
+        start = _with_determiner(doc, start, end)
+    if label == "PERSON":
+        start = _with_title(doc, start, name_start)
+        start = _with_open_bracket(doc, start, end)
+        titled = titled or any(_is_title(t) for t in doc[start:name_start])
+    name_span = doc[name_start:end]
+    key = _key(name_span)
+    if not key:
+        return None
+    return Mention(
+        start=start,
+        end=end,
+        label=label,
+        key=key,
+        name=_name_text(name_span),
+        titled=titled,
+        org_cue=_has_org_cue(doc, name_start, end),
+    )
+
+
+def _key(span: Span) -> tuple[str, ...]:
+    """Lower-case words of a name without periods ("U.S." -> "us"), for matching."""
+    words = (t.lower_.replace(".", "").replace("’", "'") for t in span)
+    return tuple(w for w in words if w and any(ch.isalnum() for ch in w))
+
+
+def _name_text(span: Span) -> str:
+    """The name as written, without an editor's brackets ("Vladimir] Putin" -> "Vladimir
+    Putin")."""
+    text = span.text
+    if "[" not in text and "]" not in text:
+        return text
+    return " ".join(text.replace("[", " ").replace("]", " ").split())
+
+
+# ---------------------------------------------------------------- labels
+
+
+def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
+    """A label decided by the words around the name, where they are unambiguous."""
+    if label != "PERSON" and _titled_name(doc, start, end):
+        return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
+    last = doc[end - 1].lower_
+    if (
+        label == "ORG"
+        and last in EVENT_HEADS
+        and not (end - start == 1 and last in EVENT_HEADS_ALONE_ORG)
+    ):
+        return "EVENT"  # "Worldwide Developers Conference"
+    if label in ("PERSON", "GPE", "LOC", "NORP") and _after_org_descriptor(doc, start, end):
+        return "ORG"  # "engine maker Europrop", "German magazine Der Spiegel"
+    if label == "PERSON" and _owns_article(doc, start, end):
+        return "ORG"  # "the Beatles": a person's name takes no "the"
+    return label
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> bool:
+    """A person-only title followed by capitalised words: "Spokeswoman Sandy Angers"."""
+    first = doc[start]
+    if end - start < 2 or first.lower_.rstrip(".") not in PERSON_ONLY_TITLES:
+        return False
+    return all(t.text[:1].isupper() for t in doc[start + 1 : end] if t.is_alpha)
+
+
+def _after_org_descriptor(doc: Doc, start: int, end: int) -> bool:
+    """The name right after a lower-case noun that says what kind of organisation it is
+    ("engine maker Europrop"), or in apposition to one ("low cost airline, Ryanair")."""
+    i = start - 1
+    comma = i >= 1 and doc[i].text == ","
+    if comma:
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i]
+    if word.lower_ not in ORG_DESCRIPTORS or not word.text.islower() or word.pos_ != "NOUN":
+        return False
+    return not comma or doc[end - 1].dep_ == "appos" or word.dep_ == "appos"
+
+
+def _owns_article(doc: Doc, start: int, end: int) -> bool:
+    """ "the" determines the name itself, not a noun after it ("the Beatles", but not "the
+    Trump administration")."""
+    if start == 0 or doc[start - 1].lower_ not in ARTICLES:
+        return False
+    article = doc[start - 1]
+    if not (article.dep_ == "det" and start <= article.head.i < end):
+        return False
+    # "the Clintons" are people when the article names a "Clinton".
+    last = doc[end - 1].text
+    return not (last.endswith("s") and any(t.text == last[:-1] for t in doc))
+
+
+def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
+    """The sentence treats the name as an organisation: it owns a role or shares ("Ryanair
+    CEO", "Boeing 's shareholders") or employs someone ("an analyst at Goldman Sachs")."""
+    after = end
+    if after < len(doc) and doc[after].text in POSSESSIVES:
+        after += 1
+    if (
+        after < len(doc)
+        and doc[after].lower_ in ORG_OWNED_NOUNS
+        and doc[after].pos_ in ("NOUN", "PROPN")
+    ):
+        return True
+    if start >= 2 and doc[start - 1].lower_ in EMPLOYER_PREPOSITIONS:
+        role = doc[start - 2]
+        return role.lower_ in ROLE_NOUNS and doc[start - 1].head.i == role.i
+    return False
+
+
+# ---------------------------------------------------------------- span extent
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in PERSON_TITLES
+
+
+def _with_determiner(doc: Doc, start: int, end: int) -> int:
+    """Include a "the" that determines the name itself ("the Pentagon", not "the US plan")."""
+    if start == 0:
+        return start
+    prev = doc[start - 1]
+    if prev.lower_ in ARTICLES and prev.dep_ == "det" and start <= prev.head.i < end:
+        return start - 1
+    return start
+
+
+def _is_premodifier(span: Span) -> bool:
+    """The name modifies a noun after it ("the Apple store", "the US Senate vote")."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and not span.start <= root.head.i < span.end
+
+
+def _with_title(doc: Doc, start: int, name_start: int) -> int:
+    """Include a run of title words right before a person's name when it stands on its own
+    and begins with a capital ("President Vladimir Putin", "Chief executive Thomas Enders");
+    not a role qualified by what precedes it ("Airbus chief executive Noel Forgeard",
+    "Apple CEO Steve Jobs", "company CEO Steve Jobs")."""
+    i = start
+    while i > 0 and _is_title(doc[i - 1]) and not doc[i - 1].ent_type_:
+        i -= 1
+    while i < name_start and not doc[i].text[:1].isupper():
+        i += 1
+    if i < name_start and i > 0:
+        before = doc[i - 1]
+        # "US President Donald Trump": a country's title is the person's own.
+        of_a_place = before.ent_type_ in ("GPE", "NORP", "LOC")
+        if before.ent_type_ in ("ORG", "PERSON") or (
+            before.pos_ in ("NOUN", "PROPN") and not of_a_place
+        ):
+            return name_start
+    return i
+
+
+# ---------------------------------------------------------------- false positives
+
+
+def _is_false_positive(
+    doc: Doc, start: int, end: int, label: str, acronyms: frozenset[str]
+) -> bool:
+    span = doc[start:end]
+    text = span.text
+    letters = sum(ch.isalpha() for ch in text)
+    digits = sum(ch.isdigit() for ch in text)
+    if letters == 0 or digits > letters:
+        return True
+    if not any(ch.isupper() for ch in text):
+        return True  # names are capitalised: "state", "the president"
+    if len(span) == 1 and _is_name_as_verb(span[0]):
+        return True  # "they had been Warrened"
+    if label == "NORP":
+        return False
+    if len(span) == 1:
+        word = span[0].text
+        lower = word.lower()
+        if word.isupper() and word.isalpha():
+            if lower in CURRENCY_CODES or lower in TIME_ZONES:
+                return True  # "( USD )", "0800 UTC"
+            if lower in TIME_ZONES_AFTER_TIME and _after_time(doc, start):
+                return True  # "9 a.m. ET"
+            # A currency code next to an amount ("GB # 20.1 billion").
+            if len(word) <= 3 and _next_to_amount(doc, start, end):
+                return True
+            # A shouted common word ("an END to the war"), not an acronym.
+            if (
+                len(word) >= 3
+                and lower in common_words()
+                and word not in acronyms
+                and not _shouting(span)
+            ):
+                return True
+    return False
+
+
+def _is_name_as_verb(token: Token) -> bool:
+    """A capitalised past participle or gerund: a name made a verb ("Borked", "Warrened")."""
+    return token.tag_ in ("VBD", "VBN", "VBG") and token.lower_.endswith(("ed", "ing"))
+
+
+def _after_time(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.like_num or before.lower_ in ("a.m.", "p.m.", "am", "pm")
+
+
+def _next_to_amount(doc: Doc, start: int, end: int) -> bool:
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return bool(
+        (after is not None and (after.like_num or after.text in CURRENCY_SIGNS))
+        or (before is not None and before.like_num)
+    )
+
+
+def _shouting(span: Span) -> bool:
+    """True when the whole sentence is in capitals (a headline), so capitals say nothing."""
+    letters = [ch for ch in span.sent.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def mention_key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The key of the bare name in the span [start, end): no "the", punctuation or
+    possessive."""
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ARTICLES):
+        start += 1
+    return _key(doc[start:end]) if start < end else ()
