@@ -56,10 +56,13 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Widening may make two mentions touch the same token: the earlier one keeps it."""
+    """Widening may make two mentions share tokens: a mention that holds the other wins
+    ("the German airline Lufthansa" over "German"), else the earlier one."""
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if out and m.start < out[-1].end:
+            if m.end > out[-1].end and m.start == out[-1].start:
+                out[-1] = m
             continue
         out.append(m)
     return out

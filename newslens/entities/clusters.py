@@ -12,7 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newslens.entities.mentions import Mention
-from newslens.entities.vocab import COUNTRY_ALIASES, FUNCTION_WORDS, UNIT_NOUNS
+from newslens.entities.vocab import (
+    COUNTRY_ALIASES,
+    FUNCTION_WORDS,
+    INSTITUTION_HEADS,
+    UNIT_NOUNS,
+)
 
 # Vote of a mention in a title-case headline, where spaCy's labels are unreliable.
 HEADLINE_VOTE = 0.5
@@ -122,13 +127,19 @@ def _is_part_of_org(mention: Mention, cluster: Cluster) -> bool:
     plain ("Lockheed" for "Lockheed Martin", "Ford" for "Ford Motor Co.", not "Senate" for
     "Senate Banking Committee" nor "State Department" for "State Department of Revenue"),
     or its last words after a country ("Senate" for "US Senate", not "House" for "White
-    House"). spaCy often calls a part of a company's name a PERSON ("Music Store", "Ford"
-    in a headline); a one-word PERSON joins only as the first word."""
+    House"). spaCy often calls a part of a company's name a PERSON ("Music Store"); a
+    one-word PERSON joins only in a headline ("Ford Sues ...") or where the sentence treats
+    it as an organisation, never an institution named after a person."""
     if mention.label not in ("ORG", "PERSON"):
         return False
     part, whole = mention.key, cluster.key
     if not _is_edge_of(part, whole):
         return False
+    if mention.label == "PERSON":
+        if whole[-1] in INSTITUTION_HEADS:
+            return False  # "Muhammad Ali" is not "the Muhammad Ali Center"
+        if len(part) < 2 and not (mention.headline or mention.org_cue):
+            return False  # "Obama" is not "the Obama White House"
     if whole[: len(part)] == part:
         return (
             len(whole) <= 3

@@ -24,7 +24,6 @@ from newslens.entities.vocab import (
     CURRENCY_SIGNS,
     DETERMINED_LABELS,
     EVENT_HEADS,
-    EVENT_HEADS_ALONE_ORG,
     NAME_LABELS,
     ORG_DESCRIPTORS,
     ORG_OWNED_NOUNS,
@@ -79,7 +78,31 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 piece = i + 1
         if piece < ent.end:
             out.append((piece, ent.end, ent.label_))
+    return _with_places_joined(doc, out)
+
+
+def _with_places_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "San Francisco, California" and "Bangkok, Thailand" are one place, as news corpora
+    mark them: a place, a comma and a place in apposition to it, not in a list ("France,
+    Germany and Italy")."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and _is_place_of(doc, out[-1], span):
+            out[-1] = (out[-1][0], span[1], "GPE")
+        else:
+            out.append(span)
     return out
+
+
+def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    (a_start, a_end, a_label), (b_start, b_end, b_label) = first, second
+    if a_label != "GPE" or b_label != "GPE" or b_start != a_end + 1 or doc[a_end].text != ",":
+        return False
+    if doc[b_end - 1].dep_ not in ("appos", "npadvmod"):
+        return False
+    before = doc[a_start - 1].lower_ if a_start > 0 else ""
+    after = doc[b_end].lower_ if b_end < len(doc) else ""
+    return before not in (",", "and", "or") and after not in ("and", "or")
 
 
 def _starts_line(doc: Doc, i: int) -> bool:
@@ -156,7 +179,7 @@ def mention_from_span(
         possessive = possessive or doc[end - 1].text in POSSESSIVES
         end -= 1
     if end < len(doc) and doc[end].text in POSSESSIVES:
-        possessive = True
+        possessive = True  # "the Apple 's sales": "the" goes with "sales"
     while start < end and doc[start].is_punct:
         start += 1
     if start >= end:
@@ -177,6 +200,12 @@ def mention_from_span(
     if possessive or _is_premodifier(doc[start:end]):
         # "the Air Force 's plan", "the Apple store": the article belongs to the outer phrase.
         start = name_start
+    elif (
+        label == "ORG"
+        and start == name_start
+        and _after_org_descriptor(doc, start, end, comma=False)
+    ):
+        start = _with_descriptor(doc, start)
     elif label in DETERMINED_LABELS and start == name_start:
         start = _with_determiner(doc, start, end)
     if label == "PERSON":
@@ -221,11 +250,7 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     if label != "PERSON" and _titled_name(doc, start, end):
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
     last = doc[end - 1].lower_
-    if (
-        label == "ORG"
-        and last in EVENT_HEADS
-        and not (end - start == 1 and last in EVENT_HEADS_ALONE_ORG)
-    ):
+    if label == "ORG" and last in EVENT_HEADS:
         return "EVENT"  # "Worldwide Developers Conference"
     if label in ("PERSON", "GPE", "LOC", "NORP") and _after_org_descriptor(doc, start, end):
         return "ORG"  # "engine maker Europrop", "German magazine Der Spiegel"
@@ -242,11 +267,12 @@ def _titled_name(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() for t in doc[start + 1 : end] if t.is_alpha)
 
 
-def _after_org_descriptor(doc: Doc, start: int, end: int) -> bool:
+def _after_org_descriptor(doc: Doc, start: int, end: int, *, comma: bool = True) -> bool:
     """The name right after a lower-case noun that says what kind of organisation it is
-    ("engine maker Europrop"), or in apposition to one ("low cost airline, Ryanair")."""
+    ("engine maker Europrop"), or in apposition to one ("low cost airline, Ryanair") when
+    `comma` allows it."""
     i = start - 1
-    comma = i >= 1 and doc[i].text == ","
+    comma = comma and i >= 1 and doc[i].text == ","
     if comma:
         i -= 1
     if i < 0:
@@ -255,6 +281,38 @@ def _after_org_descriptor(doc: Doc, start: int, end: int) -> bool:
     if word.lower_ not in ORG_DESCRIPTORS or not word.text.islower() or word.pos_ != "NOUN":
         return False
     return not comma or doc[end - 1].dep_ == "appos" or word.dep_ == "appos"
+
+
+def _with_descriptor(doc: Doc, start: int) -> int:
+    """Widen an organisation's name over the descriptor before it, as news corpora mark
+    the mention ("engine maker Europrop", "the German airline Lufthansa", "computer and
+    electronics maker Apple Computer"): lower-case nouns and adjectives, nationalities and
+    countries, joined by "and", and a "the" before them. Not a role relative to another
+    name ("Airbus parent EADS")."""
+    j = start - 1  # the descriptor noun
+    while j > 0:
+        tok = doc[j - 1]
+        if _is_descriptor_word(tok):
+            j -= 1
+        elif tok.lower_ in ("and", "-") and j >= 2 and _is_descriptor_word(doc[j - 2]):
+            j -= 2
+        else:
+            break
+    if j > 0 and doc[j - 1].ent_type_ in ("ORG", "PERSON") and doc[j - 1].text[:1].isupper():
+        return start
+    if j > 0 and doc[j - 1].lower_ in ARTICLES:
+        j -= 1
+    return j
+
+
+def _is_descriptor_word(tok: Token) -> bool:
+    if tok.is_alpha and not tok.ent_type_:
+        if tok.text.islower() and tok.pos_ in ("NOUN", "ADJ"):
+            return True
+        # "Aircraft manufacturer Boeing" at the start of a sentence.
+        return tok.is_sent_start and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+    # A nationality is part of it ("German airline"); a country is a name of its own.
+    return tok.ent_type_ == "NORP" and tok.text[:1].isupper() and tok.dep_ in ("amod", "compound")
 
 
 def _owns_article(doc: Doc, start: int, end: int) -> bool:
@@ -348,6 +406,8 @@ def _is_false_positive(
         return True  # names are capitalised: "state", "the president"
     if len(span) == 1 and _is_name_as_verb(span[0]):
         return True  # "they had been Warrened"
+    if len(span) == 1 and label != "PERSON" and span[0].is_stop and span[0].text.istitle():
+        return True  # "NEW HAMPSHIRE - Since January": a function word
     if label == "NORP":
         return False
     if len(span) == 1:

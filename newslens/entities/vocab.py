@@ -46,11 +46,11 @@ ORG_DESCRIPTORS = frozenset(
     company companies firm firms corporation group conglomerate business startup start-up
     maker makers manufacturer manufacturers airframer automaker carmaker chipmaker drugmaker
     airline airlines carrier carriers operator retailer retailers supplier suppliers
-    bank banks lender insurer broker brokerage fund investor
+    bank banks lender insurer broker brokerage fund
     newspaper paper magazine daily tabloid broadcaster network agency website site
-    publisher studio label band club team university college school
-    party organisation organization charity union association watchdog regulator
-    subsidiary unit division parent rival rivals giant giants
+    publisher studio band university college school
+    organisation organization charity association watchdog regulator
+    subsidiary parent
     """.split()
 )
 # Nouns for a person's role, after which "at"/"with" names an organisation ("an analyst at
@@ -83,10 +83,15 @@ UNIT_NOUNS = frozenset(
 # Conference").
 EVENT_HEADS = frozenset(
     "conference summit expo convention festival olympics games championship championships "
-    "cup tournament congress".split()
+    "cup tournament".split()
 )
-# "Congress" is the legislature when it stands alone.
-EVENT_HEADS_ALONE_ORG = frozenset({"congress"})
+# Institutions named after a person ("the Muhammad Ali Center"): the person's name is not
+# a short form of them.
+INSTITUTION_HEADS = frozenset(
+    "center centre foundation institute university college school library museum hall "
+    "airport stadium arena tower hospital prize award awards bridge park street avenue "
+    "building fund trust".split()
+)
 
 # Possessive endings spaCy keeps inside a name ("Apple Computer 's").
 POSSESSIVES = {"'s", "'", "’s", "’", "`s"}
