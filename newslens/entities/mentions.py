@@ -22,16 +22,19 @@ from newslens.entities.vocab import (
     ARTICLES,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
+    DEAL_VERBS,
     DETERMINED_LABELS,
     EVENT_HEADS,
     NAME_LABELS,
     ORG_DESCRIPTORS,
+    ORG_NAME_ENDINGS,
     ORG_OWNED_NOUNS,
     PERSON_ONLY_TITLES,
     PERSON_TITLES,
     POSSESSIVES,
     ROLE_NOUNS,
     SPACED_DASHES,
+    STAKE_NOUNS,
     TIME_ZONES,
     TIME_ZONES_AFTER_TIME,
 )
@@ -96,7 +99,10 @@ def _with_places_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tup
 
 def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
     (a_start, a_end, a_label), (b_start, b_end, b_label) = first, second
-    if a_label != "GPE" or b_label != "GPE" or b_start != a_end + 1 or doc[a_end].text != ",":
+    if b_label != "GPE" or b_start != a_end + 1 or doc[a_end].text != ",":
+        return False
+    # spaCy may call the town a person or a company ("Toulouse, France").
+    if a_label != "GPE" and not (a_label in ("PERSON", "ORG") and a_end - a_start == 1):
         return False
     if doc[b_end - 1].dep_ not in ("appos", "npadvmod"):
         return False
@@ -214,6 +220,10 @@ def mention_from_span(
         titled = titled or any(_is_title(t) for t in doc[start:name_start])
     name_span = doc[name_start:end]
     key = _key(name_span)
+    words = [t.text for t in name_span]
+    if label == "GPE" and "," in words:
+        # "Worcester, Massachusetts" is the town: it shares a cluster with "Worcester".
+        key = _key(doc[name_start : name_start + words.index(",")])
     if not key:
         return None
     return Mention(
@@ -256,6 +266,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
         return "ORG"  # "engine maker Europrop", "German magazine Der Spiegel"
     if label == "PERSON" and _owns_article(doc, start, end):
         return "ORG"  # "the Beatles": a person's name takes no "the"
+    if label == "PERSON" and end - start > 1 and last.rstrip(".") in ORG_NAME_ENDINGS:
+        return "ORG"  # "Douglas Aircraft"
     return label
 
 
@@ -342,7 +354,35 @@ def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
         return True
     if start >= 2 and doc[start - 1].lower_ in EMPLOYER_PREPOSITIONS:
         role = doc[start - 2]
-        return role.lower_ in ROLE_NOUNS and doc[start - 1].head.i == role.i
+        if role.lower_ in ROLE_NOUNS and doc[start - 1].head.i == role.i:
+            return True
+    return _is_deal_object(doc[end - 1]) or _is_described_after(doc, end)
+
+
+def _is_deal_object(root: Token) -> bool:
+    """ "shares of Fannie Mae", "a stake in Magna", "sold Opel to Magna", "acquire
+    Chrysler": what is owned, bought or sold is a company."""
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_ in DEAL_VERBS
+    if root.dep_ != "pobj":
+        return False
+    owner = head.head
+    if head.lower_ in ("of", "in"):
+        return owner.lower_ in STAKE_NOUNS
+    return head.lower_ in ("to", "with") and owner.lemma_ in DEAL_VERBS
+
+
+def _is_described_after(doc: Doc, end: int) -> bool:
+    """ "Morgan Stanley, the investment bank, said": an organisation's descriptor in
+    apposition after the name."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1 : end + 5]:
+        if tok.lower_ in ORG_DESCRIPTORS and tok.pos_ == "NOUN":
+            return tok.dep_ == "appos" and end - 1 >= tok.head.i
+        if not (tok.is_alpha and (tok.text.islower() or tok.ent_type_ == "NORP")):
+            return False
     return False
 
 

@@ -71,6 +71,21 @@ ORG_OWNED_NOUNS = frozenset(
     analyst analysts economist economists strategist strategists
     """.split()
 )
+# Last words of a company's name: a "person" ending in one is a company ("Douglas
+# Aircraft", "Lehman Brothers Holdings").
+ORG_NAME_ENDINGS = frozenset(
+    """
+    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv gmbh group holdings company
+    corporation aircraft airlines airways motors motor industries systems technologies
+    bank bancorp securities capital partners investments energy electric communications
+    networks pharmaceuticals entertainment studios records media foods brands
+    """.split()
+)
+# Verbs whose object is a company ("sold Opel to Magna", "acquire Chrysler").
+DEAL_VERBS = frozenset("acquire buy purchase sell merge own invest".split())
+# Nouns of which a company is the owner ("shares of Fannie Mae", "a stake in Magna").
+STAKE_NOUNS = frozenset("share shares stock stake stakes".split())
+
 # The last word of a name for a unit inside a larger body: its first word alone names
 # that body, not the unit ("the Senate" is not the "Senate Banking Committee").
 UNIT_NOUNS = frozenset(

@@ -580,3 +580,57 @@ def test_the_shipped_common_words_are_the_lemmatizers_index(nlp):
         if "_" not in w and len(w) >= 3 and w.isalpha()
     }
     assert common_words() == expected
+
+
+def test_a_town_and_its_state_are_one_place_but_a_list_is_not(nlp):
+    text = (
+        "The plane landed in Bangkok, Thailand after a delay. He visited France, Germany "
+        "and Italy. In Bangkok, people cheered."
+    )
+    mentions, clusters = _entities(nlp, text)
+    texts = [m.text for m in mentions]
+    assert "Bangkok, Thailand" in texts
+    assert {"France", "Germany", "Italy"} <= set(texts)
+    bangkok = _cluster_of(mentions, clusters, "Bangkok, Thailand")
+    assert len(bangkok.mentions) == 2  # the bare town joins the town with its state
+
+
+def test_the_sentence_says_when_a_person_is_a_company(nlp):
+    text = (
+        "General Motors said it would sell Hummer, and Opel would be sold to Magna. "
+        "Shares of Fannie Mae fell. Douglas Aircraft was merged into Boeing."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("General Motors", "ORG"),
+            ("Hummer", "PERSON"),
+            ("Opel", "ORG"),
+            ("Magna", "PERSON"),
+            ("Fannie Mae", "PERSON"),
+            ("Douglas Aircraft", "PERSON"),
+            ("Boeing", "ORG"),
+        ],
+    )
+    labels = {m.text: m.label for m in extract_entities(doc)[0]}
+    assert labels == {
+        "General Motors": "ORG",
+        "Hummer": "ORG",
+        "Opel": "ORG",
+        "Magna": "ORG",
+        "Fannie Mae": "ORG",
+        "Douglas Aircraft": "ORG",
+        "Boeing": "ORG",
+    }
+
+
+def test_a_person_stays_a_person_beside_an_organisations_words(nlp):
+    # "rival", "spokesman" and "Trump administration" say nothing against a person.
+    text = (
+        "Clinton's rival Donald Trump spoke. Trump spokesman Sean Spicer said the Trump "
+        "administration would act."
+    )
+    mentions, _ = _entities(nlp, text)
+    trump = [m for m in mentions if "Trump" in m.text]
+    assert trump and {m.label for m in trump} == {"PERSON"}
