@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 # Prepositions that make the name after "<role> <prep>" an employer ("an analyst at UBS").
 EMPLOYER_PREPOSITIONS = {"at", "with"}
+# Words after a number that make it an amount, not a model ("Airbus 320 million").
+AMOUNT_WORDS = {"million", "billion", "trillion", "percent", "%", "per", "years", "jobs"}
 # How far back an opening bracket may be from the name it opens ("[Russian President
 # Vladimir] Putin").
 BRACKET_REACH = 6
@@ -203,6 +205,10 @@ def mention_from_span(
             titled = True
     if name_start >= end or _is_false_positive(doc, name_start, end, label, acronyms):
         return None
+    if label == "ORG" and (model_end := _model_end(doc, end)) > end:
+        # "Airbus A380", "Boeing 787": the maker's name is part of a product's.
+        label, end = "PRODUCT", model_end
+        start = name_start
     if possessive or _is_premodifier(doc[start:end]):
         # "the Air Force 's plan", "the Apple store": the article belongs to the outer phrase.
         start = name_start
@@ -387,6 +393,31 @@ def _is_described_after(doc: Doc, end: int) -> bool:
 
 
 # ---------------------------------------------------------------- span extent
+
+
+def _model_end(doc: Doc, end: int) -> int:
+    """The end of the model designations right after a maker's name ("A380", "787",
+    "737-800", "A400M"), or `end` when there is none. A year or an amount is no model."""
+    i = end
+    while i < len(doc) and _is_model_designation(doc[i]):
+        i += 1
+        # "787-8" is three tokens.
+        joined = i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_
+        suffix = doc[i + 1].text if joined else ""
+        if joined and not doc[i].whitespace_ and suffix.isalnum() and suffix == suffix.upper():
+            i += 2
+    if i > end and i < len(doc) and doc[i].lower_ in AMOUNT_WORDS:
+        return end
+    return i
+
+
+def _is_model_designation(token: Token) -> bool:
+    text = token.text
+    if not any(ch.isdigit() for ch in text) or len(text) > 10 or not text[:1].isalnum():
+        return False
+    if text.isdigit() and (len(text) == 4 and text[:2] in ("19", "20") or len(text) < 3):
+        return False
+    return all(ch.isalnum() or ch == "-" for ch in text) and text == text.upper()
 
 
 def _is_title(token: Token) -> bool:

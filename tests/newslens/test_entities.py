@@ -634,3 +634,27 @@ def test_a_person_stays_a_person_beside_an_organisations_words(nlp):
     mentions, _ = _entities(nlp, text)
     trump = [m for m in mentions if "Trump" in m.text]
     assert trump and {m.label for m in trump} == {"PERSON"}
+
+
+def test_a_makers_name_before_a_model_is_a_product(nlp):
+    text = (
+        "The new Airbus A380 and a Boeing 787-8 flew on Monday. "
+        "Boeing said Airbus lost 320 million in 2008."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Airbus", "ORG"),
+            ("Boeing", "ORG"),
+            ("Boeing", "ORG", 40),
+            ("Airbus", "ORG", 60),
+        ],
+    )
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Airbus A380", "PRODUCT"),
+        ("Boeing 787-8", "PRODUCT"),
+        ("Boeing", "ORG"),
+        ("Airbus", "ORG"),  # an amount after the name is no model
+    ]
