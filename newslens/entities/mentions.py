@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newslens.entities.vocab import (
     ARTICLES,
+    COUNTRY_UNIONS,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     DEAL_VERBS,
@@ -106,7 +107,7 @@ def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, 
     # spaCy may call the town a person or a company ("Toulouse, France").
     if a_label != "GPE" and not (a_label in ("PERSON", "ORG") and a_end - a_start == 1):
         return False
-    if doc[b_end - 1].dep_ not in ("appos", "npadvmod"):
+    if doc[b_end - 1].dep_ == "conj":
         return False
     before = doc[a_start - 1].lower_ if a_start > 0 else ""
     after = doc[b_end].lower_ if b_end < len(doc) else ""
@@ -265,8 +266,10 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     """A label decided by the words around the name, where they are unambiguous."""
     if label != "PERSON" and _titled_name(doc, start, end):
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
+    if label == "ORG" and " ".join(_key(doc[start:end])) in COUNTRY_UNIONS:
+        return "GPE"  # "the EU" is a geopolitical entity like its members
     last = doc[end - 1].lower_
-    if label == "ORG" and last in EVENT_HEADS:
+    if label in ("ORG", "GPE", "LOC", "FAC") and last in EVENT_HEADS and end - start > 1:
         return "EVENT"  # "Worldwide Developers Conference"
     if label in ("PERSON", "GPE", "LOC", "NORP") and _after_org_descriptor(doc, start, end):
         return "ORG"  # "engine maker Europrop", "German magazine Der Spiegel"

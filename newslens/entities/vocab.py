@@ -98,7 +98,7 @@ UNIT_NOUNS = frozenset(
 # Conference").
 EVENT_HEADS = frozenset(
     "conference summit expo convention festival olympics games championship championships "
-    "cup tournament".split()
+    "cup tournament show".split()
 )
 # Institutions named after a person ("the Muhammad Ali Center"): the person's name is not
 # a short form of them.
@@ -136,7 +136,11 @@ COUNTRY_ALIASES = {
     "soviet union": "ussr",
     "drc": "drc",
     "democratic republic of the congo": "drc",
+    "eu": "eu",
+    "european union": "eu",
 }
+# Unions of countries, marked as places like the countries themselves ("the EU").
+COUNTRY_UNIONS = frozenset({"eu", "european union"})
 CURRENCY_SIGNS = {"$", "#", "£", "€", "¥"}
 # ISO 4217 codes of currencies in the news: never a name, next to an amount or not.
 CURRENCY_CODES = frozenset(

@@ -658,3 +658,18 @@ def test_a_makers_name_before_a_model_is_a_product(nlp):
         ("Boeing", "ORG"),
         ("Airbus", "ORG"),  # an amount after the name is no model
     ]
+
+
+def test_the_eu_is_a_place_and_a_show_is_an_event(nlp):
+    text = "The European Union fined Apple, and the EU said so at the Paris Air Show."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("European Union", "ORG"), ("Apple", "ORG"), ("EU", "ORG"), ("Paris Air Show", "GPE")],
+    )
+    mentions, clusters = extract_entities(doc)
+    labels = {m.text: m.label for m in mentions}
+    assert labels["The European Union"] == labels["the EU"] == "GPE"
+    assert labels["Paris Air Show"] == "EVENT"
+    eu = _cluster_of(mentions, clusters, "European Union")
+    assert len(eu.mentions) == 2
