@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Token
 from newslens.entities.acronyms import defined_acronyms
 from newslens.entities.clusters import Cluster, cluster_mentions, majority_label
 from newslens.entities.mentions import Mention, mention_from_span, mention_key, name_spans
-from newslens.entities.vocab import ARTICLES, NAME_LABELS
+from newslens.entities.vocab import ARTICLES, NAME_LABELS, PERSON_TITLES
+from newslens.entities.words import common_words
 from newslens.model import EntityCluster, EntityMention
 
 __all__ = ["NAME_LABELS", "extract_entities"]
@@ -49,6 +50,7 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
         mention.headline = _in_headline(doc, text, mention, headlines)
     acronym_keys = _acronym_keys(doc, acronyms)
     clusters = cluster_mentions(mentions, acronym_keys)
+    clusters, mentions = _without_word_persons(doc, clusters, mentions)
     mentions.extend(_missed_acronyms(doc, mentions, clusters, acronyms))
     mentions.extend(_missed_surnames(doc, mentions, clusters))
     mentions.sort(key=lambda m: m.start)
@@ -66,6 +68,36 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _without_word_persons(
+    doc: Doc, clusters: list[Cluster], mentions: list[Mention]
+) -> tuple[list[Cluster], list[Mention]]:
+    """Drop a "person" that is only ever one capitalised common word, never tagged a proper
+    noun: a sentence-initial "Exit polls showed", "Cheers erupted", "Subscribe here", or a
+    lone title ("Sec.")."""
+    lower_words: set[str] | None = None
+    dropped: set[int] = set()
+    for cluster in clusters:
+        if majority_label(cluster) != "PERSON" or len(cluster.key) != 1:
+            continue
+        tokens = [doc[m.end - 1] for m in cluster.mentions]
+        word = cluster.key[0]
+        if word in PERSON_TITLES:
+            dropped.add(id(cluster))
+            continue
+        if any(t.tag_ in ("NNP", "NNPS") for t in tokens):
+            continue
+        if lower_words is None:
+            lower_words = {t.text for t in doc if t.text.islower()}
+        if word in common_words() or word in lower_words:
+            dropped.add(id(cluster))
+    if not dropped:
+        return clusters, mentions
+    return (
+        [c for c in clusters if id(c) not in dropped],
+        [m for m in mentions if id(m.cluster) not in dropped],
+    )
 
 
 def _acronym_keys(

@@ -32,6 +32,7 @@ from newslens.entities.vocab import (
     ORG_OWNED_NOUNS,
     PERSON_ONLY_TITLES,
     PERSON_TITLES,
+    PLATFORMS,
     POSSESSIVES,
     ROLE_NOUNS,
     SPACED_DASHES,
@@ -266,6 +267,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     """A label decided by the words around the name, where they are unambiguous."""
     if label != "PERSON" and _titled_name(doc, start, end):
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
+    if label == "PERSON" and end - start == 1 and doc[start].lower_ in PLATFORMS:
+        return "ORG"  # "on Twitter"
     if label == "ORG" and " ".join(_key(doc[start:end])) in COUNTRY_UNIONS:
         return "GPE"  # "the EU" is a geopolitical entity like its members
     last = doc[end - 1].lower_

@@ -23,7 +23,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Titles and roles written before a person's name ("President Vladimir Putin").
 PERSON_TITLES = frozenset(
     """
-    mr mrs ms miss mx dr prof professor sir dame lord lady madam
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam sec
     president vice senator sen rep representative congressman congresswoman governor gov
     mayor minister prime chancellor secretary ambassador commissioner premier
     general gen colonel col lieutenant lt captain capt sergeant sgt admiral adm major marshal
@@ -70,6 +70,11 @@ ORG_OWNED_NOUNS = frozenset(
     ceo cfo coo cto shareholders shares stock headquarters employees subsidiary
     analyst analysts economist economists strategist strategists
     """.split()
+)
+# Online platforms spaCy's small model takes for people ("on Twitter").
+PLATFORMS = frozenset(
+    "twitter facebook instagram youtube gmail google reddit tiktok snapchat whatsapp linkedin "
+    "tumblr periscope".split()
 )
 # Last words of a company's name: a "person" ending in one is a company ("Douglas
 # Aircraft", "Lehman Brothers Holdings").

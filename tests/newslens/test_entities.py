@@ -673,3 +673,14 @@ def test_the_eu_is_a_place_and_a_show_is_an_event(nlp):
     assert labels["Paris Air Show"] == "EVENT"
     eu = _cluster_of(mentions, clusters, "European Union")
     assert len(eu.mentions) == 2
+
+
+def test_a_capitalised_common_word_or_a_lone_title_is_no_person(nlp):
+    text = "Exit polls showed a close race. Sec. Clinton posted on Twitter that she won."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Exit", "PERSON"), ("Sec", "PERSON"), ("Clinton", "PERSON"), ("Twitter", "PERSON")],
+    )
+    labels = {m.text: m.label for m in extract_entities(doc)[0]}
+    assert labels == {"Clinton": "PERSON", "Twitter": "ORG"}
