@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newslens.entities.vocab import (
     ARTICLES,
+    COMPANY_SUFFIXES,
     COUNTRY_UNIONS,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
@@ -85,7 +86,30 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 piece = i + 1
         if piece < ent.end:
             out.append((piece, ent.end, ent.label_))
-    return _with_places_joined(doc, out)
+    return _with_suffixes_joined(doc, _with_places_joined(doc, out))
+
+
+def _with_suffixes_joined(
+    doc: Doc, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A company's legal form belongs to its name ("Chrysler LLC"), whether spaCy left it
+    out or made it an entity of its own."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and out[-1][2] == "ORG" and out[-1][1] == start and _is_suffix(doc, start, end):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
+        if label == "ORG" and end < len(doc) and _is_suffix(doc, end, end + 1):
+            end += 1
+        out.append((start, end, label))
+    return out
+
+
+def _is_suffix(doc: Doc, start: int, end: int) -> bool:
+    word = doc[start]
+    return (
+        end - start == 1 and word.lower_.rstrip(".") in COMPANY_SUFFIXES and word.text[0].isupper()
+    )
 
 
 def _with_places_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -183,9 +207,12 @@ def mention_from_span(
 ) -> Mention | None:
     """The mention of the entity span [start, end) of `doc`, or None when it is no name.
     `acronyms` are those the article defines ("SEC"): kept even when they spell a word."""
-    # Trailing possessives and punctuation are not part of the name ("Putin 's").
+    # Trailing possessives and punctuation are not part of the name ("Putin 's"), unless
+    # nothing follows for the name to possess ("Moody 's said", "McDonald 's .").
     possessive = False
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        if doc[end - 1].text in POSSESSIVES and label == "ORG" and _owns_nothing(doc, end):
+            break
         possessive = possessive or doc[end - 1].text in POSSESSIVES
         end -= 1
     if end < len(doc) and doc[end].text in POSSESSIVES:
@@ -245,10 +272,20 @@ def mention_from_span(
     )
 
 
+def _owns_nothing(doc: Doc, end: int) -> bool:
+    """Nothing possessed follows a possessive ending at `end`: a verb, punctuation, a
+    conjunction or the end of the text."""
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return after.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "ADP") or after.is_space
+
+
 def _key(span: Span) -> tuple[str, ...]:
     """Lower-case words of a name without periods ("U.S." -> "us"), for matching."""
     words = (t.lower_.replace(".", "").replace("’", "'") for t in span)
-    return tuple(w for w in words if w and any(ch.isalnum() for ch in w))
+    # "Moody 's" and "Moody" are one name.
+    return tuple(w for w in words if w and w != "'s" and any(ch.isalnum() for ch in w))
 
 
 def _name_text(span: Span) -> str:

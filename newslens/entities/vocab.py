@@ -86,6 +86,10 @@ ORG_NAME_ENDINGS = frozenset(
     networks pharmaceuticals entertainment studios records media foods brands
     """.split()
 )
+# Legal-form suffixes of a company's name ("Chrysler LLC", "Fiat SpA").
+COMPANY_SUFFIXES = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. llc plc ag sa spa nv n.v. gmbh bv lp llp".split()
+)
 # Verbs whose object is a company ("sold Opel to Magna", "acquire Chrysler").
 DEAL_VERBS = frozenset("acquire buy purchase sell merge own invest".split())
 # Nouns of which a company is the owner ("shares of Fannie Mae", "a stake in Magna").
@@ -137,6 +141,7 @@ COUNTRY_ALIASES = {
     "china": "china",
     "people 's republic of china": "china",
     "people's republic of china": "china",
+    "people republic of china": "china",
     "ussr": "ussr",
     "soviet union": "ussr",
     "drc": "drc",

@@ -684,3 +684,21 @@ def test_a_capitalised_common_word_or_a_lone_title_is_no_person(nlp):
     )
     labels = {m.text: m.label for m in extract_entities(doc)[0]}
     assert labels == {"Clinton": "PERSON", "Twitter": "ORG"}
+
+
+def test_a_possessive_that_owns_nothing_is_part_of_the_name(nlp):
+    text = "Moody 's said it would cut the rating . Moody added that Apple 's sales rose ."
+    doc = _with_ents(nlp, text, [("Moody 's", "ORG"), ("Moody", "ORG", 30), ("Apple 's", "ORG")])
+    mentions, clusters = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Moody 's", "Moody", "Apple"]
+    assert mentions[0].entity_id == mentions[1].entity_id
+
+
+def test_a_companys_legal_form_is_part_of_its_name(nlp):
+    text = "Chrysler LLC said on Monday that Chrysler would merge with Fiat SpA by June."
+    doc = _with_ents(
+        nlp, text, [("Chrysler", "ORG"), ("LLC", "ORG"), ("Chrysler", "ORG", 20), ("Fiat", "ORG")]
+    )
+    mentions, clusters = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Chrysler LLC", "Chrysler", "Fiat SpA"]
+    assert mentions[0].entity_id == mentions[1].entity_id
