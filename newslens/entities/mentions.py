@@ -127,10 +127,7 @@ def _with_places_joined(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tup
 
 def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
     (a_start, a_end, a_label), (b_start, b_end, b_label) = first, second
-    if b_label != "GPE" or b_start != a_end + 1 or doc[a_end].text != ",":
-        return False
-    # spaCy may call the town a person or a company ("Toulouse, France").
-    if a_label != "GPE" and not (a_label in ("PERSON", "ORG") and a_end - a_start == 1):
+    if a_label != "GPE" or b_label != "GPE" or b_start != a_end + 1 or doc[a_end].text != ",":
         return False
     if doc[b_end - 1].dep_ == "conj":
         return False
@@ -275,10 +272,14 @@ def mention_from_span(
 def _owns_nothing(doc: Doc, end: int) -> bool:
     """Nothing possessed follows a possessive ending at `end`: a verb, punctuation, a
     conjunction or the end of the text."""
+    while end < len(doc) and doc[end].is_space and "\n" not in doc[end].text:
+        end += 1  # a non-breaking space
     if end >= len(doc):
         return True
     after = doc[end]
-    return after.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "ADP") or after.is_space
+    if after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.pos_ in ("CCONJ", "ADP"):
+        return True  # "Moody 's said", "Moody 's and Fitch"
+    return after.text in (".", ",", ";", ":", "!", "?", ")") or after.is_space
 
 
 def _key(span: Span) -> tuple[str, ...]:
