@@ -86,7 +86,39 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 piece = i + 1
         if piece < ent.end:
             out.append((piece, ent.end, ent.label_))
-    return _with_suffixes_joined(doc, _with_places_joined(doc, out))
+    return _with_suffixes_joined(doc, _with_places_joined(doc, _with_apostrophes_joined(doc, out)))
+
+
+def _with_apostrophes_joined(
+    doc: Doc, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A surname with an apostrophe written apart ("Michael O' Leary", text rebuilt from
+    tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and out[-1][2] == "PERSON" and _ends_in_prefix(doc, out[-1][1]):
+            if start == out[-1][1] or (start == out[-1][1] + 1 and _is_apostrophe(doc[start - 1])):
+                out[-1] = (out[-1][0], end, "PERSON")
+                continue
+        if start >= 2 and _is_apostrophe(doc[start - 1]) and _ends_in_prefix(doc, start):
+            start -= 2  # "O' Leary" where spaCy saw "Leary"
+            label = "PERSON"
+        out.append((start, end, label))
+    return out
+
+
+def _is_apostrophe(token: Token) -> bool:
+    return token.text in ("'", "’")
+
+
+def _ends_in_prefix(doc: Doc, end: int) -> bool:
+    """The tokens before `end` are a one-letter prefix and its apostrophe ("O '")."""
+    return (
+        end >= 2
+        and _is_apostrophe(doc[end - 1])
+        and len(doc[end - 2].text) == 1
+        and doc[end - 2].text.isupper()
+    )
 
 
 def _with_suffixes_joined(

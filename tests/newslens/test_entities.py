@@ -702,3 +702,20 @@ def test_a_companys_legal_form_is_part_of_its_name(nlp):
     mentions, clusters = extract_entities(doc)
     assert [m.text for m in mentions] == ["Chrysler LLC", "Chrysler", "Fiat SpA"]
     assert mentions[0].entity_id == mentions[1].entity_id
+
+
+def test_a_surname_with_an_apostrophe_written_apart_is_one_name(nlp):
+    # Text rebuilt from tokens writes "O'Leary" as "O' Leary".
+    text = "Ryanair CEO , Michael O' Leary , justified his choice . O' Leary said so ."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Ryanair", "ORG"), ("Michael O'", "PERSON"), ("Leary", "GPE"), ("Leary", "PERSON", 50)],
+    )
+    mentions, clusters = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Ryanair", "ORG"),
+        ("Michael O' Leary", "PERSON"),
+        ("O' Leary", "PERSON"),
+    ]
+    assert mentions[1].entity_id == mentions[2].entity_id
