@@ -21,10 +21,13 @@ def defined_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, t
     of the article whose NAME is one of `spans` (token spans of names)."""
     ends = {end: (start, end) for start, end, _ in spans}
     out: dict[str, tuple[int, int]] = {}
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or i not in ends:
+    # Token objects are costly to create: look at the words as strings.
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()] if ends else []
+    for i in range(1, len(words) - 2):
+        if words[i] != "(" or words[i + 2] != ")" or i not in ends:
             continue
-        short = doc[i + 1].text
+        short = words[i + 1]
         start, end = ends[i]
         if short in out or not _looks_like_acronym(short):
             continue

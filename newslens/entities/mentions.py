@@ -335,13 +335,17 @@ def _name_text(span: Span) -> str:
 
 def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     """A label decided by the words around the name, where they are unambiguous."""
+    last = doc[end - 1].lower_
     if label != "PERSON" and _titled_name(doc, start, end):
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
     if label == "PERSON" and end - start == 1 and doc[start].lower_ in PLATFORMS:
         return "ORG"  # "on Twitter"
-    if label == "ORG" and " ".join(_key(doc[start:end])) in COUNTRY_UNIONS:
+    if (
+        label == "ORG"
+        and last in ("eu", "union")
+        and " ".join(_key(doc[start:end])) in COUNTRY_UNIONS
+    ):
         return "GPE"  # "the EU" is a geopolitical entity like its members
-    last = doc[end - 1].lower_
     if label in ("ORG", "GPE", "LOC", "FAC") and last in EVENT_HEADS and end - start > 1:
         return "EVENT"  # "Worldwide Developers Conference"
     if label in ("PERSON", "GPE", "LOC", "NORP") and _after_org_descriptor(doc, start, end):
