@@ -125,16 +125,31 @@ def _with_suffixes_joined(
     doc: Doc, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """A company's legal form belongs to its name ("Chrysler LLC"), whether spaCy left it
-    out or made it an entity of its own."""
+    out or made it an entity of its own, and so does a word of the name that spaCy made an
+    entity of its own ("Lockheed Martin")."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
-        if out and out[-1][2] == "ORG" and out[-1][1] == start and _is_suffix(doc, start, end):
-            out[-1] = (out[-1][0], end, "ORG")
-            continue
+        if out and out[-1][2] == "ORG" and out[-1][1] == start:
+            if _is_suffix(doc, start, end) or _is_name_part(doc, start, end, label):
+                out[-1] = (out[-1][0], end, "ORG")
+                continue
         if label == "ORG" and end < len(doc) and _is_suffix(doc, end, end + 1):
             end += 1
         out.append((start, end, label))
     return out
+
+
+def _is_name_part(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A capitalised word that spaCy cut from the company name right before it ("Lockheed"
+    + "Martin", tagged a person or a product)."""
+    word = doc[start]
+    return (
+        end - start == 1
+        and label in ("PERSON", "PRODUCT", "ORG")
+        and word.is_alpha
+        and word.text.istitle()
+        and bool(doc[start - 1].whitespace_)
+    )
 
 
 def _is_suffix(doc: Doc, start: int, end: int) -> bool:

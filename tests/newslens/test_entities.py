@@ -719,3 +719,19 @@ def test_a_surname_with_an_apostrophe_written_apart_is_one_name(nlp):
         ("O' Leary", "PERSON"),
     ]
     assert mentions[1].entity_id == mentions[2].entity_id
+
+
+def test_a_word_cut_from_a_company_name_joins_it(nlp):
+    text = "The contract went to Lockheed Martin , not to Boeing ; Lockheed said so ."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Lockheed", "ORG"), ("Martin", "PRODUCT"), ("Boeing", "ORG"), ("Lockheed", "ORG", 40)],
+    )
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Lockheed Martin", "ORG"),
+        ("Boeing", "ORG"),
+        ("Lockheed", "ORG"),
+    ]
+    assert mentions[0].entity_id == mentions[2].entity_id
