@@ -48,6 +48,7 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
     headlines: dict[tuple[int, int], bool] = {}
     for mention in mentions:
         mention.headline = _in_headline(doc, text, mention, headlines)
+    mentions = _headline_names(doc, mentions)
     acronym_keys = _acronym_keys(doc, acronyms)
     clusters = cluster_mentions(mentions, acronym_keys)
     clusters, mentions = _without_word_persons(doc, clusters, mentions)
@@ -98,6 +99,73 @@ def _without_word_persons(
         [c for c in clusters if id(c) not in dropped],
         [m for m in mentions if id(m.cluster) not in dropped],
     )
+
+
+def _headline_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a title-case headline spaCy takes capitalised verbs and nouns for names ("Obama
+    Names Henderson", "Toyota Overtakes GM", "Sales Slump"). A headline mention of several
+    words is cut at the words that are English verbs, adjectives or adverbs ("Names",
+    "Overtakes") into runs, and keeps the runs that hold a word the body text uses in its
+    names ("Obama", "Henderson", "Mike Crapo"); with none, it is dropped. Without body
+    names, headlines are left alone."""
+    body_words = {w for m in mentions if not m.headline for w in m.key}
+    if not body_words or not any(m.headline and len(m.key) > 1 for m in mentions):
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        if not m.headline or len(m.key) < 2 or all(w in body_words for w in m.key):
+            out.append(m)
+            continue
+        known = {i for i in range(m.start, m.end) if set(mention_key(doc, i, i + 1)) & body_words}
+        kept = [i for i in range(m.start, m.end) if i in known or _may_be_name_word(doc[i])]
+        for run_start, run_end in _runs(kept):
+            key = mention_key(doc, run_start, run_end)
+            if not key or not known.intersection(range(run_start, run_end)):
+                continue
+            out.append(
+                Mention(
+                    start=run_start,
+                    end=run_end,
+                    label=m.label,
+                    key=key,
+                    name=doc[run_start:run_end].text,
+                    headline=True,
+                    titled=m.titled,
+                    org_cue=m.org_cue,
+                )
+            )
+    return out
+
+
+def _may_be_name_word(token: Token) -> bool:
+    """A capitalised word that is no function word, verb, adjective or adverb."""
+    text = token.text
+    return text[:1].isupper() and token.is_alpha and not token.is_stop and not _is_common_word(text)
+
+
+def _is_common_word(word: str) -> bool:
+    """An English verb, adjective or adverb in any inflection ("Names", "Overtakes",
+    "Rampages", "Blasts")."""
+    lower = word.lower()
+    forms = {lower}
+    for ending, replacement in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e")):
+        if lower.endswith(ending):
+            forms.add(lower[: -len(ending)] + replacement)
+    for ending, replacement in (("ing", ""), ("ing", "e")):
+        if lower.endswith(ending):
+            forms.add(lower[: -len(ending)] + replacement)
+    return bool(forms & common_words())
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive token indices, as (start, end) spans."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
 
 
 def _acronym_keys(
@@ -262,21 +330,22 @@ def _in_headline(doc: Doc, text: str, mention: Mention, cache: dict[tuple[int, i
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    sent = doc[mention.start].sent
-    if (sent.start, line_start) in cache:
-        return cache[sent.start, line_start]
-    # Names are capitalised anywhere: count the other words (spaCy's own entities left out).
+    if (0, line_start) in cache:
+        return cache[0, line_start]
+    # The whole line, which spaCy may cut into several sentences ("Obama Names Henderson |
+    # As GM Chief"). Names are capitalised anywhere: count the other words (spaCy's own
+    # entities left out).
+    line = doc.char_span(line_start, line_end, alignment_mode="expand") or doc[0:0]
     words = [
         t
-        for t in sent
-        if line_start <= t.idx < line_end
-        and t.is_alpha
+        for t in line
+        if t.is_alpha
         and len(t) > 2
         and not t.ent_type_
         and not t.is_stop  # title case keeps "for", "but" in lower case
     ]
     headline = len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
-    cache[sent.start, line_start] = headline
+    cache[0, line_start] = headline
     return headline
 
 

@@ -289,7 +289,9 @@ def test_headline_capitals_do_not_name_a_cluster(nlp):
         ],
     )
     mentions, clusters = extract_entities(doc)
-    trump = _cluster_of(mentions, clusters, "Rip Donald Trump")
+    # The headline's capitalised verb is cut off the name (issue #16).
+    assert mentions[0].text == "Donald Trump" and mentions[0].start == text.index("Donald")
+    trump = _cluster_of(mentions, clusters, "Donald Trump")
     assert len(trump.mentions) == 3
     assert trump.name == "Donald Trump"
 
@@ -735,3 +737,28 @@ def test_a_word_cut_from_a_company_name_joins_it(nlp):
         ("Lockheed", "ORG"),
     ]
     assert mentions[0].entity_id == mentions[2].entity_id
+
+
+def test_a_headlines_capitalised_verbs_are_cut_from_its_names(nlp):
+    text = (
+        "Obama Names Henderson As GM Chief Executive Officer\n"
+        "President Barack Obama named Fritz Henderson to run GM on Monday. "
+        "Sales fell at GM."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Obama Names Henderson", "PERSON"),
+            ("GM", "ORG"),
+            ("Barack Obama", "PERSON"),
+            ("Fritz Henderson", "PERSON"),
+            ("GM", "ORG", 60),
+            ("GM", "ORG", 110),
+        ],
+    )
+    mentions, clusters = extract_entities(doc)
+    texts = [m.text for m in mentions]
+    assert texts[:3] == ["Obama", "Henderson", "GM"]
+    assert mentions[0].entity_id == mentions[3].entity_id  # Obama, President Barack Obama
+    assert {c.name for c in clusters} == {"Barack Obama", "Fritz Henderson", "GM"}
