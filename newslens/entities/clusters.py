@@ -68,8 +68,8 @@ def _alias(mention: Mention) -> tuple[str, ...]:
     alias = COUNTRY_ALIASES.get(" ".join(key))
     if alias:
         return ("@country", alias)
-    if mention.label == "NORP" and len(key) == 1:
-        return ("@norp", demonym_stem(key[0]))
+    if mention.label == "NORP":
+        return ("@norp", *key[:-1], demonym_stem(key[-1]))  # "African-Americans"
     return key
 
 
