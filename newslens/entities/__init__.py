@@ -7,12 +7,14 @@ organisation. Here the mentions are
 1. repaired, trimmed, filtered, widened and relabelled one by one (`mentions.py`: editorial
    brackets, datelines, possessives, numbers, currency codes, time zones, shouted common
    words, names used as verbs; the name's own determiner and a person's title; descriptors
-   such as "engine maker");
+   such as "engine maker"); in a title-case headline, capitalised verbs are cut from the
+   names ("Obama Names Henderson");
 2. clustered within the article (`clusters.py`: same name, a person's surname or first
    name, the first or last words of an organisation's name, acronyms, a country's aliases,
    a nationality's forms);
 3. relabelled: one label per cluster (PERSON when the full name is a PERSON, else the
-   majority);
+   majority; an untitled "person" the article treats as a company is an ORG), and a
+   "person" that is only a capitalised common word ("Exit polls") is dropped;
 4. completed: a person's bare surname that spaCy missed, written exactly like a known name
    of the article, and every use of an acronym the article defines ("the SEC").
 

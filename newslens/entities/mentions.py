@@ -1,14 +1,24 @@
 """One mention: spaCy's entity span repaired, trimmed, widened and relabelled on its own.
 
 Scope: everything that can be decided from the mention and its sentence, before the article
-is clustered. Repairs of spaCy's span: editorial brackets ("[Russian President Vladimir]
-Putin"), two names joined by a spaced dash (a dateline "DETROIT - Chrysler"), possessives
-and stray punctuation. Drops: numbers, lower-case words, currency codes, time zones, shouted
-common words, a name used as a verb ("Warrened"). Widening to the extent news corpora
-annotate: the name's own determiner ("the Pentagon") and a person's title ("President
-Vladimir Putin"). Relabels: a name after a person-only title is a PERSON; a name after an
-organisation's descriptor ("engine maker Europrop") or a "person" with its own "the" ("the
-Beatles") is an ORG; a name ending in "Conference" or "Summit" is an EVENT.
+is clustered.
+
+* Repairs of spaCy's spans: editorial brackets ("[Russian President Vladimir] Putin"), two
+  names joined by a dash (a dateline "DETROIT - Chrysler"), a surname with its apostrophe
+  written apart ("Michael O' Leary"), a company's legal form or a word cut from its name
+  ("Chrysler LLC", "Lockheed Martin"), a town and its state ("San Francisco, California"),
+  a maker's name before a model ("Airbus A380" is a product).
+* Drops: numbers, lower-case words, currency codes, time zones, shouted common words, a
+  name used as a verb ("Warrened"), a lone function word.
+* Extents as news corpora mark them: the name's own determiner ("the Pentagon", not before
+  a possessive: "the Apple 's sales"), a person's title ("President Vladimir Putin"), an
+  organisation's descriptor ("engine maker Europrop"), a possessive that owns nothing
+  ("Moody 's said").
+* Labels from the words around: a name after a person-only title is a PERSON; after an
+  organisation's descriptor, with its own "the" ("the Beatles") or ending in "Aircraft" or
+  "Inc" it is an ORG; "Conference", "Summit" or "Show" make an EVENT; the EU is a place.
+  `Mention.org_cue` records what the sentence says of an organisation ("Ryanair CEO",
+  "shares of Fannie Mae", "sold to Magna") for the cluster's label.
 """
 
 from __future__ import annotations
