@@ -43,9 +43,12 @@ def cluster_mentions(
     `acronym_keys` maps the key of an acronym the article defines to its full name's key."""
     clusters: list[Cluster] = []
     by_key: dict[tuple[str, ...], Cluster] = {}
+    places: dict[tuple[str, ...], Cluster] = {}  # "in Washington" beside a "Jim Washington"
     for mention in sorted(mentions, key=lambda m: (m.headline, -len(m.key), m.start)):
         alias = _alias(mention)
         cluster = by_key.get(mention.key) or by_key.get(alias)
+        if cluster is not None and _is_place_not_person(mention, cluster):
+            cluster = places.get(mention.key)
         if cluster is None and mention.key in acronym_keys:
             cluster = by_key.get(acronym_keys[mention.key])
         if cluster is None:
@@ -55,10 +58,22 @@ def cluster_mentions(
             clusters.append(cluster)
         cluster.mentions.append(mention)
         mention.cluster = cluster
+        if _is_place_not_person(mention, cluster) or mention.place_cue:
+            places.setdefault(mention.key, cluster)
         by_key.setdefault(mention.key, cluster)
         by_key.setdefault(alias, cluster)
     clusters.sort(key=lambda c: c.first_token)
     return clusters
+
+
+def _is_place_not_person(mention: Mention, cluster: Cluster) -> bool:
+    """A place after "in", "to", "from" is not the person whose surname it shares."""
+    return (
+        mention.place_cue
+        and len(mention.key) == 1
+        and mention.label in ("GPE", "LOC", "FAC")
+        and majority_label(cluster) == "PERSON"
+    )
 
 
 def _alias(mention: Mention) -> tuple[str, ...]:
@@ -114,7 +129,12 @@ def _contains_person(mention: Mention, cluster: Cluster) -> bool:
 
 def _is_part_of_person(mention: Mention, cluster: Cluster) -> bool:
     """A person's surname or first name ("Putin", "Vladimir"); spaCy often tags a bare
-    surname ORG, so a one-word ORG may join a person's full name too."""
+    surname ORG, so a one-word ORG may join a person's full name too, and a one-word
+    place the surname, unless it follows "in", "to", "from"."""
+    if mention.label in ("GPE", "LOC", "NORP"):
+        # spaCy's small model calls some surnames places ("Scholz told ..."): a one-word
+        # place that is a person's surname and stands where no place would ("in ...").
+        return len(mention.key) == 1 and cluster.key[-1:] == mention.key and not mention.place_cue
     if mention.label not in ("PERSON", "ORG"):
         return False
     if mention.label == "ORG" and len(mention.key) != 1:

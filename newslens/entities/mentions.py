@@ -41,6 +41,7 @@ from newslens.entities.vocab import (
     ORG_DESCRIPTORS,
     ORG_NAME_ENDINGS,
     ORG_OWNED_NOUNS,
+    PERSON_HEAD_TITLES,
     PERSON_ONLY_TITLES,
     PERSON_TITLES,
     PLATFORMS,
@@ -58,6 +59,8 @@ if TYPE_CHECKING:
 
 # Prepositions that make the name after "<role> <prep>" an employer ("an analyst at UBS").
 EMPLOYER_PREPOSITIONS = {"at", "with"}
+# Prepositions before a place ("in Washington"), never before a person's surname.
+PLACE_PREPOSITIONS = {"in", "to", "from", "near", "across", "throughout"}
 # Words after a number that make it an amount, not a model ("Airbus 320 million").
 AMOUNT_WORDS = {"million", "billion", "trillion", "percent", "%", "per", "years", "jobs"}
 # How far back an opening bracket may be from the name it opens ("[Russian President
@@ -76,6 +79,7 @@ class Mention:
     headline: bool = False  # in a title-case line, where spaCy's boundaries are unreliable
     titled: bool = False  # a person's title stands before the name ("Senator McCain")
     org_cue: bool = False  # said of an organisation ("Ryanair CEO", "an analyst at UBS")
+    place_cue: bool = False  # after a preposition of place ("in Washington")
 
 
 def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -275,6 +279,9 @@ def mention_from_span(
         start += 1
     if start >= end:
         return None
+    if label == "PERSON":
+        # "Donald Trump's America": a person's name ends at its possessive.
+        end = next((i for i in range(start + 1, end) if doc[i].lower_ in ("'s", "’s")), end)
     name_start = start
     while name_start < end and (doc[name_start].lower_ in ARTICLES or doc[name_start].is_punct):
         name_start += 1
@@ -323,6 +330,7 @@ def mention_from_span(
         name=_name_text(name_span),
         titled=titled,
         org_cue=_has_org_cue(doc, name_start, end),
+        place_cue=_has_place_cue(doc, start, name_span),
     )
 
 
@@ -337,6 +345,13 @@ def _owns_nothing(doc: Doc, end: int) -> bool:
     if after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.pos_ in ("CCONJ", "ADP"):
         return True  # "Moody 's said", "Moody 's and Fitch"
     return after.text in (".", ",", ";", ":", "!", "?", ")") or after.is_space
+
+
+def _has_place_cue(doc: Doc, start: int, name: Span) -> bool:
+    """After "in", "to", "from", or a dateline in capitals ("WASHINGTON (AP)")."""
+    if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
+        return name.root.head.i == start - 1  # not "in Sanders' camp"
+    return len(name.text) > 2 and name.text.isupper() and _starts_line(doc, name.start)
 
 
 def _key(span: Span) -> tuple[str, ...]:
@@ -363,6 +378,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     last = doc[end - 1].lower_
     if label != "PERSON" and _titled_name(doc, start, end):
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
+    if label in ("ORG", "GPE", "NORP") and _after_person_title(doc, start, end):
+        return "PERSON"  # "German chancellor Olaf Scholz" tagged ORG
     if label == "PERSON" and end - start == 1 and doc[start].lower_ in PLATFORMS:
         return "ORG"  # "on Twitter"
     if (
@@ -388,6 +405,15 @@ def _titled_name(doc: Doc, start: int, end: int) -> bool:
     if end - start < 2 or first.lower_.rstrip(".") not in PERSON_ONLY_TITLES:
         return False
     return all(t.text[:1].isupper() for t in doc[start + 1 : end] if t.is_alpha)
+
+
+def _after_person_title(doc: Doc, start: int, end: int) -> bool:
+    """The name right after a title that only ever heads a person's name, every word of it
+    capitalised ("chancellor Olaf Scholz", "President Trump")."""
+    if start == 0 or doc[start - 1].lower_.rstrip(".") not in PERSON_HEAD_TITLES:
+        return False
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return bool(words) and all(t.text.istitle() for t in words) and end - start <= 3
 
 
 def _after_org_descriptor(doc: Doc, start: int, end: int, *, comma: bool = True) -> bool:

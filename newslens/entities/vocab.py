@@ -38,6 +38,12 @@ PERSON_ONLY_TITLES = frozenset(
     "mr mrs ms mx dr sen senator rep congressman congresswoman gov governor mayor judge "
     "spokesman spokeswoman spokesperson sir dame".split()
 )
+# Titles that make the capitalised words right after them a person's name, whatever
+# spaCy called them ("German chancellor Olaf Scholz" tagged ORG, "President Trump").
+PERSON_HEAD_TITLES = PERSON_ONLY_TITLES | frozenset(
+    "president chancellor minister senator premier king queen pope prince princess "
+    "sheikh ayatollah secretary".split()
+)
 # Common nouns that describe the organisation named right after them ("engine maker
 # Europrop", "German magazine Der Spiegel", "low-cost airline Ryanair"): whatever spaCy
 # called the name, it is an organisation.

@@ -762,3 +762,41 @@ def test_a_headlines_capitalised_verbs_are_cut_from_its_names(nlp):
     assert texts[:3] == ["Obama", "Henderson", "GM"]
     assert mentions[0].entity_id == mentions[3].entity_id  # Obama, President Barack Obama
     assert {c.name for c in clusters} == {"Barack Obama", "Fritz Henderson", "GM"}
+
+
+def test_a_name_after_a_persons_title_is_a_person_and_keeps_its_surname(nlp):
+    text = (
+        "The German chancellor Olaf Scholz met President Emmanuel Macron in Paris. "
+        "Scholz told reporters he was glad to be in Washington. Washington agreed."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Olaf Scholz", "ORG"),
+            ("Emmanuel Macron", "PERSON"),
+            ("Paris", "GPE"),
+            ("Scholz", "GPE", 70),
+            ("Washington", "GPE"),
+            ("Washington", "GPE", text.index("agreed") - 12),
+        ],
+    )
+    mentions, clusters = extract_entities(doc)
+    by_text = {}
+    for m in mentions:
+        by_text.setdefault(m.text, []).append(m)
+    scholz = by_text["Olaf Scholz"][0]
+    assert scholz.label == "PERSON"
+    # The surname spaCy called a place joins the person; "in Washington" stays a place.
+    assert by_text["Scholz"][0].entity_id == scholz.entity_id
+    assert {m.label for m in by_text["Washington"]} == {"GPE"}
+
+
+def test_a_persons_name_ends_at_its_possessive(nlp):
+    text = "In Donald Trump's America, Donald Trump said, the middle class wins."
+    doc = _with_ents(
+        nlp, text, [("Donald Trump's America", "PERSON"), ("Donald Trump", "PERSON", 20)]
+    )
+    mentions, clusters = extract_entities(doc)
+    assert [m.text for m in mentions] == ["Donald Trump", "Donald Trump"]
+    assert len(clusters) == 1
