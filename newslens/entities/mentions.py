@@ -149,6 +149,16 @@ def _with_suffixes_joined(
                 continue
         if label == "ORG" and end < len(doc) and _is_suffix(doc, end, end + 1):
             end += 1
+        if _is_suffix(doc, start, end):
+            # spaCy marked only "LLC": the name is the capitalised words before it.
+            floor = out[-1][1] if out else 0
+            while (
+                start > floor
+                and _is_bare_name_word(doc[start - 1])
+                and not doc[start - 1].ent_type_
+            ):
+                start -= 1
+            label = "ORG"
         out.append((start, end, label))
     return out
 
@@ -615,6 +625,8 @@ def _is_false_positive(
     if len(span) == 1:
         word = span[0].text
         lower = word.lower()
+        if lower.rstrip(".") in COMPANY_SUFFIXES:
+            return True  # a legal form without its company ("LLC")
         if word.isupper() and word.isalpha():
             if lower in CURRENCY_CODES or lower in TIME_ZONES:
                 return True  # "( USD )", "0800 UTC"

@@ -800,3 +800,10 @@ def test_a_persons_name_ends_at_its_possessive(nlp):
     mentions, clusters = extract_entities(doc)
     assert [m.text for m in mentions] == ["Donald Trump", "Donald Trump"]
     assert len(clusters) == 1
+
+
+def test_a_lone_legal_form_takes_the_name_before_it(nlp):
+    text = "DETROIT - Chrysler LLC said on Monday that LLC rules apply."
+    doc = _with_ents(nlp, text, [("LLC", "ORG"), ("LLC", "ORG", 30)])
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [("Chrysler LLC", "ORG")]
