@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/entities_eval.py [--gold PATH] [--in-process]
 
-Prints the scorer's summary for both systems on MEANTIME dev, then on the seed article
-against a small hand annotation (SEED_NAMES below), then the entities stage's speed. Raw spaCy
+Prints the scorer's summary for both systems on MEANTIME dev (with per-type strict F1), the
+same on the two halves of dev split by article (even and odd positions in the file: one half
+to develop rules on, the other to check them), then on the seed article against a small
+hand annotation (SEED_NAMES below), then the entities stage's speed. Raw spaCy
 predictions are built straight from `doc.ents` (every label; the scorer keeps
 PERSON/ORG/GPE/LOC/FAC); newslens predictions come from the CLI, the measured contract (or,
 with --in-process, from the entities stage alone).
@@ -12,6 +14,8 @@ with --in-process, from the entities stage alone).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -19,8 +23,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "data" / "entities_dev.jsonl"
-DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# The evaluation kit sits beside the checkout (../shared), or two levels up from a worktree.
+EVAL = next(
+    (p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "eval",
+)
+DEFAULT_GOLD = EVAL / "data" / "entities_dev.jsonl"
+DEFAULT_SCORER = EVAL / "score.py"
 
 
 def in_process_predictions(gold: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -163,6 +172,35 @@ def score(scorer: Path, gold_path: Path, preds: list[dict]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _per_type(scores: dict) -> str:
+    per_type = scores["per_type_strict_f1"]
+    return " ".join(f"{typ} {per_type[typ]:.3f}" for typ in sorted(per_type))
+
+
+def half_comparison(scorer: Path, gold: list[dict], raw: list[dict], ours: list[dict]) -> None:
+    """Both systems on each half of the gold file, split by article: A = even positions,
+    B = odd positions."""
+    for name, parity in (("A", 0), ("B", 1)):
+        records = [r for i, r in enumerate(gold) if i % 2 == parity]
+        ids = {r["id"] for r in records}
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+            for record in records:
+                handle.write(json.dumps(record) + "\n")
+        half_gold = Path(handle.name)
+        figures = []
+        for preds in (raw, ours):
+            kept = [p for p in preds if p["id"] in ids]
+            with contextlib.redirect_stdout(io.StringIO()):
+                figures.append(score(scorer, half_gold, kept))
+        half_gold.unlink()
+        (r, o) = figures
+        print(
+            f"half {name} ({len(records)} articles): strict F1 raw spaCy {r['strict_f1']:.3f} -> "
+            f"newslens {o['strict_f1']:.3f}; relaxed {r['relaxed_f1']:.3f} -> "
+            f"{o['relaxed_f1']:.3f}; newslens per type {_per_type(o)}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -178,6 +216,7 @@ def main() -> None:
     raw_preds, stage_preds = in_process_predictions(gold)
     print("== raw spaCy (doc.ents)")
     raw = score(args.scorer, args.gold, raw_preds)
+    ours_preds = stage_preds
     if args.in_process:
         print("== newslens (newslens.entities.extract_entities, in process)")
         ours = score(args.scorer, args.gold, stage_preds)
@@ -187,11 +226,14 @@ def main() -> None:
         if not cli_preds:
             print("the CLI printed nothing: scoring the entities stage in process instead")
             cli_preds = stage_preds
+        ours_preds = cli_preds
         ours = score(args.scorer, args.gold, cli_preds)
     print(
         f"strict F1: raw spaCy {raw['strict_f1']:.3f} -> newslens {ours['strict_f1']:.3f}; "
         f"relaxed F1: raw spaCy {raw['relaxed_f1']:.3f} -> newslens {ours['relaxed_f1']:.3f}"
     )
+    print(f"per type strict F1: raw spaCy {_per_type(raw)} -> newslens {_per_type(ours)}")
+    half_comparison(args.scorer, gold, raw_preds, ours_preds)
     seed_comparison(args.scorer)
     words, ms = stage_speed_ms()
     print(f"entities stage on a {words}-word article: {ms:.1f} ms (parse excluded)")
