@@ -1,0 +1,156 @@
+"""Each named query against the same figures computed by hand with pandas from the
+Parquet files."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow.dataset as ds
+import pytest
+
+from newslens.corpus import queries
+from newslens.corpus.store import table_dir
+
+
+def table(corpus, name: str) -> pd.DataFrame:
+    return (
+        ds.dataset(table_dir(corpus, name), format="parquet", partitioning="hive")
+        .to_table()
+        .to_pandas()
+    )
+
+
+def is_actor(keys: pd.Series, actor: str) -> pd.Series:
+    return (keys == actor) | keys.str.endswith(" " + actor, na=False)
+
+
+def test_tables_hold_every_article(query_corpus):
+    articles = table(query_corpus, "articles")
+    assert len(articles) == 16
+    assert set(articles["outlet"]) == {"nyt", "wash-post", "breitbart", "politico"}
+    assert articles["content_hash"].is_unique
+    mentions = table(query_corpus, "mentions")
+    # every mention's sentence contains it
+    assert (
+        (mentions["sentence_start"] <= mentions["start"])
+        & (mentions["end"] <= mentions["sentence_end"])
+    ).all()
+
+
+def test_share_of_voice_matches_pandas(query_corpus):
+    got = queries.share_of_voice(query_corpus)
+    q = table(query_corpus, "quotes")
+    q = q[q["speaker_key"].notna()].copy()
+    q["month"] = pd.to_datetime(q["published"]).dt.strftime("%Y-%m")
+    want = (
+        q.groupby(["speaker_key", "outlet", "month"])
+        .agg(quotes=("quote_index", "size"), words=("n_words", "sum"))
+        .reset_index()
+        .rename(columns={"speaker_key": "speaker"})
+    )
+    want["share"] = want["quotes"] / want.groupby(["outlet", "month"])["quotes"].transform("sum")
+    assert len(got) == len(want) > 5
+    key = ["outlet", "month", "speaker"]
+    got = got.sort_values(key).reset_index(drop=True)
+    want = want.sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got[want.columns], want, check_dtype=False)
+    assert "hillary clinton" in set(got["speaker"])
+
+
+def test_stance_by_week_matches_pandas(query_corpus):
+    got = queries.stance_by_week(query_corpus, "Clinton")
+    m = table(query_corpus, "mentions")
+    m = m[is_actor(m["key"], "clinton") & m["polarity"].notna()].copy()
+    published = pd.to_datetime(m["published"])
+    m["week"] = published - pd.to_timedelta(published.dt.day_of_week, unit="D")
+    want = (
+        m.groupby(["outlet", "week"])
+        .agg(
+            mentions=("polarity", "size"),
+            negative=("polarity", lambda p: int((p < 0).sum())),
+            neutral=("polarity", lambda p: int((p == 0).sum())),
+            positive=("polarity", lambda p: int((p > 0).sum())),
+            net=("polarity", "mean"),
+        )
+        .reset_index()
+    )
+    assert len(want) > 3
+    got = got.sort_values(["outlet", "week"]).reset_index(drop=True)
+    got["week"] = pd.to_datetime(got["week"])
+    pd.testing.assert_frame_equal(got[want.columns], want, check_dtype=False)
+
+
+def test_stance_evidence_gives_the_sentences(query_corpus):
+    got = queries.stance_evidence(query_corpus, "Clinton", outlet="nyt")
+    articles = table(query_corpus, "articles").set_index("article_id")["text"]
+    m = table(query_corpus, "mentions")
+    want = m[is_actor(m["key"], "clinton") & m["polarity"].notna() & (m["outlet"] == "nyt")]
+    assert len(got) == len(want) > 0
+    for row in got.itertuples():
+        text = articles[row.article_id]
+        assert text[row.start : row.end] == row.mention
+        assert row.sentence == text[row.sentence_start : row.sentence_end].strip()
+        assert row.mention in row.sentence
+
+
+def test_cooccurrence_matches_pandas(query_corpus):
+    e = table(query_corpus, "entities")
+    e = e[e["label"].isin(queries.ACTOR_LABELS) & e["key"].notna()]
+    keys = e.groupby("article_id")["key"].apply(set)
+    with_actor = [ks for ks in keys if any(k == "trump" or k.endswith(" trump") for k in ks)]
+    counts: dict[str, int] = {}
+    for ks in with_actor:
+        for k in ks:
+            if not (k == "trump" or k.endswith(" trump")):
+                counts[k] = counts.get(k, 0) + 1
+    got = queries.cooccurrence(query_corpus, actor="Trump", top=1000)
+    assert dict(zip(got["entity_b"], got["articles"], strict=True)) == counts
+    assert set(got["entity_a"]) == {"trump"}
+
+    pairs = queries.cooccurrence(query_corpus, top=1000)
+    want_pairs: dict[tuple[str, str], int] = {}
+    for ks in keys:
+        for a in ks:
+            for b in ks:
+                if a < b:
+                    want_pairs[(a, b)] = want_pairs.get((a, b), 0) + 1
+    got_pairs = {
+        (a, b): n
+        for a, b, n in zip(pairs["entity_a"], pairs["entity_b"], pairs["articles"], strict=True)
+    }
+    assert got_pairs == want_pairs
+
+
+def test_events_by_date_matches_pandas(query_corpus):
+    got = queries.events_by_date(query_corpus)
+    ev = table(query_corpus, "events")
+    ev = ev[ev["event_date"].notna()]
+    want = (
+        ev.groupby(["event_date", "actor_key", "action", "target_key", "negated"], dropna=False)
+        .agg(
+            events=("event_index", "size"),
+            articles=("article_id", "nunique"),
+            outlets=("outlet", "nunique"),
+        )
+        .reset_index()
+    )
+    assert len(got) == len(want) > 5
+    assert got["events"].sum() == len(ev)
+    assert (got["articles"] >= 1).all()
+    merged = got.assign(event_date=pd.to_datetime(got["event_date"])).merge(
+        want.rename(columns={"actor_key": "actor", "target_key": "target"}).assign(
+            event_date=lambda d: pd.to_datetime(d["event_date"])
+        ),
+        on=["event_date", "actor", "action", "target", "negated"],
+        how="outer",
+        suffixes=("", "_want"),
+    )
+    for column in ("events", "articles", "outlets"):
+        assert (merged[column] == merged[f"{column}_want"]).all(), column
+
+
+def test_unknown_actor_and_folder_are_errors(query_corpus, tmp_path):
+    with pytest.raises(queries.QueryError):
+        queries.stance_by_week(query_corpus, "")
+    with pytest.raises(queries.QueryError):
+        queries.connect(tmp_path)
+    assert queries.stance_by_week(query_corpus, "Nobody Atall").empty
