@@ -150,3 +150,17 @@ def read_runs(root: Path) -> list[dict[str, Any]]:
         except (OSError, json.JSONDecodeError):
             continue
     return runs
+
+
+def read_table(root: Path, table: str) -> pa.Table:
+    """A whole table (without the partition column), rows in `ROW_KEYS` order: the same
+    for any build of the same input, whatever the engine or shard order."""
+    from newslens.corpus.schema import ROW_KEYS
+
+    files = table_files(root, table)
+    data = (
+        pa.concat_tables([pq.read_table(f).cast(TABLES[table]) for f in files])
+        if files
+        else TABLES[table].empty_table()
+    )
+    return data.sort_by([(key, "ascending") for key in ROW_KEYS[table]])
