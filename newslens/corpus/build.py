@@ -41,7 +41,12 @@ from newslens.corpus.rows import (
 from newslens.library import content_hash
 from newslens.model import Meta
 
-SHARD_SIZE = 200
+SHARD_SIZE = 200  # the most articles in a shard
+# Small inputs get smaller shards, so that every worker has work: the default size depends
+# on the number of articles only (never on the engine), so a resumed build with other
+# workers plans the same shards.
+MIN_SHARD_SIZE = 8
+SHARDS_PER_INPUT = 16
 # Shards handed out beyond the number of workers, so that none waits for work while the
 # driver writes; more would only hold texts and results in memory.
 IN_FLIGHT_PER_WORKER = 2
@@ -91,8 +96,16 @@ def _digest(parts: Iterable[str]) -> str:
     return h.hexdigest()[:20]
 
 
-def plan_shards(items: Iterable[InputArticle | ReadError], *, shard_size: int = SHARD_SIZE) -> Plan:
-    """Distinct texts in input order, cut into shards; ids made unique per distinct text."""
+def default_shard_size(n_articles: int) -> int:
+    """At least SHARDS_PER_INPUT shards when the input allows, none over SHARD_SIZE."""
+    return max(MIN_SHARD_SIZE, min(SHARD_SIZE, -(-n_articles // SHARDS_PER_INPUT)))
+
+
+def plan_shards(
+    items: Iterable[InputArticle | ReadError], *, shard_size: int | None = None
+) -> Plan:
+    """Distinct texts in input order, cut into shards (of `default_shard_size` unless
+    given); ids made unique per distinct text."""
     seen: set[str] = set()
     ids: set[str] = set()
     articles: list[dict[str, Any]] = []
@@ -113,6 +126,7 @@ def plan_shards(items: Iterable[InputArticle | ReadError], *, shard_size: int = 
         ids.add(record["article_id"])
         record["content_hash"] = digest
         articles.append(record)
+    shard_size = shard_size or default_shard_size(len(articles))
     shards = [
         Shard(_digest(a["content_hash"] for a in group), group)
         for group in (
@@ -348,7 +362,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     model: str | None = None,
-    shard_size: int = SHARD_SIZE,
+    shard_size: int | None = None,
     outlet: str | None = None,
     polnear_ids: bool = False,
     from_library: bool = False,
@@ -430,7 +444,7 @@ def build(
                 "cpu_count": os.cpu_count(),
                 "sources": [str(s) for s in sources] + (["library"] if from_library else []),
                 "argv": sys.argv,
-                "shard_size": shard_size,
+                "shard_size": shard_size or "default",
                 "articles": summary.articles,
                 "errors": summary.errors,
                 "shards_done": summary.shards_done,

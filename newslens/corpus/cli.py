@@ -27,7 +27,12 @@ def add_corpus_parser(sub: argparse._SubParsersAction) -> None:
         "--workers", type=int, default=None, help="local worker processes (default: all cores)"
     )
     engine.add_argument("--dask", metavar="local:N|tcp://HOST:8786", help="run the shards on Dask")
-    build.add_argument("--shard-size", type=int, default=None, help="articles per shard")
+    build.add_argument(
+        "--shard-size",
+        type=int,
+        default=None,
+        help="articles per shard (default: input/16, 8 to 200)",
+    )
     build.add_argument("--model", help="spaCy model name")
     build.add_argument("--outlet", help="outlet of articles whose input names none")
     build.add_argument(
@@ -62,7 +67,7 @@ def add_corpus_parser(sub: argparse._SubParsersAction) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     import os
 
-    from newslens.corpus.build import SHARD_SIZE, build
+    from newslens.corpus.build import build
     from newslens.corpus.progress import Progress
 
     if not args.sources and not args.from_library:
@@ -81,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         workers=workers,
         dask=args.dask,
         model=args.model,
-        shard_size=args.shard_size or SHARD_SIZE,
+        shard_size=args.shard_size,
         outlet=args.outlet,
         polnear_ids=args.polnear_ids,
         from_library=args.from_library,

@@ -154,3 +154,56 @@ def test_unknown_actor_and_folder_are_errors(query_corpus, tmp_path):
     with pytest.raises(queries.QueryError):
         queries.connect(tmp_path)
     assert queries.stance_by_week(query_corpus, "Nobody Atall").empty
+
+
+def test_cli_query_prints_csv_and_json(query_corpus):
+    import io
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "newslens", "corpus", "query", str(query_corpus), *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    as_csv = cli("stance", "--actor", "Clinton")
+    assert as_csv.returncode == 0, as_csv.stderr
+    frame = pd.read_csv(io.StringIO(as_csv.stdout))
+    want = queries.stance_by_week(query_corpus, "Clinton")
+    assert list(frame.columns) == list(want.columns) and len(frame) == len(want)
+    assert frame["mentions"].sum() == want["mentions"].sum()
+
+    as_json = cli("stance-evidence", "--actor", "Clinton", "--outlet", "nyt", "--format", "json")
+    records = json.loads(as_json.stdout)
+    assert records and all(r["outlet"] == "nyt" for r in records)
+    assert all(len(r["published"]) == 10 for r in records)  # a date, not a timestamp
+
+    missing = cli("stance")
+    assert missing.returncode == 1 and "give an actor" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_progress_bar_on_a_terminal_and_lines_otherwise():
+    import io
+
+    from newslens.corpus.progress import Progress
+
+    tty = io.StringIO()
+    bar = Progress(stream=tty, tty=True)
+    bar(0, 10)
+    bar(5, 10)
+    bar(10, 10)
+    assert "\r[" in tty.getvalue() and "articles/s" in tty.getvalue()
+    assert tty.getvalue().endswith("\n") and "ETA" in tty.getvalue()
+    plain = io.StringIO()
+    lines = Progress(stream=plain, tty=False)
+    for done in range(11):
+        lines(done, 10)
+    out = plain.getvalue().splitlines()
+    assert "\r" not in plain.getvalue()
+    assert out[0].startswith("corpus: 0/10") and out[-1].startswith("corpus: 10/10")
+    assert len(out) == 2  # not a line per article
