@@ -77,11 +77,11 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------- throughput
 
 
-def throughput(n: int, repeat: int) -> dict:
+def throughput(train: Path, n: int, repeat: int) -> dict:
     from newslens.nlp import load_nlp
     from newslens.stance import load_model
 
-    lines = TRAIN.read_text(encoding="utf-8").splitlines()[:n]
+    lines = train.read_text(encoding="utf-8").splitlines()[:n]
     texts = [json.loads(line)["text"] for line in lines]
     words = sum(len(t.split()) for t in texts)
     work = Path(tempfile.mkdtemp(prefix="corpus-bench-"))
@@ -151,11 +151,11 @@ def throughput(n: int, repeat: int) -> dict:
 # ---------------------------------------------------------------- the corpora
 
 
-def ensure_corpus(path: Path) -> Path:
+def ensure_corpus(train: Path, path: Path) -> Path:
     if store.table_files(path, "articles"):
         return path
     log(f"building the PolNeAR corpus in {path} (all cores) ...")
-    summary = build([str(TRAIN)], path, workers=os.cpu_count() or 1, polnear_ids=True)
+    summary = build([str(train)], path, workers=os.cpu_count() or 1, polnear_ids=True)
     log(f"  {summary.articles} articles in {summary.seconds:.0f} s")
     return path
 
@@ -268,6 +268,7 @@ def time_queries(path: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--train", type=Path, default=TRAIN, help="PolNeAR quotes_train.jsonl")
     parser.add_argument("--articles", type=int, default=64)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/newslens-polnear-corpus"))
@@ -279,15 +280,15 @@ def main() -> int:
 
     report: dict = {"cpu_count": os.cpu_count(), "loadavg_start": os.getloadavg(), "goals": GOALS}
     log(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
-    if not TRAIN.exists():
-        log(f"{TRAIN} is missing: nothing to measure")
+    if not args.train.exists():
+        log(f"{args.train} is missing (give --train): nothing to measure")
         return 1
     if not args.skip_throughput:
-        report["throughput"] = throughput(args.articles, args.repeat)
+        report["throughput"] = throughput(args.train, args.articles, args.repeat)
         for name, value in report["throughput"]["ratios"].items():
             log(f"  {name}: {value:.2f}")
     if not args.skip_queries:
-        small = ensure_corpus(args.corpus)
+        small = ensure_corpus(args.train, args.corpus)
         report["store"] = store_size(small)
         log(
             f"store: {report['store']['mb_per_1000_articles']:.1f} MB per 1,000 articles "

@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from newslens.corpus import QUERY_NAMES, store
@@ -30,7 +31,10 @@ from newslens.corpus.schema import PARTITION, TABLES, with_partition
 # Entity labels that name actors (the stance model's actor labels, less places).
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 EVIDENCE_LIMIT = 200
-TOP_ENTITIES = 200  # co-occurrence without an actor: pairs among the most named entities
+# Co-occurrence without an actor: pairs among this many most named keys (at most 64: each
+# article's keys are one 64-bit mask).
+TOP_ENTITIES = 50
+MASK_CHUNK = 200_000  # articles unpacked to a 0/1 matrix at a time (64 bytes each)
 
 Corpus = str | Path | duckdb.DuckDBPyConnection
 
@@ -161,36 +165,57 @@ def stance_evidence(
 ) -> pd.DataFrame:
     """The actor's scored mentions with their sentences: article_id, outlet, published,
     week, mention, start, end, polarity, p_negative, p_neutral, p_positive, sentence_start,
-    sentence_end, sentence. Most decided first (highest negative or positive score)."""
-    params: dict = {"actor": _actor(actor), "limit": int(limit), "blank": " \t\r\n"}
-    where = _filters(params, outlet=outlet, start=start, end=end, prefix="m.")
+    sentence_end, sentence. Newest first, then the most decided (highest negative or
+    positive score); at most `limit` rows."""
+    con = _con(corpus)
+    params: dict = {"actor": _actor(actor), "limit": int(limit)}
+    where = _filters(params, outlet=outlet, start=start, end=end)
     if week:
-        where += " AND date_trunc('week', m.published) = CAST($week AS DATE)"
+        where += " AND date_trunc('week', published) = CAST($week AS DATE)"
         params["week"] = week
-    order = "greatest({0}p_negative, {0}p_positive) DESC, {0}published, {0}article_id, {0}start"
-    sql = f"""
-        WITH hits AS (
-            SELECT m.article_id, m.outlet, m.published,
-                   CAST(date_trunc('week', m.published) AS DATE) AS week,
-                   m.text AS mention, m.start, m."end", m.polarity,
-                   round(m.p_negative::DOUBLE, 4) AS p_negative,
-                   round(m.p_neutral::DOUBLE, 4) AS p_neutral,
-                   round(m.p_positive::DOUBLE, 4) AS p_positive,
-                   m.sentence_start, m.sentence_end
-            FROM mentions m
-            WHERE {_actor_match("m.key")} AND m.polarity IS NOT NULL{where}
-            ORDER BY {order.format("m.")}
-            LIMIT $limit
-        )
-        SELECT h.*,
-               trim(substring(a.text, coalesce(h.sentence_start, h.start) + 1,
-                   coalesce(h.sentence_end, h."end") - coalesce(h.sentence_start, h.start)),
-                   $blank)
-                   AS sentence
-        FROM hits h JOIN articles a USING (article_id)
-        ORDER BY {order.format("h.")}
-    """
-    return _con(corpus).execute(sql, params).df()
+    hits = con.execute(
+        f"""
+        SELECT article_id, outlet, published,
+               CAST(date_trunc('week', published) AS DATE) AS week,
+               text AS mention, start, "end", polarity,
+               round(p_negative::DOUBLE, 4) AS p_negative,
+               round(p_neutral::DOUBLE, 4) AS p_neutral,
+               round(p_positive::DOUBLE, 4) AS p_positive,
+               sentence_start, sentence_end, {PARTITION}
+        FROM mentions
+        WHERE {_actor_match("key")} AND polarity IS NOT NULL{where}
+        ORDER BY published DESC NULLS LAST, greatest(p_negative, p_positive) DESC,
+                 article_id, start
+        LIMIT $limit
+        """,
+        params,
+    ).df()
+    texts = _article_texts(con, hits)
+    hits["sentence"] = [
+        _sentence(texts[row.article_id], row) for row in hits.itertuples(index=False)
+    ]
+    return hits.drop(columns=[PARTITION])
+
+
+def _sentence(text: str, hit: tuple) -> str:
+    """The hit's sentence; the mention itself when its sentence is unknown."""
+    lo = hit.sentence_start if pd.notna(hit.sentence_start) else hit.start
+    hi = hit.sentence_end if pd.notna(hit.sentence_end) else hit.end
+    return text[int(lo) : int(hi)].strip()
+
+
+def _article_texts(con: duckdb.DuckDBPyConnection, hits: pd.DataFrame) -> dict[str, str]:
+    """The texts of the hits' articles, reading only their months' files: the text column
+    is most of the store, and a join would decompress all of it."""
+    if hits.empty:
+        return {}
+    months = ", ".join("'" + str(m).replace("'", "''") + "'" for m in set(hits[PARTITION]))
+    rows = con.execute(
+        f"SELECT article_id, text FROM articles WHERE {PARTITION} IN ({months}) "
+        "AND list_contains($ids, article_id)",
+        {"ids": sorted(set(hits["article_id"]))},
+    ).fetchall()
+    return dict(rows)
 
 
 def cooccurrence(
@@ -204,39 +229,68 @@ def cooccurrence(
 ) -> pd.DataFrame:
     """entity_a, entity_b, articles: pairs of entity keys named in the same articles, most
     shared first. With an actor, entity_a is the actor's key and entity_b its partners;
-    without, pairs among the `TOP_ENTITIES` keys named in most articles."""
+    without, pairs among the `TOP_ENTITIES` keys with most entity rows (entity_a < entity_b)."""
+    con = _con(corpus)
     params: dict = {"labels": list(labels), "top": int(top)}
     where = _filters(params, start=start, end=end)
-    base = f"""
-        SELECT DISTINCT article_id, key FROM entities
-        WHERE key IS NOT NULL AND list_contains($labels, label){where}
-    """
+    base = f"key IS NOT NULL AND list_contains($labels, label){where}"
     if actor:
         params["actor"] = _actor(actor)
         sql = f"""
-            WITH e AS ({base}),
-                 a AS (SELECT DISTINCT article_id FROM e WHERE {_actor_match("key")})
-            SELECT $actor AS entity_a, e.key AS entity_b, count(*) AS articles
-            FROM e SEMI JOIN a USING (article_id)
-            WHERE NOT {_actor_match("e.key")}
-            GROUP BY e.key
+            WITH a AS (SELECT DISTINCT article_id FROM entities
+                       WHERE {base} AND {_actor_match("key")})
+            SELECT $actor AS entity_a, key AS entity_b, count(DISTINCT article_id) AS articles
+            FROM entities SEMI JOIN a USING (article_id)
+            WHERE {base} AND NOT {_actor_match("key")}
+            GROUP BY key
             ORDER BY articles DESC, entity_b
             LIMIT $top
         """
-        return _con(corpus).execute(sql, params).df()
-    params["frequent"] = TOP_ENTITIES
-    sql = f"""
-        WITH e AS ({base}),
-             frequent AS (SELECT key FROM e GROUP BY key
-                          ORDER BY count(*) DESC, key LIMIT $frequent),
-             f AS (SELECT e.* FROM e SEMI JOIN frequent USING (key))
-        SELECT x.key AS entity_a, y.key AS entity_b, count(*) AS articles
-        FROM f x JOIN f y ON x.article_id = y.article_id AND x.key < y.key
-        GROUP BY ALL
-        ORDER BY articles DESC, entity_a, entity_b
-        LIMIT $top
-    """
-    return _con(corpus).execute(sql, params).df()
+        return con.execute(sql, params).df()
+    return _top_pairs(con, base, params)
+
+
+def _top_pairs(con: duckdb.DuckDBPyConnection, base: str, params: dict) -> pd.DataFrame:
+    """Pairs among the most frequent keys: each article becomes one bit mask of the
+    frequent keys it names (one pass over the entities), and the masks, unpacked to a 0/1
+    matrix M, give every pair's article count (M'M) in a few array sums. A self-join of the
+    entity rows would make a row per pair per article instead."""
+    top = params.pop("top")
+    keys = [
+        k
+        for (k,) in con.execute(
+            f"SELECT key FROM entities WHERE {base} GROUP BY key "
+            f"ORDER BY count(*) DESC, key LIMIT {TOP_ENTITIES}",
+            params,
+        ).fetchall()
+    ]
+    params["keys"] = keys
+    masks = con.execute(
+        f"""SELECT bit_or(1::UBIGINT << (list_position($keys, key) - 1)::UBIGINT) AS mask
+            FROM entities WHERE {base} AND list_contains($keys, key)
+            GROUP BY article_id""",
+        params,
+    ).fetchnumpy()["mask"]
+    # Little-endian bytes, bits unpacked least significant first: column i is key i.
+    masks = np.asarray(masks, dtype="<u8")
+    k = len(keys)
+    counts = np.zeros((k, k), dtype=np.int64)
+    for lo in range(0, len(masks), MASK_CHUNK):
+        chunk = masks[lo : lo + MASK_CHUNK].view(np.uint8).reshape(-1, 8)
+        bits = np.unpackbits(chunk, axis=1, bitorder="little")[:, :k]
+        for i in range(k):  # integer sums: no BLAS threads spinning on a busy machine
+            counts[i] += bits[bits[:, i] == 1].sum(axis=0, dtype=np.int64)
+    rows = []
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if counts[i, j] > 0:
+                a, b = sorted((keys[i], keys[j]))
+                rows.append((a, b, int(counts[i, j])))
+    frame = pd.DataFrame(rows, columns=["entity_a", "entity_b", "articles"])
+    frame = frame.sort_values(
+        ["articles", "entity_a", "entity_b"], ascending=[False, True, True], kind="stable"
+    )
+    return frame.head(top).reset_index(drop=True)
 
 
 def events_by_date(

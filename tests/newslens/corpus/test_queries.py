@@ -107,17 +107,21 @@ def test_cooccurrence_matches_pandas(query_corpus):
     assert set(got["entity_a"]) == {"trump"}
 
     pairs = queries.cooccurrence(query_corpus, top=1000)
+    frequency = e.groupby("key").size().reset_index(name="n")
+    frequency = frequency.sort_values(["n", "key"], ascending=[False, True])
+    frequent = set(frequency["key"].head(queries.TOP_ENTITIES))
     want_pairs: dict[tuple[str, str], int] = {}
     for ks in keys:
-        for a in ks:
-            for b in ks:
+        for a in ks & frequent:
+            for b in ks & frequent:
                 if a < b:
                     want_pairs[(a, b)] = want_pairs.get((a, b), 0) + 1
     got_pairs = {
         (a, b): n
         for a, b, n in zip(pairs["entity_a"], pairs["entity_b"], pairs["articles"], strict=True)
     }
-    assert got_pairs == want_pairs
+    assert got_pairs == want_pairs and len(got_pairs) > 10
+    assert list(pairs["articles"]) == sorted(pairs["articles"], reverse=True)
 
 
 def test_events_by_date_matches_pandas(query_corpus):
@@ -207,3 +211,21 @@ def test_progress_bar_on_a_terminal_and_lines_otherwise():
     assert "\r" not in plain.getvalue()
     assert out[0].startswith("corpus: 0/10") and out[-1].startswith("corpus: 10/10")
     assert len(out) == 2  # not a line per article
+
+
+def test_top_pairs_keep_only_the_most_named_keys(query_corpus, monkeypatch):
+    monkeypatch.setattr(queries, "TOP_ENTITIES", 4)
+    e = table(query_corpus, "entities")
+    e = e[e["label"].isin(queries.ACTOR_LABELS) & e["key"].notna()]
+    frequency = e.groupby("key").size().reset_index(name="n")
+    frequent = frequency.sort_values(["n", "key"], ascending=[False, True])["key"].head(4)
+    keys = e[e["key"].isin(set(frequent))].groupby("article_id")["key"].apply(set)
+    want = {}
+    for ks in keys:
+        for a in ks:
+            for b in ks:
+                if a < b:
+                    want[(a, b)] = want.get((a, b), 0) + 1
+    pairs = queries.cooccurrence(query_corpus, top=1000)
+    assert len(e["key"].unique()) > 4
+    assert {(a, b): n for a, b, n in pairs.itertuples(index=False)} == want
