@@ -230,7 +230,7 @@ def analyse_shard(shard: Shard, *, model: str | None = None) -> dict[str, Any]:
         "pid": os.getpid(),
         "seconds": round(time.perf_counter() - t0, 3),
         "cpu_seconds": round(time.process_time() - cpu0, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
     return {"shard_id": shard.shard_id, "tables": to_tables(rows), "facts": facts}
 
@@ -247,6 +247,19 @@ def _analyse(
         (result, [] if isinstance(result, AnalysisError) else recorder.sentences.popleft())
         for result in analyze_many(items, nlp=recorder, batch_size=PIPE_BATCH_SIZE)
     ]
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the process's own address
+    space; ru_maxrss would also count the parent's peak from before a spawned worker's exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def library_shard(shard: Shard, analyses: dict[str, Any]) -> dict[str, Any]:
