@@ -26,7 +26,7 @@ import pandas as pd
 
 from newslens.corpus import QUERY_NAMES, store
 from newslens.corpus.names import entity_key
-from newslens.corpus.schema import PARTITION, TABLES, with_partition
+from newslens.corpus.schema import PARTITION, TABLES, UNKNOWN_MONTH, with_partition
 
 # Entity labels that name actors (the stance model's actor labels, less places).
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -173,6 +173,19 @@ def stance_evidence(
     if week:
         where += " AND date_trunc('week', published) = CAST($week AS DATE)"
         params["week"] = week
+    match = f"{_actor_match('key')} AND polarity IS NOT NULL{where}"
+    # Newest first: only the newest months that hold `limit` hits need reading in full.
+    per_month = con.execute(
+        f"SELECT {PARTITION}, count(*) FROM mentions WHERE {match} "
+        f"GROUP BY {PARTITION} ORDER BY {PARTITION} = '{UNKNOWN_MONTH}', {PARTITION} DESC",
+        {k: v for k, v in params.items() if k != "limit"},
+    ).fetchall()
+    months, total = [], 0
+    for month, count in per_month:
+        if total >= limit:
+            break
+        months.append(month)
+        total += count
     hits = con.execute(
         f"""
         SELECT article_id, outlet, published,
@@ -183,7 +196,7 @@ def stance_evidence(
                round(p_positive::DOUBLE, 4) AS p_positive,
                sentence_start, sentence_end, {PARTITION}
         FROM mentions
-        WHERE {_actor_match("key")} AND polarity IS NOT NULL{where}
+        WHERE {_in_months(months)} AND {match}
         ORDER BY published DESC NULLS LAST, greatest(p_negative, p_positive) DESC,
                  article_id, start
         LIMIT $limit
@@ -195,6 +208,14 @@ def stance_evidence(
         _sentence(texts[row.article_id], row) for row in hits.itertuples(index=False)
     ]
     return hits.drop(columns=[PARTITION])
+
+
+def _in_months(months: list[str]) -> str:
+    """A condition on the partition column that DuckDB prunes files with (literals)."""
+    if not months:
+        return "false"
+    listed = ", ".join("'" + str(m).replace("'", "''") + "'" for m in months)
+    return f"{PARTITION} IN ({listed})"
 
 
 def _sentence(text: str, hit: tuple) -> str:
@@ -209,9 +230,8 @@ def _article_texts(con: duckdb.DuckDBPyConnection, hits: pd.DataFrame) -> dict[s
     is most of the store, and a join would decompress all of it."""
     if hits.empty:
         return {}
-    months = ", ".join("'" + str(m).replace("'", "''") + "'" for m in set(hits[PARTITION]))
     rows = con.execute(
-        f"SELECT article_id, text FROM articles WHERE {PARTITION} IN ({months}) "
+        f"SELECT article_id, text FROM articles WHERE {_in_months(sorted(set(hits[PARTITION])))} "
         "AND list_contains($ids, article_id)",
         {"ids": sorted(set(hits["article_id"]))},
     ).fetchall()

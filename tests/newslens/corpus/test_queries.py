@@ -90,6 +90,12 @@ def test_stance_evidence_gives_the_sentences(query_corpus):
         assert text[row.start : row.end] == row.mention
         assert row.sentence == text[row.sentence_start : row.sentence_end].strip()
         assert row.mention in row.sentence
+    assert list(got["published"]) == sorted(got["published"], reverse=True)
+    # a small limit reads only the newest months, and gives the head of the full list
+    few = queries.stance_evidence(query_corpus, "Clinton", limit=3)
+    every = queries.stance_evidence(query_corpus, "Clinton", limit=1000)
+    assert len(every) > 3 and len({str(p)[:7] for p in every["published"]}) > 3
+    pd.testing.assert_frame_equal(few, every.head(3))
 
 
 def test_cooccurrence_matches_pandas(query_corpus):
