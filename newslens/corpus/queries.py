@@ -111,19 +111,33 @@ def share_of_voice(
     month); quotes without a speaker are left out. Sorted by outlet, month, quotes desc."""
     params: dict = {}
     where = _filters(params, outlet=outlet, start=start, end=end)
-    sql = f"""
-        WITH counts AS (
-            SELECT speaker_key AS speaker, outlet, strftime(published, '%Y-%m') AS month,
+    # The month is the partition's (constant per file, free to group on); the share and
+    # the order are computed on the aggregate in pandas, cheaper than a window in SQL.
+    frame = (
+        _con(corpus)
+        .execute(
+            f"""
+            SELECT speaker_key AS speaker, outlet,
+                   CASE WHEN {PARTITION} = '{UNKNOWN_MONTH}' THEN NULL ELSE {PARTITION} END
+                       AS month,
                    count(*) AS quotes, sum(n_words)::BIGINT AS words
             FROM quotes
             WHERE speaker_key IS NOT NULL{where}
-            GROUP BY speaker_key, outlet, strftime(published, '%Y-%m')
+            GROUP BY ALL
+            """,
+            params,
         )
-        SELECT *, quotes / sum(quotes) OVER (PARTITION BY outlet, month) AS share
-        FROM counts
-        ORDER BY outlet NULLS LAST, month NULLS LAST, quotes DESC, speaker
-    """
-    return _con(corpus).execute(sql, params).df()
+        .df()
+    )
+    totals = frame.groupby(["outlet", "month"], dropna=False)["quotes"].transform("sum")
+    frame["share"] = frame["quotes"] / totals
+    frame = frame.sort_values(
+        ["outlet", "month", "quotes", "speaker"],
+        ascending=[True, True, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    return frame.reset_index(drop=True)
 
 
 def stance_by_week(
