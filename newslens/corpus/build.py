@@ -16,6 +16,7 @@ plans the same shards, skips the finished ones, and two builds give the same row
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import resource
 import socket
@@ -32,7 +33,6 @@ from newslens.corpus.inputs import InputArticle, ReadError, read_library, read_s
 from newslens.corpus.rows import (
     ArticleInfo,
     analysis_rows,
-    concat,
     empty_rows,
     error_row,
     rough_sentences,
@@ -276,7 +276,7 @@ def read_error_tables(errors: list[ReadError]) -> dict[str, Any]:
     rows = empty_rows()
     for error in errors:
         error_row(rows, source=error.source, article_id=None, stage="read", reason=error.reason)
-    return concat([to_tables(rows)])
+    return to_tables(rows)
 
 
 # ---------------------------------------------------------------- engines
@@ -460,7 +460,7 @@ def build(
         engine = serial_engine(model)
     done = 0
     results = (library_shard(s, analyses) for s in library_todo)
-    for result in _chain(results, engine(analyse_todo) if analyse_todo else iter(())):
+    for result in itertools.chain(results, engine(analyse_todo) if analyse_todo else ()):
         store.write_shard(root, result["shard_id"], result["tables"], result["facts"])
         facts = result["facts"]
         summary.shard_facts.append(facts)
@@ -496,11 +496,6 @@ def build(
         )
     )
     return summary
-
-
-def _chain(*iterators: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for iterator in iterators:
-        yield from iterator
 
 
 def _model_facts(model: str | None) -> dict[str, str]:

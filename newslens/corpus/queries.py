@@ -49,11 +49,16 @@ def connect(corpus: str | Path) -> duckdb.DuckDBPyConnection:
     if not root.is_dir() or not store.is_corpus(root):
         raise QueryError(f"{root}: not a corpus folder (build one with: corpus build)")
     con = duckdb.connect()
+    # Parquet footers are read once per connection, not once per query: a corpus is many
+    # small files (one per shard and month), and their metadata is most of a small query.
+    con.execute("SET parquet_metadata_cache = true")
     for table, schema in TABLES.items():
-        if store.table_files(root, table):
-            glob = store.table_glob(root, table).replace("'", "''")
+        files = store.table_files(root, table)
+        if files:
+            # The files as listed now (no glob per query); reconnect to see a newer build.
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
             con.execute(
-                f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{glob}', "
+                f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
                 f"hive_partitioning = true, hive_types = {{'{PARTITION}': 'VARCHAR'}})"
             )
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,15 +256,4 @@ def to_tables(rows: Rows) -> dict[str, pa.Table]:
     return {
         name: pa.Table.from_pylist(rows.get(name, []), schema=with_partition(schema))
         for name, schema in TABLES.items()
-    }
-
-
-def concat(tables: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
-    parts: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
-    for group in tables:
-        for name, table in group.items():
-            parts[name].append(table)
-    return {
-        name: pa.concat_tables(ts) if ts else with_partition(TABLES[name]).empty_table()
-        for name, ts in parts.items()
     }
