@@ -1,5 +1,6 @@
 """PolNeAR-like articles made in the tests: ids `outlet_YYYY-MM-DD_slug`, a few actors who
-speak about each other in direct and reported speech, dates across months and weeks."""
+speak about each other in direct and reported speech, dates across months and weeks, and one
+dated event that every article reports."""
 
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ def article(i: int) -> dict:
         f"{target} met with governors in Washington on {published:%B} {published.day}, "
         f"{published.year}, and praised the {topic} as a fair compromise.\n\n"
         f"According to {target_surname}, the plan will create thousands of jobs by next year. "
-        f"{surname} said {target_surname} was wrong about the numbers.\n"
+        f"{surname} said {target_surname} was wrong about the numbers.\n\n"
+        # one happening that every article reports: an event across outlets
+        "Congress approved the budget on March 1, 2016.\n"
     )
     return {"id": f"{outlet}_{published.isoformat()}_{slug}", "text": text}
 

@@ -140,6 +140,7 @@ def test_events_by_date_matches_pandas(query_corpus):
             events=("event_index", "size"),
             articles=("article_id", "nunique"),
             outlets=("outlet", "nunique"),
+            outlet_list=("outlet", lambda o: ", ".join(sorted(set(o.dropna())))),
         )
         .reset_index()
     )
@@ -154,8 +155,18 @@ def test_events_by_date_matches_pandas(query_corpus):
         how="outer",
         suffixes=("", "_want"),
     )
-    for column in ("events", "articles", "outlets"):
+    for column in ("events", "articles", "outlets", "outlet_list"):
         assert (merged[column] == merged[f"{column}_want"]).all(), column
+    assert (got["outlets"] > 1).any()  # a day's event reported by several outlets
+
+
+def test_events_by_date_without_outlet_masks_is_the_same(query_corpus, monkeypatch):
+    with_masks = queries.events_by_date(query_corpus, actor="Clinton")
+    monkeypatch.setattr(queries, "MAX_MASK_BITS", 1)  # more outlets than bits
+    pd.testing.assert_frame_equal(
+        queries.events_by_date(query_corpus, actor="Clinton"), with_masks, check_dtype=False
+    )
+    assert len(with_masks) > 3
 
 
 def test_unknown_actor_and_folder_are_errors(query_corpus, tmp_path):
