@@ -15,6 +15,7 @@ plans the same shards, skips the finished ones, and two builds give the same row
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -306,19 +307,40 @@ def _bounded(
             yield future.result()
 
 
+@contextlib.contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Spawned workers (the pool's, Dask's) re-run the parent's __main__ script when it
+    was started from a file; nothing they run lives there, and a script that is not a
+    program (a Streamlit page, a test's AppTest script) would fail or run again in each
+    worker. A module run with -m (python -m newslens) is re-imported by name, harmlessly."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    hide = main is not None and path is not None and getattr(main, "__spec__", None) is None
+    if hide:
+        del main.__file__
+    try:
+        yield
+    finally:
+        if hide:
+            main.__file__ = path
+
+
 def pool_engine(model: str | None, workers: int) -> Engine:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     def run(shards: list[Shard]) -> Iterator[dict[str, Any]]:
         threads = max(1, (os.cpu_count() or 1) // workers)
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            # spawn: a fresh interpreter per worker, never a fork of a threaded driver
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_pool_init,
-            initargs=(model, threads),
-        ) as pool:
+        with (
+            _main_script_hidden(),
+            ProcessPoolExecutor(
+                max_workers=workers,
+                # spawn: a fresh interpreter per worker, never a fork of a threaded driver
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_pool_init,
+                initargs=(model, threads),
+            ) as pool,
+        ):
             yield from _bounded(
                 shards,
                 lambda shard: pool.submit(analyse_shard, shard, model=model),
@@ -347,13 +369,14 @@ def dask_engine(model: str | None, address: str) -> Engine:
         cluster = None
         if address.startswith("local"):
             n = int(address.partition(":")[2] or (os.cpu_count() or 1))
-            cluster = LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            with _main_script_hidden():
+                cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             client = Client(cluster)
             threads = max(1, (os.cpu_count() or 1) // n)
         else:

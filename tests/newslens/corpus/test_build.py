@@ -61,14 +61,27 @@ def test_serial_build_layout(serial_corpus):
     assert runs and runs[-1]["articles"] == N_ARTICLES and runs[-1]["shards"][0]["peak_rss_mb"]
 
 
-def test_process_pool_matches_serial(source, serial_corpus, tmp_path):
+@pytest.fixture
+def script_main(tmp_path, monkeypatch):
+    """__main__ as a script that must not run again in workers (as under Streamlit or
+    AppTest, which run pages as __main__)."""
+    script = tmp_path / "page.py"
+    script.write_text("raise SystemExit('the page ran again in a worker')\n")
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__file__", str(script), raising=False)
+    monkeypatch.setattr(main, "__spec__", None, raising=False)
+    return script
+
+
+def test_process_pool_matches_serial(source, serial_corpus, tmp_path, script_main):
     summary = build([str(source)], tmp_path, workers=2, polnear_ids=True, shard_size=5)
     assert summary.articles == N_ARTICLES and summary.engine == "pool 2"
     assert len({f["pid"] for f in summary.shard_facts}) == 2  # both workers did shards
     assert_same_tables(tmp_path, serial_corpus)
+    assert sys.modules["__main__"].__file__ == str(script_main)  # put back
 
 
-def test_dask_local_matches_serial(source, serial_corpus, tmp_path):
+def test_dask_local_matches_serial(source, serial_corpus, tmp_path, script_main):
     summary = build([str(source)], tmp_path, dask="local:2", polnear_ids=True, shard_size=10)
     assert summary.articles == N_ARTICLES and summary.engine == "dask local:2"
     assert all(f["pid"] != os.getpid() for f in summary.shard_facts)
