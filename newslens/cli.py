@@ -1,5 +1,5 @@
 """Command line: `python -m newslens analyze ...` (a stable contract: accuracy is measured
-through it), `target-sentiment`, `export`.
+through it), `target-sentiment`, `export`, `corpus` (newslens.corpus.cli).
 
 Output is one JSON object per article per line on stdout; every problem is one line on stderr
 and makes the exit status non-zero, while the other inputs of the same call are still handled.
@@ -205,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--published", type=_date, help="publication date YYYY-MM-DD")
     export.add_argument("--model", help="spaCy model name")
     export.set_defaults(func=cmd_export)
+
+    from newslens.corpus.cli import add_corpus_parser
+
+    add_corpus_parser(sub)
     return parser
 
 
