@@ -442,11 +442,20 @@ def _positions(
 ) -> list[Position]:
     """One position per (quote with a known speaker, other actor named inside it)."""
     summed: dict[tuple[int, str], dict[str, float]] = {}
+    # Mentions by start, so each quote looks only at those that start inside it (every
+    # quote against every mention was quadratic in the article's length).
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
     for qi, quote in enumerate(quotes):
         speaker = quote.speaker.entity_id if quote.speaker else None
         if not speaker:
             continue
-        for m, (_, scores) in zip(mentions, results, strict=True):
+        inside = set()
+        for s, e in quote.spans or [[quote.start, quote.end]]:
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            inside.update(order[lo:hi])
+        for mi in sorted(inside):
+            m, (_, scores) = mentions[mi], results[mi]
             if m.entity_id != speaker and _inside(quote, m.start, m.end):
                 acc = summed.setdefault((qi, m.entity_id), dict.fromkeys(LABELS, 0.0))
                 for label in LABELS:
