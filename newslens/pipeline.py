@@ -160,7 +160,12 @@ def analyze_many(
         if error is not None:
             waiting.append(error)
         else:
-            analysis, pending = start_analysis(next(docs), doc_id=doc_id, meta=meta)
+            doc = next(docs)
+            try:
+                analysis, pending = start_analysis(doc, doc_id=doc_id, meta=meta)
+            except Exception as exc:  # noqa: BLE001 - one odd article never sinks the batch
+                waiting.append(_failed(exc))
+                continue
             analysis.model = info
             waiting.append((analysis, pending))
         # A bound on how far ahead the parse runs keeps memory flat on big folders.
@@ -177,7 +182,17 @@ def _ready(entry: tuple[Analysis, stance.PendingStance] | AnalysisError) -> bool
 def _finish(
     entry: tuple[Analysis, stance.PendingStance] | AnalysisError,
 ) -> Analysis | AnalysisError:
-    return entry if isinstance(entry, AnalysisError) else finish_analysis(*entry)
+    if isinstance(entry, AnalysisError):
+        return entry
+    try:
+        return finish_analysis(*entry)
+    except Exception as exc:  # noqa: BLE001 - the results waiting behind it still come out
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> AnalysisError:
+    """A bug met on one article, as that article's error (the batch goes on)."""
+    return AnalysisError(f"the analysis failed ({type(exc).__name__}: {exc})")
 
 
 def reanchor(analysis: Analysis, published: str | None) -> Analysis:

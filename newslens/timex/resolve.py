@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -264,6 +265,15 @@ def _resolve_anaphor(
     return _resolve_relunit(unit, offset, ref)
 
 
+def _in_calendar(resolve: Callable[..., str | None], *args: Any) -> str | None:
+    """The value, or None when its arithmetic leaves the calendar's years 1-9999 (a
+    publication date of 0001-01-01 and "yesterday"): one odd date never sinks an analysis."""
+    try:
+        return resolve(*args)
+    except (OverflowError, ValueError):
+        return None
+
+
 def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
     """Values of the timexes against the DCT `published`, from their anchors alone."""
     dct = _dct(published)
@@ -276,15 +286,17 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             out.append(t)  # clock times come second: they take a day named near them
             continue
         if anchor["kind"] == "anaphor":
-            value = _resolve_anaphor(anchor.get("fields", {}), story, dct)
+            value = _in_calendar(_resolve_anaphor, anchor.get("fields", {}), story, dct)
         else:
-            value = _resolve_one(anchor, dct, None)
+            value = _in_calendar(_resolve_one, anchor, dct, None)
         if anchor["kind"] != "anaphor" or anchor.get("fields", {}).get("offset", 0) >= 0:
             _remember(story, value)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:
-            new_anchor["date"] = _shifted(dct, shift["n"], shift["unit"]) if dct else None
+            new_anchor["date"] = (
+                _in_calendar(_shifted, dct, shift["n"], shift["unit"]) if dct else None
+            )
         day = _resolved_day(value)
         if day is not None:
             days.append((anchor.get("sent", -1), t.start, day))
@@ -297,5 +309,5 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
         ]
         ref = min(near, key=lambda pair: pair[0])[1] if near else None
-        out[i] = replace(t, value=_resolve_one(anchor, dct, ref), anchor=dict(anchor))
+        out[i] = replace(t, value=_in_calendar(_resolve_one, anchor, dct, ref), anchor=dict(anchor))
     return out
