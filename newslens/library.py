@@ -54,9 +54,15 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _peek(path: Path, sql: str) -> list[tuple]:
-    """Rows of a query on the database, opened so that nothing in it can change."""
-    conn = _open_read_only(path)
+def _peek(path: Path, sql: str, *, immutable: bool) -> list[tuple]:
+    """Rows of a query on the database, opened so that nothing in it can change. Immutable,
+    SQLite creates no -wal/-shm files beside it (a foreign WAL database stays untouched) but
+    does not see what is still in the WAL."""
+    if immutable:
+        uri = f"{path.absolute().as_uri()}?immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=15)
+    else:
+        conn = _open_read_only(path)
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -66,16 +72,23 @@ def _peek(path: Path, sql: str) -> list[tuple]:
 def _check_own(path: Path) -> None:
     """Refuse (without touching it) any file that is not a newslens library: ours carry our
     application_id; an empty database, or a library made before it was set, is ours too."""
-    try:
-        ((app_id,),) = _peek(path, "PRAGMA application_id")
+    wal = path.with_name(path.name + "-wal")
+    # The file alone first; what the WAL holds only when the file alone is not conclusive.
+    for immutable in (True, False):
+        try:
+            ((app_id,),) = _peek(path, "PRAGMA application_id", immutable=immutable)
+            names = {
+                n for (n,) in _peek(path, "SELECT name FROM sqlite_master", immutable=immutable)
+            }
+            ((version,),) = _peek(path, "PRAGMA user_version", immutable=immutable)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"{path} is not a newslens library ({exc}); it was left untouched"
+            ) from exc
         if app_id == APPLICATION_ID:
             return
-        names = {name for (name,) in _peek(path, "SELECT name FROM sqlite_master")}
-        ((version,),) = _peek(path, "PRAGMA user_version")
-    except sqlite3.DatabaseError as exc:
-        raise LibraryError(
-            f"{path} is not a newslens library ({exc}); it was left untouched"
-        ) from exc
+        if not (wal.exists() and wal.stat().st_size > 0):
+            break
     if app_id == 0 and (not names or (names <= _OWN_OBJECTS and version == SCHEMA_VERSION)):
         return
     raise LibraryError(
