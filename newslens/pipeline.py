@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens import entities, events, quotes, stance, timexes
+from newslens.language import language_notes
 from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
 
@@ -74,6 +75,7 @@ def start_analysis(
     when this returns; `finish_analysis` completes it."""
     meta = meta or Meta()
     analysis = Analysis(id=doc_id, text=doc.text, meta=meta)
+    analysis.warnings.extend(language_notes(analysis.text))  # "newslens reads English"
     t = time.perf_counter()
 
     def lap(stage: str) -> None:
