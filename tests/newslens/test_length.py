@@ -1,8 +1,9 @@
 """Time grows linearly with the article's length, and long texts are parsed in pieces that
 join back exactly. The goal itself (400 k characters <= 5x the time of 100 k) is measured by
-bench/length_scaling.py; this test holds a generous bound in CPU time, which other people's
-load on the machine does not skew, so that a quadratic stage cannot come back unseen (the
-quote filter reading doc.text once per quote made 400 k characters take 30x 100 k)."""
+bench/length_scaling.py in wall time; this test holds the same bound in CPU time, which other
+people's load on the machine does not skew, so that a quadratic stage cannot come back unseen
+(the quote filter reading doc.text once per quote made the ratio 5.8 on this text, and 30x
+on the bench's, which has more quotes)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from newslens.model import Meta
 from newslens.pipeline import LONG_TEXT_CHARS, PARSE_CHUNK_CHARS, analyze_text, text_pieces
 from tests.conftest import SAMPLES
 
-RATIO_BOUND = 8.0  # for 4x the length; linear is 4, the goal 5
+RATIO_BOUND = 5.0  # the goal, for 4x the length (measured 3.3; with doc.text per quote 5.8)
 
 
 def news_text(chars: int) -> str:
@@ -29,7 +30,7 @@ def cpu_seconds(text: str, nlp) -> float:
     return time.process_time() - t
 
 
-def test_four_times_the_text_takes_at_most_eight_times_the_cpu(nlp):
+def test_four_times_the_text_takes_at_most_five_times_the_cpu(nlp):
     nlp("warm up.")
     small = cpu_seconds(news_text(100_000), nlp)
     large = cpu_seconds(news_text(400_000), nlp)
