@@ -106,15 +106,15 @@ def docx_bomb(path: Path, *, xml_bytes: int) -> Path:
     return path
 
 
-def pdf_with_pages(path: Path, pages: int) -> Path:
+def pdf_with_pages(path: Path, pages: int, *, declared: int | None = None) -> Path:
     """A valid PDF of `pages` pages, each showing a line of text (all share one content
-    stream, so the file stays small)."""
+    stream, so the file stays small); `declared` is the /Count it claims (a lie if given)."""
     stream = b"BT /F1 11 Tf 72 720 Td (The minister said the talks would go on.) Tj ET"
     first_page = 5
     kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % (declared or pages),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -196,6 +196,12 @@ def test_pdf_with_too_many_pages_is_refused_before_extraction(tmp_path):
         f"pages.pdf: this PDF has too many pages (30,000; the limit is {MAX_PDF_PAGES:,}): "
         "split it and load the parts"
     )
+
+
+def test_pdf_that_understates_its_pages_is_still_refused(tmp_path):
+    pdf = pdf_with_pages(tmp_path / "liar.pdf", 30_000, declared=1)
+    result = load_bounded(pdf)
+    assert result["error"].startswith("liar.pdf: this PDF has too many pages (30,000;"), result
 
 
 def test_pdf_at_the_page_bound_is_read_in_bounds(tmp_path):
