@@ -10,11 +10,18 @@ from spacy.language import Language
 from newslens.nlp import load_nlp
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+# Streamlit's markdown (remark-gfm) finds links in the text *after* escapes are undone, so
+# "https://…", "www.…" and "name@host" (with or without "mailto:") became live links however
+# escaped. A word joiner (U+2060, invisible) inside each trigger stops that.
+_AUTOLINK_TRIGGER = re.compile(r"(?<=:)(?=//)|(?<=[wW]{3})(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def md_escape(text: str) -> str:
-    """Untrusted text made literal inside Streamlit markdown (labels, st.markdown)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Untrusted text made literal inside Streamlit markdown (labels, st.markdown, captions,
+    alerts): one line, every markdown character escaped, and no autolink."""
+    text = _AUTOLINK_TRIGGER.sub(WORD_JOINER, " ".join(str(text).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def shorten(text: str, limit: int = 220) -> str:

@@ -13,8 +13,16 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from newslens.ingest import SUPPORTED_SUFFIXES, IngestError, load_path
+from newslens.jsonl import (
+    RecordError,
+    optional_string,
+    read_lines,
+    record_id,
+    text_field,
+)
 from newslens.model import Meta
 
 EXIT_BAD_INPUT = 1
@@ -50,72 +58,69 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def _jsonl_items(path: str) -> Iterator[tuple[str, str, Meta] | str]:
-    """(id, text, meta) per valid input line; an error string per bad line."""
+def _jsonl_items(path: str) -> Iterator[tuple[str, str, Meta, str] | str]:
+    """(id, text, meta, label) per valid input line; an error string, naming the line and
+    its id, per bad line. `label` says where the record came from, for later messages."""
     try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    except OSError as exc:
-        yield f"{path}: cannot be read ({exc.strerror})"
-        return
-    with handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
+        lines = read_lines(path)
+        for line in lines:
+            label = line.label(path)
+            if line.record is None:
+                yield f"{label}: {line.error}"
                 continue
             try:
-                record = json.loads(line)
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError("'text' is not a string")
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                yield f"{path}:{lineno}: not a valid input line ({exc})"
-                continue
-            doc_id = str(record.get("id", lineno))
-            published = record.get("published")
-            if published:
-                try:
-                    published = _date(str(published)[:10])
-                except argparse.ArgumentTypeError:
-                    published = None
-            # With --jsonl the text is analysed exactly as given, so offsets index into it.
-            yield (
-                doc_id,
-                text,
-                Meta(
-                    title=record.get("title"),
-                    published=published,
-                    source=record.get("source") or doc_id,
-                ),
-            )
+                yield _jsonl_item(line.record, line.lineno, label)
+            except RecordError as exc:
+                yield f"{label}: not a valid input line ({exc})"
+    except OSError as exc:
+        yield f"{path}: cannot be read ({exc.strerror or exc})"
+
+
+def _jsonl_item(record: dict, lineno: int, label: str) -> tuple[str, str, Meta, str]:
+    doc_id = record_id(record, lineno)
+    text = text_field(record)
+    title, source = optional_string(record, "title"), optional_string(record, "source")
+    published = record.get("published")
+    if published:
+        try:
+            published = _date(str(published)[:10])
+        except argparse.ArgumentTypeError:
+            published = None
+    # With --jsonl the text is analysed exactly as given, so offsets index into it.
+    return doc_id, text, Meta(title=title, published=published, source=source or doc_id), label
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from newslens.nlp import ModelNotFound, load_nlp
     from newslens.pipeline import AnalysisError, analyze_many
 
-    status = 0
+    failed = 0
     items: list[tuple[str, str, Meta]] = []
+    labels: list[str] = []  # where each item came from: "IN.jsonl:3 (id "a7")" or the file
     if args.jsonl:
         for item in _jsonl_items(args.jsonl):
             if isinstance(item, str):
                 _error(item)
-                status = EXIT_BAD_INPUT
+                failed += 1
             else:
-                items.append(item)
+                items.append(item[:3])
+                labels.append(item[3])
     for path in _expand(args.files):
         try:
             article = load_path(path)
         except IngestError as exc:
             _error(str(exc))
-            status = EXIT_BAD_INPUT
+            failed += 1
             continue
         if args.published:
             article.meta.published = args.published
         items.append((path.name, article.text, article.meta))
+        labels.append(str(path))
     if not items:
-        if status == 0:
+        if failed == 0:
             _error("nothing to analyse: give FILE(s), a folder or --jsonl IN.jsonl")
             return EXIT_USAGE
-        return status
+        return _summary(failed, total=failed)
     try:
         nlp = load_nlp(args.model)
     except ModelNotFound as exc:
@@ -124,23 +129,41 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     library = None
     if args.save:
-        from newslens.library import Library
+        from newslens.library import Library, LibraryError
 
         library = Library(args.library)
+        try:
+            library.check()
+        except LibraryError as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+    total = failed + len(items)
     progress = _progress(len(items)) if args.save else None
-    for result in analyze_many(items, nlp=nlp, n_process=args.n_process):
+    results = analyze_many(items, nlp=nlp, n_process=args.n_process)
+    for label, result in zip(labels, results, strict=True):
         if isinstance(result, AnalysisError):
-            _error(str(result))
-            status = EXIT_BAD_INPUT
-            continue
-        if library is not None:
-            library.save(result)
+            _error(f"{label}: {result}")
+            failed += 1
+        elif library is not None:
+            try:
+                library.save(result)
+            except LibraryError as exc:
+                _error(f"{label}: not saved ({exc})")
+                failed += 1
         else:
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         if progress:
-            progress(result.id)
-    return status
+            progress(label)
+    return _summary(failed, total=total)
+
+
+def _summary(failed: int, *, total: int) -> int:
+    """The exit status; with failures, a last line that counts them."""
+    if not failed:
+        return 0
+    _error(f"{failed} of {total} inputs failed (each is named above); the others were handled")
+    return EXIT_BAD_INPUT
 
 
 def _progress(total: int):
@@ -173,8 +196,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return cli_export(args.file, args.to, published=args.published, model=args.model)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error (not its usage block), like every other CLI error."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{message} (see: {self.prog} --help)")
+        raise SystemExit(EXIT_USAGE)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m newslens", description=__doc__)
+    parser = _Parser(prog="python -m newslens", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="analyse articles; one JSON line per article")

@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -45,8 +46,13 @@ class ExportError(RuntimeError):
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    """A CSV cell no spreadsheet runs as a formula: spreadsheets skip leading blanks and
+    read full-width signs ("＝", "＋") as the ASCII ones, so the first character that is not
+    blank, made ASCII-compatible (NFKC), is what counts."""
+    if isinstance(value, str):
+        first = unicodedata.normalize("NFKC", value.lstrip()[:1])
+        if value.startswith(FORMULA_PREFIXES) or first.startswith(FORMULA_PREFIXES):
+            return "'" + value
     return value
 
 

@@ -8,7 +8,9 @@ import datetime as dt
 import io
 import logging
 import re
+import stat
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from newslens.model import Meta
@@ -21,12 +23,31 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than th
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
 MAX_TEXT_CHARS = 1_000_000  # text cap, the same as the analysis cap (newslens.pipeline)
 MAX_FILES = 20
+# Bounds on what a file unpacks to, checked before it is parsed (a small file can be a bomb).
+MAX_HTML_BYTES = 2 * 1024 * 1024  # extraction takes 3-10 s per MB; news pages are under
+FAST_HTML_BYTES = 512 * 1024  # above this, trafilatura skips its comparison extractors
+MAX_PDF_PAGES = 1_000  # a 1 M-character article is ~400 dense pages
+MAX_DOCX_ENTRIES = 2_000  # parts in the zip
+MAX_DOCX_UNZIPPED = 32 * 1024 * 1024  # all parts together, as the zip declares them
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 TITLE_MAX_CHARS = 200
 
 
 class IngestError(ValueError):
     """Input that cannot be turned into an article; the message is meant for the user."""
+
+
+def megabytes(n: int) -> str:
+    """A size for a message, in MB of 2**20 bytes, rounded up to a tenth: a file just over
+    a 20 MB limit reads "20.1 MB", never "20.0 MB" (or "21.3 MB; the limit is 21 MB")."""
+    tenths = -(-n * 10 // 2**20)
+    return f"{tenths // 10}.{tenths % 10} MB"
+
+
+def _too_large(name: str, size: int, limit: int, what: str = "the file") -> IngestError:
+    return IngestError(
+        f"{name}: {what} is too large ({megabytes(size)}; the limit is {limit // 2**20} MB)"
+    )
 
 
 @dataclass
@@ -246,15 +267,81 @@ def _html_blocks(html: str) -> str:
     return "\n".join(lines)
 
 
+def _only_title(text: str, meta: object) -> bool:
+    """Whether the text found is just the page's <title> (trafilatura's answer for a page
+    with no body): that is no article."""
+    title = getattr(meta, "title", None)
+    return bool(title) and " ".join(text.split()) == " ".join(str(title).split())
+
+
+_STREAM_SKIP = {"head", "title", "script", "style", "template", "svg", *_SKIP_TAGS}
+_STREAM_BREAK = {"br", "div", "section", "article", "main", "tr", "td", *_BLOCK_TAGS}
+
+
+class _TextCollector(HTMLParser):
+    """The visible text of a page, one line per block, in one pass with no tree: the last
+    resort for pages nested too deep for lxml (which drops everything past 255 levels)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _STREAM_SKIP:
+            self.skipping += 1
+        elif tag in _STREAM_BREAK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _STREAM_SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _STREAM_BREAK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html_stream_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _check_visible_text(html: str, name: str) -> None:
+    """Refuse a page whose visible text alone is over the text limit before the slow parse
+    (3 MB of paragraphs took 20 s to extract, only to be refused for its length)."""
+    visible = _TAG.sub(" ", _INVISIBLE.sub(" ", html))
+    chars = sum(len(word) + 1 for word in visible.split())
+    if chars > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"{name}: the text is too long (about {chars:,} characters; the limit is "
+            f"{MAX_TEXT_CHARS:,}): split it and load the parts"
+        )
+
+
 def from_html(data: bytes, name: str) -> Article:
     import trafilatura
 
     html = decode_html(data)
     if _looks_binary(html):
         raise IngestError(f"{name}: this does not look like an HTML page (binary content)")
+    _check_visible_text(html, name)
     try:
         text = trafilatura.extract(
-            html, include_comments=False, include_tables=False, favor_recall=True
+            html,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            fast=len(data) > FAST_HTML_BYTES,  # no second-opinion extractors on big pages
         )
         meta = trafilatura.extract_metadata(html)
     except Exception as exc:  # trafilatura/lxml raise a variety of parser errors
@@ -264,6 +351,8 @@ def from_html(data: bytes, name: str) -> Article:
         blocks = _html_blocks(html)
         if len(blocks) >= len(text or "") * 0.8:
             text = blocks
+    if not text or not text.strip() or _only_title(text, meta):
+        text = _html_stream_text(html)  # lxml gives up on pages nested over 255 deep
     if not text or not text.strip():
         raise IngestError(f"{name}: no article text found in this HTML page")
     title = (meta.title if meta else None) or None
@@ -335,14 +424,31 @@ def from_pdf(data: bytes, name: str) -> Article:
 # ---------------------------------------------------------------- DOCX
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_BREAKS = {_W + "br": "\n", _W + "cr": "\n", _W + "tab": "\t", _W + "noBreakHyphen": "-"}
+
+
+def _docx_paragraphs(document: object) -> list[tuple[str, str]]:
+    """(text, style name) of each body paragraph, read from the XML tree itself: python-docx's
+    `paragraph.text` and `.style` cost 0.2 and 2 ms each, minutes for a large document."""
+    styles = {s.style_id: s.name for s in document.styles}  # type: ignore[attr-defined]
+    out = []
+    for p in document.element.body.iterchildren(_W + "p"):  # type: ignore[attr-defined]
+        parts = []
+        for node in p.iter(_W + "t", *_W_BREAKS):
+            parts.append(node.text or "" if node.tag == _W + "t" else _W_BREAKS[node.tag])
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        style_id = style.get(_W + "val") if style is not None else None
+        out.append(("".join(parts), styles.get(style_id, "") if style_id else ""))
+    return out
+
+
 def from_docx(data: bytes, name: str) -> Article:
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = [
-            (p.text, p.style.name if p.style is not None else "") for p in document.paragraphs
-        ]
+        paragraphs = _docx_paragraphs(document)
         props = document.core_properties
     except Exception as exc:  # python-docx raises zipfile/lxml/KeyError on broken files
         raise IngestError(
@@ -372,40 +478,98 @@ def from_docx(data: bytes, name: str) -> Article:
 # ---------------------------------------------------------------- entry points
 
 
-def load_bytes(data: bytes, name: str) -> Article:
-    """An article from an uploaded file's bytes, dispatched on the file name's suffix."""
-    name = Path(name or "").name or "file"  # never show or trust a client-side folder
+def _check_suffix(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
             f"{name}: unsupported file type '{suffix or '(none)'}'; use "
             + ", ".join(SUPPORTED_SUFFIXES)
         )
+    return suffix
+
+
+def load_bytes(data: bytes, name: str) -> Article:
+    """An article from an uploaded file's bytes, dispatched on the file name's suffix."""
+    name = Path(name or "").name or "file"  # never show or trust a client-side folder
+    suffix = _check_suffix(name)
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(
-            f"{name}: the file is too large ({len(data) / 1e6:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES / 1e6:.0f} MB)"
-        )
+        raise _too_large(name, len(data), MAX_FILE_BYTES)
     if not data:
         raise IngestError(f"{name}: the file is empty")
     if suffix in (".html", ".htm"):
+        if len(data) > MAX_HTML_BYTES:
+            raise _too_large(name, len(data), MAX_HTML_BYTES, "this HTML page")
         return from_html(data, name)
     if suffix == ".pdf":
+        _check_pdf_pages(data, name)
         return from_pdf(data, name)
     if suffix == ".docx":
+        _check_zip(data, name)
         return from_docx(data, name)
     return from_plain(data, name)
 
 
+def _check_pdf_pages(data: bytes, name: str) -> None:
+    """Refuse a PDF with more pages than MAX_PDF_PAGES before any text is extracted (a
+    30,000-page file took 50 s to refuse after extraction). Broken files pass: `from_pdf`
+    says what is wrong with them."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        # The count the file declares costs nothing to read; the page tree (walked only
+        # when that count is within the limit, as a file may lie) costs 0.3 ms a page.
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+        pages = declared if isinstance(declared, int) and declared > MAX_PDF_PAGES else None
+        pages = pages or len(reader.pages)
+    except Exception:  # pypdf raises many types; from_pdf reports them in one line
+        return
+    if pages > MAX_PDF_PAGES:
+        raise IngestError(
+            f"{name}: this PDF has too many pages ({pages:,}; the limit is "
+            f"{MAX_PDF_PAGES:,}): split it and load the parts"
+        )
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a DOCX whose parts would unpack to more than MAX_DOCX_UNZIPPED, from the sizes
+    its zip declares (zipfile never inflates an entry past its declared size), before
+    python-docx inflates and parses them: a 1 MB file can hold 1 GB of XML."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise IngestError(
+            f"{name}: this DOCX file could not be read (it is not a valid zip archive)"
+        ) from exc
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise IngestError(
+            f"{name}: this DOCX file has too many parts ({len(entries):,}; the limit is "
+            f"{MAX_DOCX_ENTRIES:,})"
+        )
+    unzipped = sum(entry.file_size for entry in entries)
+    if unzipped > MAX_DOCX_UNZIPPED:
+        raise _too_large(name, unzipped, MAX_DOCX_UNZIPPED, "unpacked, this DOCX file")
+
+
 def load_path(path: str | Path) -> Article:
+    """An article from a file on disk. Only regular files are read (a device such as
+    /dev/zero or a pipe has no size to check), the suffix and size are checked before a
+    byte is read, and no more than the size limit is ever read."""
     path = Path(path)
     try:
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise IngestError(
-                f"{path}: the file is too large ({path.stat().st_size / 1e6:.1f} MB; the "
-                f"limit is {MAX_FILE_BYTES / 1e6:.0f} MB)"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IngestError(f"{path}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(f"{path}: is not a regular file (a device, pipe or socket)")
+        _check_suffix(path.name)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(str(path), info.st_size, MAX_FILE_BYTES)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after the stat
     except FileNotFoundError as exc:
         raise IngestError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
@@ -436,7 +600,7 @@ def load_many(
         if total > MAX_TOTAL_BYTES:
             errors.append(
                 f"{Path(name).name}: skipped, the files together exceed "
-                f"{MAX_TOTAL_BYTES / 1e6:.0f} MB"
+                f"{MAX_TOTAL_BYTES // 2**20} MB"
             )
             continue
         try:

@@ -3,7 +3,8 @@
 One row per article text (keyed by a content hash, so re-analysing the same text updates its
 row instead of adding a copy), holding the text, its metadata, the whole analysis as JSON, when
 it was analysed and with which model. Every write is one transaction in WAL mode, so a crash
-mid-write leaves what was saved before intact.
+mid-write leaves what was saved before intact. A library carries our `application_id`;
+any other SQLite file is refused untouched, and a library we may not write is read read-only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from newslens.model import Analysis
 
 LIBRARY_ENV = "NEWSLENS_LIBRARY"
 SCHEMA_VERSION = 1
+# PRAGMA application_id of every newslens library ("NLib"): the library opens only these.
+APPLICATION_ID = 0x4E4C6962
+_OWN_OBJECTS = {"analyses", "analyses_analysed_at", "sqlite_autoindex_analyses_1"}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (
     id INTEGER PRIMARY KEY,
@@ -43,6 +47,76 @@ CREATE INDEX IF NOT EXISTS analyses_analysed_at ON analyses (analysed_at);
 
 class LibraryError(RuntimeError):
     """A library problem the user should read (missing entry, unreadable database)."""
+
+
+def _writable(path: Path) -> bool:
+    """Whether we may write the database (and the journal files beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _peek(path: Path, sql: str, *, immutable: bool) -> list[tuple]:
+    """Rows of a query on the database, opened so that nothing in it can change. Immutable,
+    SQLite creates no -wal/-shm files beside it (a foreign WAL database stays untouched) but
+    does not see what is still in the WAL."""
+    if immutable:
+        uri = f"{path.absolute().as_uri()}?immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=15)
+    else:
+        conn = _open_read_only(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _check_own(path: Path) -> None:
+    """Refuse (without touching it) any file that is not a newslens library: ours carry our
+    application_id; an empty database, or a library made before it was set, is ours too."""
+    wal = path.with_name(path.name + "-wal")
+    # The file alone first; what the WAL holds only when the file alone is not conclusive.
+    for immutable in (True, False):
+        try:
+            ((app_id,),) = _peek(path, "PRAGMA application_id", immutable=immutable)
+            names = {
+                n for (n,) in _peek(path, "SELECT name FROM sqlite_master", immutable=immutable)
+            }
+            ((version,),) = _peek(path, "PRAGMA user_version", immutable=immutable)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"{path} is not a newslens library ({exc}); it was left untouched"
+            ) from exc
+        if app_id == APPLICATION_ID:
+            return
+        if not (wal.exists() and wal.stat().st_size > 0):
+            break
+    if app_id == 0 and (not names or (names <= _OWN_OBJECTS and version == SCHEMA_VERSION)):
+        return
+    raise LibraryError(
+        f"{path} is not a newslens library (another application's SQLite database); "
+        "it was left untouched: choose another library file"
+    )
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL database needs its -shm file, which a read-only
+    folder may not let us create: then the file is read as immutable."""
+    error: sqlite3.Error | None = None
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?{query}", uri=True, timeout=15)
+        except sqlite3.Error as exc:
+            error = exc
+            continue
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            return conn
+        except sqlite3.Error as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+                raise
+            error = exc
+    assert error is not None
+    raise error
 
 
 @dataclass
@@ -98,11 +172,43 @@ class Library:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path else default_path()
         self._ready = False
+        self._own = False  # the file was checked to be a newslens library
+
+    def check(self) -> None:
+        """Raise LibraryError unless the library can be saved into: a database that is not
+        a newslens library, or a read-only one, is refused before any analysis is done."""
+        with self._connect(write=True):
+            pass
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
         # A connection per operation: Streamlit calls from many threads, and short-lived
         # connections never hold the write lock between user actions.
+        conn = self._open(write=write)
+        try:
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"the library {self.path} cannot be used ({exc})") from exc
+        finally:
+            conn.close()
+
+    def _open(self, *, write: bool) -> sqlite3.Connection:
+        """A connection to our own database. Anything else is refused before a single byte
+        of it is written; a library we may not write is opened read-only for reading."""
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if exists and not self._own:
+            _check_own(self.path)
+            self._own = True
+        if exists and not _writable(self.path):
+            if write:
+                raise LibraryError(
+                    f"the library {self.path} is read-only: it can be read, but nothing "
+                    "can be saved into it"
+                )
+            try:
+                return _open_read_only(self.path)
+            except sqlite3.Error as exc:
+                raise LibraryError(f"the library {self.path} cannot be opened ({exc})") from exc
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=15)
@@ -113,13 +219,13 @@ class Library:
                 conn.execute("PRAGMA journal_mode=WAL")
                 with conn:
                     conn.executescript(_SCHEMA)
+                    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 self._ready = True
-            yield conn
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"the library {self.path} cannot be used ({exc})") from exc
-        finally:
             conn.close()
+            raise LibraryError(f"the library {self.path} cannot be used ({exc})") from exc
+        return conn
 
     def save(self, analysis: Analysis) -> int:
         """Store the analysis; the same text again updates its entry. Returns the entry id."""
@@ -140,7 +246,7 @@ class Library:
         columns = ", ".join(row)
         values = ", ".join(f":{c}" for c in row)
         updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "content_hash")
-        with self._connect() as conn, conn:
+        with self._connect(write=True) as conn, conn:
             conn.execute(
                 f"INSERT INTO analyses ({columns}) VALUES ({values}) "
                 f"ON CONFLICT(content_hash) DO UPDATE SET {updates}",
@@ -200,7 +306,7 @@ class Library:
         """Remove an entry; False when there was none with this id."""
         if not self.path.exists():
             return False
-        with self._connect() as conn, conn:
+        with self._connect(write=True) as conn, conn:
             cursor = conn.execute("DELETE FROM analyses WHERE id = ?", (int(entry_id),))
         return cursor.rowcount > 0
 

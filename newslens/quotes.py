@@ -21,11 +21,11 @@ def extract_quotes(
     """Every attribution of the article as a `Quote`, offsets into `doc.text`. With
     `use_filter`, quotes the learned filter finds unlikely (`quoting/confidence.py`) are
     left out."""
-    if not doc.text.strip():
+    text = doc.text  # spaCy rebuilds it on every access: read it once
+    if not text.strip():
         return []
     attributions, quoted = extract_attributions(doc)
     resolver = SpeakerResolver(doc, entities, clusters, is_quoted=quoted)
-    text = doc.text
     speakers = [
         resolver.resolve(a.speaker) if a.speaker is not None else None for a in attributions
     ]
@@ -36,7 +36,7 @@ def extract_quotes(
     if quote_filter is not None:
         # Floating quotes (no cue) are kept: they are whole quoted sentences, a construction
         # the extractor promises, and the gold marks too few of them to judge them by.
-        quotes = [q for q in quotes if q.cue is None or quote_filter.keep(doc, q)]
+        quotes = [q for q in quotes if q.cue is None or quote_filter.keep(doc, q, text=text)]
     return quotes
 
 

@@ -442,11 +442,20 @@ def _positions(
 ) -> list[Position]:
     """One position per (quote with a known speaker, other actor named inside it)."""
     summed: dict[tuple[int, str], dict[str, float]] = {}
+    # Mentions by start, so each quote looks only at those that start inside it (every
+    # quote against every mention was quadratic in the article's length).
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
     for qi, quote in enumerate(quotes):
         speaker = quote.speaker.entity_id if quote.speaker else None
         if not speaker:
             continue
-        for m, (_, scores) in zip(mentions, results, strict=True):
+        inside = set()
+        for s, e in quote.spans or [[quote.start, quote.end]]:
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            inside.update(order[lo:hi])
+        for mi in sorted(inside):
+            m, (_, scores) = mentions[mi], results[mi]
             if m.entity_id != speaker and _inside(quote, m.start, m.end):
                 acc = summed.setdefault((qi, m.entity_id), dict.fromkeys(LABELS, 0.0))
                 for label in LABELS:
@@ -466,57 +475,86 @@ def _error(message: str) -> None:
     print("newslens: error: " + " ".join(str(message).split()), file=sys.stderr)
 
 
-def _read_target_line(line: str) -> tuple[str, str, int, int]:
-    record = json.loads(line)
-    if not isinstance(record, dict):
-        raise TypeError("a line must be a JSON object")
-    text, start, end = record["text"], record["start"], record["end"]
-    if not isinstance(text, str):
-        raise TypeError("'text' is not a string")
+def _read_target_line(record: dict[str, Any], lineno: int) -> tuple[str, str, int, int]:
+    from newslens.jsonl import RecordError, record_id, text_field
+
+    text, start, end = text_field(record), record.get("start"), record.get("end")
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-        raise TypeError("'start' and 'end' must be integers")
-    if not (0 <= start < end <= len(text)):
-        raise ValueError(f"target span [{start}, {end}) is not inside the text")
-    return str(record.get("id", "")), text, start, end
+        raise RecordError("'start' and 'end' must be integers")
+    if not (0 <= start < end <= len(text)):  # type: ignore[operator]
+        raise RecordError(f"target span [{start}, {end}) is not inside the text")
+    doc_id = record_id(record, lineno) if "id" in record else ""
+    return doc_id, text, start, end  # type: ignore[return-value]
 
 
 def cli_target_sentiment(jsonl_path: str) -> int:
     """`python -m newslens target-sentiment --jsonl IN.jsonl`: one line {id, polarity,
     scores} per valid input line {id, text, start, end}; '-' reads stdin. A bad line is one
-    error line on stderr and a non-zero exit; the other lines are still answered."""
+    error line on stderr naming its line and id; the other lines are still answered, and the
+    exit status is non-zero after a last line counting the bad ones."""
+    from newslens.jsonl import RecordError, read_lines
+
     try:
-        handle = sys.stdin if jsonl_path == "-" else open(jsonl_path, encoding="utf-8")
-    except OSError as exc:
-        _error(f"{jsonl_path}: cannot be read ({exc.strerror})")
-        return 1
-    try:
+        lines = read_lines(jsonl_path)
         model = load_model()
     except StanceModelMissing as exc:
         _error(str(exc))
         return 1
-    status = 0
+    failed = total = 0
     pending: list[tuple[str, str, int, int]] = []
+    labels: list[str] = []
 
-    def flush() -> None:
-        results = model.predict([(t, s, e) for _, t, s, e in pending])
-        for (doc_id, *_), (polarity, scores) in zip(pending, results, strict=True):
-            line = {"id": doc_id, "polarity": polarity, "scores": scores}
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    def flush() -> int:
+        """Answer the pending lines; a batch the network refuses is retried line by line,
+        so only the line at fault is lost. Returns how many failed."""
+        try:
+            answers = [model.predict([(t, s, e) for _, t, s, e in pending])]
+            batches = [pending]
+        except Exception:  # noqa: BLE001 - one bad line must not cost its batch
+            answers, batches = [], []
+            for item, label in zip(pending, labels, strict=True):
+                try:
+                    answers.append(model.predict([item[1:]]))
+                    batches.append([item])
+                except Exception as exc:  # noqa: BLE001
+                    _error(f"{label}: no answer ({type(exc).__name__}: {exc})")
+        for batch, results in zip(batches, answers, strict=True):
+            for (doc_id, *_), (polarity, scores) in zip(batch, results, strict=True):
+                line = {"id": doc_id, "polarity": polarity, "scores": scores}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+        lost = len(pending) - sum(len(b) for b in batches)
         pending.clear()
+        labels.clear()
+        return lost
 
-    with handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
+    try:
+        for line in lines:
+            total += 1
+            label = line.label(jsonl_path)
             try:
-                pending.append(_read_target_line(line))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                _error(f"{jsonl_path}:{lineno}: not a valid input line ({exc})")
-                status = 1
+                if line.record is None:
+                    raise RecordError(line.error)
+                pending.append(_read_target_line(line.record, line.lineno))
+                labels.append(label)
+            except RecordError as exc:
+                message = str(exc)
+                if not message.startswith("not a valid input line"):
+                    message = f"not a valid input line ({message})"
+                _error(f"{label}: {message}")
+                failed += 1
                 continue
             if len(pending) >= 256:
-                flush()
+                failed += flush()
+    except OSError as exc:
+        _error(f"{jsonl_path}: cannot be read ({exc.strerror or exc})")
+        return 1
     if pending:
-        flush()
-    return status
+        failed += flush()
+    if failed:
+        _error(
+            f"{failed} of {total} input lines failed (each is named above); "
+            "the others were answered"
+        )
+        return 1
+    return 0

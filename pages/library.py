@@ -3,23 +3,20 @@ re-analysing it, or delete it."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from components.util import md_escape
 from newslens.library import Library, LibraryEntry, LibraryError
 
 ANALYSIS_KEY = "nl_analysis"  # where the Read page keeps the analysis it shows
 READ_PAGE = "pages/read.py"
 PENDING_DELETE = "nl_library_pending_delete"
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
 
 def _plain(text: str | None) -> str:
-    """Untrusted text shown through markdown: every markdown character escaped, one line."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join((text or "").split()))
+    """Untrusted text shown through markdown (the one escaping helper: no markup, no link)."""
+    return md_escape(text or "")
 
 
 def _title(entry: LibraryEntry) -> str:
@@ -30,7 +27,7 @@ def _open(library: Library, entry: LibraryEntry) -> None:
     try:
         analysis = library.load(entry.id)
     except LibraryError as exc:
-        st.error(str(exc))
+        st.error(_plain(str(exc)))
         return
     st.session_state[ANALYSIS_KEY] = analysis
     try:
@@ -46,7 +43,7 @@ def _delete_confirmation(library: Library, entry: LibraryEntry) -> None:
         try:
             library.delete(entry.id)
         except LibraryError as exc:
-            st.error(str(exc))
+            st.error(_plain(str(exc)))
             return
         st.session_state.pop(PENDING_DELETE, None)
         st.toast(f"Deleted “{_plain(_title(entry))}”.")
@@ -84,7 +81,7 @@ library = Library()
 try:
     entries = library.list()
 except LibraryError as exc:
-    st.error(f"The library cannot be opened: {exc}")
+    st.error(f"The library cannot be opened: {_plain(str(exc))}")
     st.stop()
 
 st.caption(f"{len(entries)} saved · {_plain(str(library.path))}")

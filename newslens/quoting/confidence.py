@@ -32,9 +32,11 @@ def _bucket(n: int) -> str:
     return "many"
 
 
-def quote_features(doc: Doc, quote: Quote) -> dict[str, float]:
-    """Sparse features of one quote (names -> 1.0)."""
-    text = doc.text
+def quote_features(doc: Doc, quote: Quote, *, text: str | None = None) -> dict[str, float]:
+    """Sparse features of one quote (names -> 1.0). `text` is `doc.text`, passed in by
+    callers that score many quotes: spaCy rebuilds it from every token on each access, so
+    reading it once per quote made the stage quadratic in the article's length."""
+    text = doc.text if text is None else text
     spans = quote.spans or [[quote.start, quote.end]]
     n_words = sum(len(text[s:e].split()) for s, e in spans)
     kind = quote.kind
@@ -128,8 +130,8 @@ class QuoteFilter:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keep(self, doc: Doc, quote: Quote) -> bool:
-        return self.prob(quote_features(doc, quote)) >= self.threshold
+    def keep(self, doc: Doc, quote: Quote, *, text: str | None = None) -> bool:
+        return self.prob(quote_features(doc, quote, text=text)) >= self.threshold
 
 
 @lru_cache(maxsize=1)

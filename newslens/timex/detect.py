@@ -3,6 +3,7 @@ and the tense cue of the governing verb for each."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -761,12 +762,35 @@ def _range_matches(text: str) -> list[Match]:
 
 def _select(matches: list[Match]) -> list[Match]:
     """Longest first; a match overlapping an already chosen one is dropped."""
-    chosen: list[Match] = []
+    chosen: list[Match] = []  # by start; they never overlap, so their ends are in order too
     for m in sorted(matches, key=lambda x: (-(x.end - x.start), -x.priority, x.start)):
-        if any(m.start < c.end and c.start < m.end for c in chosen):
-            continue
-        chosen.append(m)
-    return sorted(chosen, key=lambda x: x.start)
+        # Only the chosen neighbours can overlap: a bisection keeps long articles linear.
+        i = bisect.bisect_left(chosen, m.start, key=lambda c: c.start)
+        if not _overlaps_chosen(chosen, i, m):
+            chosen.insert(i, m)
+    return chosen
+
+
+def _near(ents: list[Span], start: int, end: int) -> list[Span]:
+    """The entities (in order, never overlapping) that can overlap [start, end), found by
+    bisection so that a long article's many matches stay linear."""
+    first = bisect.bisect_right(ents, start, key=lambda e: e.end_char)
+    last = bisect.bisect_left(ents, end, lo=first, key=lambda e: e.start_char)
+    return ents[first:last]
+
+
+def _overlaps_chosen(chosen: list[Match], i: int, m: Match) -> bool:
+    """Whether `m` overlaps one of `chosen` (ordered, disjoint), `i` being where it would go:
+    only the one before and those starting before `m` ends can."""
+    for c in chosen[max(0, i - 1) : i + 1]:
+        if m.start < c.end and c.start < m.end:
+            return True
+    j = i + 1
+    while j < len(chosen) and chosen[j].start < m.end:
+        if m.start < chosen[j].end:
+            return True
+        j += 1
+    return False
 
 
 DAY_KINDS = {"weekday", "relday", "date"}
@@ -799,11 +823,13 @@ def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
 
 
 def _covered_by(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
-    return any(e.label_ in labels and e.start_char <= start and end <= e.end_char for e in ents)
+    near = _near(ents, start, end)
+    return any(e.label_ in labels and e.start_char <= start and end <= e.end_char for e in near)
 
 
 def _overlaps(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
-    return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in ents)
+    near = _near(ents, start, end)
+    return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in near)
 
 
 def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Match]:

@@ -339,3 +339,20 @@ def test_cli_export_bad_file_is_one_line_error(tmp_path):
     assert len(out.stderr.splitlines()) == 1
     assert out.stderr.startswith("newslens: error: bad.pdf: ")
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [' =HYPERLINK("http://x")', "\u3000=1+1", '＝HYPERLINK("http://x")', "＋1", "  ＠SUM(A1)"],
+    ids=["space", "ideographic-space", "full-width-equals", "full-width-plus", "full-width-at"],
+)
+def test_csv_cells_behind_blanks_or_in_full_width_cannot_become_formulas(payload):
+    analysis = handmade_analysis(name=payload, quote=payload)
+    seen = 0
+    for table in export.CSV_TABLES.values():
+        for row in rows(table(analysis)):
+            for cell in row.values():
+                if cell.lstrip("'") == payload:
+                    assert cell == "'" + payload
+                    seen += 1
+    assert seen > 0  # the payload did reach a cell

@@ -192,9 +192,10 @@ def test_cli_answers_each_good_line_and_reports_bad_ones(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = run_target_sentiment(str(path))
     assert proc.returncode != 0
-    errors = proc.stderr.strip().splitlines()
+    *errors, count = proc.stderr.strip().splitlines()
     assert len(errors) == 2 and all(e.startswith("newslens: error:") for e in errors)
-    assert ":2:" in errors[0] and ":3:" in errors[1]
+    assert ":2:" in errors[0] and ':3 (id "far"):' in errors[1]
+    assert count.startswith("newslens: error: 2 of 4 input lines failed")
     out = [json.loads(line) for line in proc.stdout.strip().splitlines()]
     assert [o["id"] for o in out] == ["a", "b"]
     assert [o["polarity"] for o in out] == [1, -1]
