@@ -84,6 +84,7 @@ def _jsonl_items(path: str) -> Iterator[tuple[str, str, Meta] | str]:
                     title=record.get("title"),
                     published=published,
                     source=record.get("source") or doc_id,
+                    published_source="user" if published else None,
                 ),
             )
 
@@ -110,6 +111,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             continue
         if args.published:
             article.meta.published = args.published
+            article.meta.published_source = "user"
         items.append((path.name, article.text, article.meta))
     if not items:
         if status == 0:

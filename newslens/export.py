@@ -664,7 +664,7 @@ def cli_export(file: str, to: str, *, published: str | None, model: str | None) 
     try:
         article = load_path(file)
         if published:
-            article.meta.published = published
+            article.meta.published, article.meta.published_source = published, "user"
         analysis = analyze_text(
             article.text, doc_id=Path(file).name, meta=article.meta, nlp=load_nlp(model)
         )

@@ -94,6 +94,92 @@ def dateline(text: str, *, lines: int = 4) -> str | None:
     return None
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_WORDS = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# "Published 8 October 2016", "Updated: Oct. 8, 2016 10:15", "Posted on 2016-10-08".
+_STAMPED = re.compile(
+    rf"\b(published|updated|posted|first published)(?:\s+on)?\s*:?\s*{_WEEKDAY}({_DATE_WORDS})",
+    re.I,
+)
+# An agency dateline opening the story: "WASHINGTON, March 28, 2006 (Reuters) -".
+_AGENCY_DATELINE = re.compile(rf"^[A-Z][A-Z .'’-]{{1,40}},\s+(?i:{_WEEKDAY})((?i:{_DATE_WORDS}))\b")
+TEXT_DATE_LINES = 8  # how far down the top of the text a date stamp is looked for
+
+
+def _words_date(words: str) -> str | None:
+    """YYYY-MM-DD from "8 October 2016", "Oct. 8th, 2016", "2016-10-08"; None if no date."""
+    if iso := iso_date(words):
+        return iso
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words.replace(".", "").replace(",", " "))
+    cleaned = " ".join(cleaned.split()).title().replace("Sept ", "Sep ")
+    for fmt in ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def text_date(text: str) -> str | None:
+    """The publication date the article states near its top: a dateline on its own line or
+    opening the story, else "Published …", else "Updated …" (a later date, but the article's
+    own). None when the top of the text names no such date."""
+    if found := dateline(text):
+        return found
+    top = [line.strip("*_ \t") for line in text[:3000].splitlines() if line.strip()]
+    top = top[:TEXT_DATE_LINES]
+    for line in top:
+        if match := _AGENCY_DATELINE.match(line):
+            if found := _words_date(match.group(1)):
+                return found
+    stamped = [(m.group(1).lower(), m.group(2)) for line in top for m in _STAMPED.finditer(line)]
+    for wanted in ("published", "first published", "posted", "updated"):
+        for kind, words in stamped:
+            if kind == wanted and (found := _words_date(words)):
+                return found
+    return None
+
+
+# python-docx's default template says it was created on this day; it is no article's date.
+DOCX_TEMPLATE_CREATED = dt.date(2013, 12, 23)
+# A file "created" this close to now was made by whoever just printed or saved it.
+JUST_MADE = dt.timedelta(minutes=15)
+
+
+def file_date(created: object, *, now: dt.datetime | None = None) -> str | None:
+    """YYYY-MM-DD of a file's creation time, unless it says nothing about the article: the
+    python-docx template date, or (about) the moment the file is read."""
+    day = iso_date(created)
+    if day is None or day == DOCX_TEMPLATE_CREATED.isoformat():
+        return None
+    if isinstance(created, dt.datetime):
+        current = now or dt.datetime.now(created.tzinfo or None)
+        if created.tzinfo is not None and current.tzinfo is None:
+            current = current.astimezone()
+        elif created.tzinfo is None and current.tzinfo is not None:
+            current = current.replace(tzinfo=None)
+        if abs(current - created) <= JUST_MADE:
+            return None
+    return day
+
+
+def _dated(meta: Meta, text: str, *, fallback: str | None, fallback_source: str) -> Meta:
+    """`meta` with the publication date by precedence: the text, then `fallback`."""
+    if found := text_date(text):
+        meta.published, meta.published_source = found, "text"
+    elif fallback:
+        meta.published, meta.published_source = fallback, fallback_source
+    return meta
+
+
 def _first_line_title(text: str) -> str | None:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     first = first.lstrip("#").strip()
@@ -165,10 +251,9 @@ def from_plain(data: bytes, name: str) -> Article:
     if name.lower().endswith(".md"):
         text = markdown_to_text(text)
     _check_text(text, name)
+    meta = Meta(title=_first_line_title(text), source=name)
     return Article(
-        text=text,
-        meta=Meta(title=_first_line_title(text), published=dateline(text), source=name),
-        name=name,
+        text=text, meta=_dated(meta, text, fallback=None, fallback_source="text"), name=name
     )
 
 
@@ -267,15 +352,15 @@ def from_html(data: bytes, name: str) -> Article:
     if not text or not text.strip():
         raise IngestError(f"{name}: no article text found in this HTML page")
     title = (meta.title if meta else None) or None
+    text = _check_text(normalise_newlines(text).strip("\n"), name)
+    found = Meta(
+        title=title,
+        source=(meta.url if meta and meta.url else name),
+        byline=(meta.author if meta else None) or None,
+    )
+    page_date = iso_date(meta.date) if meta else None
     return Article(
-        text=_check_text(normalise_newlines(text).strip("\n"), name),
-        meta=Meta(
-            title=title,
-            published=iso_date(meta.date) if meta else None,
-            source=(meta.url if meta and meta.url else name),
-            byline=(meta.author if meta else None) or None,
-        ),
-        name=name,
+        text=text, meta=_dated(found, text, fallback=page_date, fallback_source="html"), name=name
     )
 
 
@@ -315,19 +400,14 @@ def from_pdf(data: bytes, name: str) -> Article:
         if info is not None:
             title = (info.title or "").strip() or None
             byline = (info.author or "").strip() or None
-            published = iso_date(info.creation_date)
+            published = file_date(info.creation_date)
     except Exception:  # metadata is optional; a broken date must not lose the text
         pass
     text = reflow_pdf_text(text)
+    meta = Meta(title=title or _first_line_title(text), source=name, byline=byline)
     return Article(
         text=_check_text(text, name),
-        meta=Meta(
-            title=title or _first_line_title(text),
-            # A dateline in the text beats the file's creation date.
-            published=dateline(text) or published,
-            source=name,
-            byline=byline,
-        ),
+        meta=_dated(meta, text, fallback=published, fallback_source="file"),
         name=name,
     )
 
@@ -352,20 +432,13 @@ def from_docx(data: bytes, name: str) -> Article:
     _check_text(text, name)
     styled_title = next((t.strip() for t, s in paragraphs if s == "Title" and t.strip()), None)
     title = (props.title or "").strip() or styled_title or _first_line_title(text)
-    published = dateline(text)  # a dateline in the text beats the file's creation date
     try:
-        published = published or iso_date(props.created)
+        created = file_date(props.created)
     except Exception:  # a malformed date in docProps must not lose the text
-        pass
+        created = None
+    meta = Meta(title=title, source=name, byline=(props.author or "").strip() or None)
     return Article(
-        text=text,
-        meta=Meta(
-            title=title,
-            published=published,
-            source=name,
-            byline=(props.author or "").strip() or None,
-        ),
-        name=name,
+        text=text, meta=_dated(meta, text, fallback=created, fallback_source="file"), name=name
     )
 
 
@@ -453,12 +526,9 @@ def from_paste(text: str, *, published: str | None = None) -> Article:
     _check_text(text, "pasted text")
     if published and iso_date(published) is None:
         raise IngestError(f"publication date {published!r} is not a date (YYYY-MM-DD)")
-    return Article(
-        text=text,
-        meta=Meta(
-            title=_first_line_title(text),
-            published=iso_date(published) if published else None,
-            source="paste",
-        ),
-        name="pasted text",
-    )
+    meta = Meta(title=_first_line_title(text), source="paste")
+    if published:  # typed by the user: it beats what the text says
+        meta.published, meta.published_source = iso_date(published), "user"
+    else:
+        meta = _dated(meta, text, fallback=None, fallback_source="text")
+    return Article(text=text, meta=meta, name="pasted text")

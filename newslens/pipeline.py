@@ -22,6 +22,11 @@ NO_DCT_WARNING = (
     "Set the publication date to resolve them."
 )
 
+FILE_DATE_WARNING = (
+    "The publication date comes from the file's creation time, not from the article: "
+    "check it, and set the right date if it is wrong."
+)
+
 
 # Parsed articles that may wait for their stance in `analyze_many`.
 MAX_AHEAD = 32
@@ -98,6 +103,8 @@ def start_analysis(
     lap("events")
     if not meta.published:
         analysis.warnings.append(NO_DCT_WARNING)
+    elif meta.published_source == "file":
+        analysis.warnings.append(FILE_DATE_WARNING)
     return analysis, pending
 
 
@@ -180,12 +187,16 @@ def _finish(
     return entry if isinstance(entry, AnalysisError) else finish_analysis(*entry)
 
 
-def reanchor(analysis: Analysis, published: str | None) -> Analysis:
-    """Re-resolve dates against a new publication date without re-parsing the text."""
+def reanchor(analysis: Analysis, published: str | None, *, source: str | None = "user") -> Analysis:
+    """Re-resolve dates against a new publication date without re-parsing the text; the date
+    is the user's unless `source` says otherwise."""
     analysis.meta.published = published
+    analysis.meta.published_source = source if published else None
     analysis.timexes = timexes.resolve_timexes(analysis.timexes, published)
     analysis.events = events.redate_events(analysis.events, analysis.timexes)
-    analysis.warnings = [w for w in analysis.warnings if w != NO_DCT_WARNING]
+    analysis.warnings = [
+        w for w in analysis.warnings if w not in (NO_DCT_WARNING, FILE_DATE_WARNING)
+    ]
     if not published:
         analysis.warnings.append(NO_DCT_WARNING)
     return analysis
