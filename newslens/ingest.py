@@ -8,6 +8,8 @@ import datetime as dt
 import io
 import logging
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -367,16 +369,105 @@ def from_html(data: bytes, name: str) -> Article:
 # ---------------------------------------------------------------- PDF
 
 
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
-_SOFT_BREAK = re.compile(r"(?<=[^\n.!?:;\"”’)\]])\n(?=[a-z(“\"‘])")
+# Typographic ligatures a PDF font may hand back as one character; NFKC spells them out.
+LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+_LIGATURE = re.compile(f"[{LIGATURES}]")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+_WORD_HEAD = re.compile(r"^[a-z]+")
+_WORD_TAIL = re.compile(r"[A-Za-z]+$")
+# A line shorter than this share of the page's full lines ends its paragraph.
+SHORT_LINE = 0.75
+
+
+def _full_width(lines: list[str]) -> int:
+    """The length of a full line of the layout: the longest lines, ignoring a stray few."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _join_hyphenated(left: str, right: str, words: set[str]) -> str:
+    """`left` ends in "-" at a line end, `right` goes on: a word split by the layout is
+    joined ("negoti-" + "ations"), a compound the text also writes whole keeps its hyphen."""
+    head = _WORD_TAIL.search(left[:-1])
+    tail = _WORD_HEAD.match(right)
+    if head and tail and f"{head.group(0)}-{tail.group(0)}".lower() in words:
+        return left + right
+    return left[:-1] + right
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def rebuild_pdf_text(pages: list[str]) -> str:
+    """Paragraphs out of the lines a PDF's layout broke them into (pages as pypdf's layout
+    mode gives them: a blank line where the page leaves a gap, leading spaces for an indent).
+    Lines of a paragraph are joined with a space (a word hyphenated at the line end is joined
+    whole); a paragraph ends at a gap, before an indented line or after a short line; page
+    numbers are dropped and ligatures (ﬁ, ﬀ, ﬂ, …) spelled out. Paragraphs are separated by
+    a blank line."""
+    raw = [
+        line.rstrip()
+        for page in pages
+        for line in normalise_newlines(_LIGATURE.sub(_nfkc, page)).split("\n")
+    ]
+    raw = [line for line in raw if not _PAGE_NUMBER.match(line.strip())]
+    indents = Counter(_indent(line) for line in raw if line)
+    margin = min(indents, key=lambda i: (-indents[i], i)) if indents else 0
+    starts = {i for i, line in enumerate(raw) if line and _indent(line) > margin + 1}
+    lines = [" ".join(line.split()) for line in raw]
+    full = _full_width(lines)
+    hyphenated = {w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", " ".join(lines))}
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        if not line or index in starts:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            if not line:
+                continue
+        if not current:
+            current = line
+        elif current.endswith("-") and line[0].islower() and current[-2:-1].isalpha():
+            current = _join_hyphenated(current, line, hyphenated)
+        else:
+            current += " " + line
+        if len(line) < SHORT_LINE * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
 
 
 def reflow_pdf_text(text: str) -> str:
-    """Undo the line breaks of a PDF's layout inside sentences: a word hyphenated at the
-    line end is joined, a line that continues with a lower-case word is joined with a
-    space; paragraph breaks (blank lines, sentence ends) stay."""
-    text = _HYPHEN_BREAK.sub(r"\1", text)
-    return _SOFT_BREAK.sub(" ", text)
+    """`rebuild_pdf_text` of a text that is already one string (pages joined)."""
+    return rebuild_pdf_text([text])
+
+
+# Layout-mode lines with a gap this wide inside them: the page is set in columns.
+_COLUMN_GAP = re.compile(r"\S {5,}\S")
+
+
+def _page_text(page: object) -> str:
+    """The page's text in pypdf's layout mode (it keeps the gaps between paragraphs and the
+    indents), or its plain mode for a page set in columns, which layout mode would interleave."""
+    plain = page.extract_text() or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is younger and fails on some fonts; plain text will do
+        return plain
+    lines = [line for line in layout.splitlines() if line.strip()]
+    if not lines or sum(bool(_COLUMN_GAP.search(line.strip())) for line in lines) > 0.3 * len(
+        lines
+    ):
+        return plain
+    return layout
 
 
 def from_pdf(data: bytes, name: str) -> Article:
@@ -386,12 +477,12 @@ def from_pdf(data: bytes, name: str) -> Article:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{name}: this PDF is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many exception types for broken files
         raise IngestError(f"{name}: this PDF could not be read ({type(exc).__name__})") from exc
-    text = "\n\n".join(p.strip() for p in map(normalise_newlines, pages) if p.strip())
+    text = rebuild_pdf_text(pages)
     if not text.strip():
         raise IngestError(f"{name}: no text found in this PDF (is it a scanned image?)")
     title = published = byline = None
@@ -403,7 +494,6 @@ def from_pdf(data: bytes, name: str) -> Article:
             published = file_date(info.creation_date)
     except Exception:  # metadata is optional; a broken date must not lose the text
         pass
-    text = reflow_pdf_text(text)
     meta = Meta(title=title or _first_line_title(text), source=name, byline=byline)
     return Article(
         text=_check_text(text, name),

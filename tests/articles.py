@@ -44,3 +44,83 @@ def long_actor_article() -> str:
             "week later."
         )
     return "\n\n".join(paragraphs)
+
+
+# --------------------------------------------------------------------------- as a PDF
+
+PDF_LINE_CHARS = 86  # about what Helvetica 11 pt fits on a Letter page with 1-inch margins
+PDF_LINES_PER_PAGE = 48
+
+
+def _typeset(paragraph: str, width: int) -> list[str]:
+    """Lines of at most `width` characters, as a typesetter breaks them: a long plain word
+    that would overflow is hyphenated ("negoti-" / "ations"); a word with its own hyphen is
+    moved whole to the next line."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if not line:
+            line = word
+            continue
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+            continue
+        room = width - len(line) - 2  # a space and the hyphen
+        if word.isalpha() and len(word) >= 8 and room >= 4:
+            cut = min(room, len(word) - 4)
+            lines.append(f"{line} {word[:cut]}-")
+            line = word[cut:]
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _pdf_string(text: str) -> bytes:
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return b"(" + escaped.encode("cp1252") + b")"  # WinAnsiEncoding is Windows-1252
+
+
+def article_pdf(
+    text: str, *, width: int = PDF_LINE_CHARS, lines_per_page: int = PDF_LINES_PER_PAGE
+) -> bytes:
+    """`text` (paragraphs one a line) typeset as a PDF, as a browser prints a page: lines
+    broken at `width` characters, a line of space (11 pt) between paragraphs, several pages."""
+    lines: list[str | None] = []  # None: the gap between two paragraphs
+    for paragraph in text.splitlines():
+        if paragraph.strip():
+            lines += [*_typeset(paragraph.strip(), width), None]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    kids = []
+    for page_lines in pages:
+        ops = [b"BT /F1 11 Tf 14 TL 72 720 Td"]
+        ops += [
+            b"0 -11 Td" if line is None else _pdf_string(line) + b" Tj T*" for line in page_lines
+        ]
+        stream = b"\n".join([*ops, b"ET"])
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % content
+        )
+        kids.append(len(objects))
+    refs = b" ".join(b"%d 0 R" % k for k in kids)
+    objects[1] = b"<< /Type /Pages /Kids [" + refs + b"] /Count %d >>" % len(kids)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
