@@ -116,7 +116,7 @@ _AGENCY_DATELINE = re.compile(rf"^[A-Z][A-Z .'’-]{{1,40}},\s+(?i:{_WEEKDAY})((
 TEXT_DATE_LINES = 8  # how far down the top of the text a date stamp is looked for
 
 
-def _words_date(words: str) -> str | None:
+def words_date(words: str) -> str | None:
     """YYYY-MM-DD from "8 October 2016", "Oct. 8th, 2016", "2016-10-08"; None if no date."""
     if iso := iso_date(words):
         return iso
@@ -140,12 +140,12 @@ def text_date(text: str) -> str | None:
     top = top[:TEXT_DATE_LINES]
     for line in top:
         if match := _AGENCY_DATELINE.match(line):
-            if found := _words_date(match.group(1)):
+            if found := words_date(match.group(1)):
                 return found
     stamped = [(m.group(1).lower(), m.group(2)) for line in top for m in _STAMPED.finditer(line)]
     for wanted in ("published", "first published", "posted", "updated"):
         for kind, words in stamped:
-            if kind == wanted and (found := _words_date(words)):
+            if kind == wanted and (found := words_date(words)):
                 return found
     return None
 
@@ -481,7 +481,9 @@ def from_pdf(data: bytes, name: str) -> Article:
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many exception types for broken files
-        raise IngestError(f"{name}: this PDF could not be read ({type(exc).__name__})") from exc
+        raise IngestError(
+            f"{name}: this PDF could not be read: the file is damaged or not really a PDF"
+        ) from exc
     text = rebuild_pdf_text(pages)
     if not text.strip():
         raise IngestError(f"{name}: no text found in this PDF (is it a scanned image?)")

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens import entities, events, quotes, stance, timexes
+from newslens.article_check import article_doubt
 from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
 
@@ -101,6 +102,8 @@ def start_analysis(
         doc, analysis.entities, analysis.entity_clusters, analysis.timexes, analysis.quotes
     )
     lap("events")
+    if doubt := article_doubt(doc.text):
+        analysis.warnings.append(doubt)
     if not meta.published:
         analysis.warnings.append(NO_DCT_WARNING)
     elif meta.published_source == "file":

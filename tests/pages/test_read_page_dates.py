@@ -69,8 +69,8 @@ def test_an_older_file_creation_time_is_used_with_a_note():
 def test_a_date_the_user_sets_says_so_and_drops_the_note():
     old = dt.datetime(2016, 10, 8, 9, 30, tzinfo=dt.UTC)
     at = _upload(("old.pdf", make_pdf(LINES, created=_pdf_time(old)), "application/pdf"))
-    sidebar = next(d for d in at.date_input if d.key.endswith("dct-sidebar-date"))
-    sidebar.set_value(dt.date(2016, 10, 9)).run()
+    sidebar = next(d for d in at.text_input if d.key.endswith("dct-sidebar-date"))
+    sidebar.input("9 October 2016").run()
     assert at.session_state["nl_analysis"].meta.published_source == "user"
     assert "published 2016-10-09 · as you set it" in _header(at)
     assert FILE_DATE_WARNING not in [w.value.replace("\\", "") for w in at.warning]
