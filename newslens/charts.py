@@ -39,6 +39,7 @@ MIN_HEIGHT_PX = 320
 MODEBAR_BAND_PX = 26  # plotly's toolbar floats here, top right, above the title
 # More columns than this in the Positions chart: its x labels stand upright.
 UPRIGHT_X_LABELS_FROM = 7
+UPRIGHT_X_LABEL_PX = 10
 
 
 def _safe(text: str) -> str:
@@ -291,9 +292,14 @@ def positions_figure(analysis: Analysis) -> go.Figure:
     targets = sorted({_safe(c.target) for c in cells})
     speaker_labels = {_safe(c.speaker): wrap_label(c.speaker, width=Y_LABEL_CHARS) for c in cells}
     upright = len(targets) >= UPRIGHT_X_LABELS_FROM
-    # Upright labels have the room of a y label; level ones share the plot's width.
-    x_chars = Y_LABEL_CHARS if upright else X_LABEL_CHARS
-    target_labels = {_safe(c.target): wrap_label(c.target, width=x_chars) for c in cells}
+    # Upright labels: one line each (a column is one line high), as long as a y label;
+    # level ones share the plot's width on two lines.
+    target_labels = {
+        _safe(c.target): wrap_label(c.target, width=Y_LABEL_CHARS + 6, lines=1)
+        if upright
+        else wrap_label(c.target, width=X_LABEL_CHARS)
+        for c in cells
+    }
     fig = go.Figure()
     for word, colour in (
         ("negative", NEGATIVE_COLOUR),
@@ -334,6 +340,8 @@ def positions_figure(analysis: Analysis) -> go.Figure:
         categoryorder="array",
         categoryarray=targets,
         tickangle=-90 if upright else None,  # level unless plotly must tilt them
+        # Upright, a column is a line high: a smaller font fits more columns in a narrow panel.
+        tickfont_size=UPRIGHT_X_LABEL_PX if upright else None,
         **_category_axis({t: target_labels[t] for t in targets}),
     )
     fig.update_yaxes(
@@ -349,7 +357,7 @@ def positions_figure(analysis: Analysis) -> go.Figure:
         legend_title="Speaks:",
         rows=len(speakers),
         row_lines=max(map(_line_count, speaker_labels.values()), default=1),
-        x_label_px=7 * longest + 8 if upright else LINE_PX * x_lines,
+        x_label_px=6 * longest + 8 if upright else LINE_PX * x_lines,
     )
 
 
@@ -448,11 +456,13 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
     return _layout(
         fig,
         title="Cooperation and conflict between actors",
-        x_title="mean Goldstein score of their events (← conflict · cooperation →)",
+        # Two short lines: one long line is cut in a narrow column.
+        x_title="mean Goldstein score<br>← conflict · cooperation →",
         y_title="actor → target",
         legend_title="Mean Goldstein:",
         rows=len(pairs),
         row_lines=2,
+        x_label_px=2 * LINE_PX,  # the axis title's second line
     )
 
 

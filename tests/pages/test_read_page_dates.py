@@ -74,3 +74,12 @@ def test_a_date_the_user_sets_says_so_and_drops_the_note():
     assert at.session_state["nl_analysis"].meta.published_source == "user"
     assert "published 2016-10-09 · as you set it" in _header(at)
     assert FILE_DATE_WARNING not in [w.value.replace("\\", "") for w in at.warning]
+
+
+def test_a_typed_non_date_is_refused_in_words_and_keeps_the_date():
+    at = _upload(("story.html", files.html_bytes(published="2024-03-05"), "text/html"))
+    sidebar = next(d for d in at.text_input if d.key.endswith("dct-sidebar-date"))
+    sidebar.input("next Tuesday").run()
+    assert any("is not a date" in e.value for e in at.error)
+    assert at.session_state["nl_analysis"].meta.published == "2024-03-05"
+    assert "published 2024-03-05 · from the page's metadata" in _header(at)
