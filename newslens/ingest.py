@@ -445,11 +445,6 @@ def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
 
-def reflow_pdf_text(text: str) -> str:
-    """`rebuild_pdf_text` of a text that is already one string (pages joined)."""
-    return rebuild_pdf_text([text])
-
-
 # Layout-mode lines with a gap this wide inside them: the page is set in columns.
 _COLUMN_GAP = re.compile(r"\S {5,}\S")
 
@@ -457,16 +452,14 @@ _COLUMN_GAP = re.compile(r"\S {5,}\S")
 def _page_text(page: object) -> str:
     """The page's text in pypdf's layout mode (it keeps the gaps between paragraphs and the
     indents), or its plain mode for a page set in columns, which layout mode would interleave."""
-    plain = page.extract_text() or ""
     try:
         layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # layout mode is younger and fails on some fonts; plain text will do
-        return plain
-    lines = [line for line in layout.splitlines() if line.strip()]
-    if not lines or sum(bool(_COLUMN_GAP.search(line.strip())) for line in lines) > 0.3 * len(
-        lines
-    ):
-        return plain
+        return page.extract_text() or ""
+    lines = [line.strip() for line in layout.splitlines() if line.strip()]
+    in_columns = sum(bool(_COLUMN_GAP.search(line)) for line in lines) > 0.3 * len(lines)
+    if not lines or in_columns:
+        return page.extract_text() or ""
     return layout
 
 
