@@ -152,7 +152,7 @@ def render(*, key: str, messages=None) -> list[tuple[str, Analysis]] | None:
                 status.update(label=done, state="complete" if results else "error")
         if errors and total > 1:
             failed = total - len(results)
-            st.warning(f"{failed} of {total} could not be analysed; why, one by one:")
+            st.warning(f"{failed} of {total} files could not be analysed:")
         for error in errors:
             st.error(md_escape(error))  # file names are untrusted: shown literally
     return results or None

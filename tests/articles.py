@@ -92,15 +92,22 @@ def article_pdf(
         if paragraph.strip():
             lines += [*_typeset(paragraph.strip(), width), None]
     pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
-    kids = []
+    streams = []
     for page_lines in pages:
         ops = [b"BT /F1 11 Tf 14 TL 72 720 Td"]
         ops += [
             b"0 -11 Td" if line is None else _pdf_string(line) + b" Tj T*" for line in page_lines
         ]
-        stream = b"\n".join([*ops, b"ET"])
+        streams.append(b"\n".join([*ops, b"ET"]))
+    return pdf_of_pages(streams)
+
+
+def pdf_of_pages(streams: list[bytes]) -> bytes:
+    """A PDF with one page per content stream, in Helvetica (font /F1), WinAnsiEncoding."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    kids = []
+    for stream in streams:
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content = len(objects)
         objects.append(

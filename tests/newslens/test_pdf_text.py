@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from newslens.ingest import load_bytes, rebuild_pdf_text
 from newslens.model import Analysis, Meta
 from newslens.pipeline import analyze_text
-from tests.articles import article_pdf
+from tests.articles import _pdf_string, article_pdf, pdf_of_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
@@ -89,3 +89,24 @@ def test_the_seed_as_a_pdf_reads_as_its_txt(nlp, width, per_page):
     from_pdf = analyze_text(pdf.text, doc_id="pdf", meta=meta, nlp=nlp)
     assert from_txt.quotes and from_txt.entities
     assert _summary(from_pdf) == _summary(from_txt)
+
+
+def test_a_page_in_two_columns_is_read_column_by_column():
+    left = [
+        "The council met on Monday and",
+        "agreed to build a new bridge",
+        "over the river by winter.",
+    ]
+    right = [
+        "Farmers said the price of grain",
+        "had fallen for the third month",
+        "in a row in the region.",
+    ]
+    ops = [b"BT /F1 11 Tf"]
+    # As a typesetter writes columns: the whole left one, then the right one.
+    for x, column in ((72, left), (320, right)):
+        for row, line in enumerate(column):
+            ops.append(b"1 0 0 1 %d %d Tm " % (x, 720 - 14 * row) + _pdf_string(line) + b" Tj")
+    text = load_bytes(pdf_of_pages([b"\n".join([*ops, b"ET"])]), "columns.pdf").text
+    assert "agreed to build a new bridge over the river by winter." in text
+    assert "Farmers said the price of grain had fallen for the third month" in text

@@ -31,7 +31,7 @@ def test_counts_say_how_many_of_the_files_given_were_analysed():
         ("two.html", files.html_bytes(), "text/html"),
     )
     assert [s.label for s in at.get("status") if "Analysed" in s.label] == ["Analysed 2 of 3"]
-    assert any("1 of 3 could not be analysed" in w.value for w in at.warning)
+    assert any("1 of 3 files could not be analysed" in w.value for w in at.warning)
     (error,) = at.error
     message = error.value.replace("\\", "")  # markdown escapes
     assert (
