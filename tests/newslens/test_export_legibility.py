@@ -6,6 +6,8 @@ app, whose downloads cut the labels to "p", "ia" before)."""
 
 from __future__ import annotations
 
+import base64
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +79,15 @@ def test_cli_exports_are_legible(page, articles, tmp_path, name):
     _assert_legible(page, tmp_path / "charts")
     speakers = 4 if name == "seed" else len(LONG_ACTORS)
     _assert_every_speaker_labelled(page, tmp_path / "charts" / "positions.svg", speakers)
+    # The charts inside the report are the same drawings.
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    embedded = re.findall(r"src='data:image/svg\+xml;base64,([^']+)'", report)
+    assert len(embedded) == len(CHARTS)
+    folder = tmp_path / "report-charts"
+    folder.mkdir()
+    for index, data in enumerate(embedded):
+        (folder / f"report-chart-{index}.svg").write_bytes(base64.b64decode(data))
+    assert [p for svg in sorted(folder.glob("*.svg")) for p in problems(page, svg)] == []
 
 
 # Figures built after Streamlit has set plotly's default template, then exported as the app's
