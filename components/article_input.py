@@ -143,6 +143,7 @@ def render(
         if not loaders:
             st.error("Nothing to analyse: paste a text, upload a file or pick a sample first.")
             return None
+        total = len(loaders)  # what the user gave, read or not
         articles, errors = _load(loaders)
         results: list[tuple[str, Analysis]] = []
         if articles:
@@ -152,8 +153,11 @@ def render(
                 except Exception as exc:  # e.g. the language model cannot be loaded
                     results, analysis_errors = [], [_unexpected("analysis failed", exc)]
                 errors.extend(analysis_errors)
-                done = f"Analysed {len(results)} of {len(articles)}"
+                done = f"Analysed {len(results)} of {total}"
                 status.update(label=done, state="complete" if results else "error")
+        if errors and total > 1:
+            failed = total - len(results)
+            st.warning(f"{failed} of {total} files could not be analysed:")
         for error in errors:
             st.error(md_escape(error))  # file names are untrusted: shown literally
     return results or None

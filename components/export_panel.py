@@ -59,10 +59,12 @@ def _charts(analysis: Analysis, *, key: str) -> None:
     stem = _stem(analysis)
     for name, fig in figures.items():
         slug = export.chart_slug(name)
-        cols = st.columns([3, 1, 1, 1], vertical_alignment="center")
-        cols[0].markdown(md_escape(_chart_title(name, fig)))
-        for col, fmt in zip(cols[1:3], ("png", "svg"), strict=True):
-            col.download_button(
+        # Title, then the buttons at their natural width in a row that wraps: fixed columns
+        # cut the labels to "P…", "S…" in a narrow panel.
+        st.markdown(md_escape(_chart_title(name, fig)))
+        row = st.container(horizontal=True, key=f"{key}-chart-{slug}-row")
+        for fmt in ("png", "svg"):
+            row.download_button(
                 fmt.upper(),
                 data=_image(fig, fmt),
                 file_name=f"{stem}-{slug}.{fmt}",
@@ -72,7 +74,7 @@ def _charts(analysis: Analysis, *, key: str) -> None:
                 disabled=not images_ok,
                 help=None if images_ok else "Needs Chromium (Debian package 'chromium').",
             )
-        cols[3].download_button(
+        row.download_button(
             "HTML",
             data=_html(fig),
             file_name=f"{stem}-{slug}.html",
@@ -86,8 +88,8 @@ def _charts(analysis: Analysis, *, key: str) -> None:
 def _data(analysis: Analysis, *, key: str) -> None:
     st.markdown("**Data**")
     stem = _stem(analysis)
-    cols = st.columns(3)
-    cols[0].download_button(
+    row = st.container(horizontal=True, key=f"{key}-data-row")
+    row.download_button(
         "All tables (CSV, ZIP)",
         data=lambda: export.data_zip(analysis),
         file_name=f"{stem}-data.zip",
@@ -95,7 +97,7 @@ def _data(analysis: Analysis, *, key: str) -> None:
         key=f"{key}-zip",
         on_click="ignore",
     )
-    cols[1].download_button(
+    row.download_button(
         "Analysis (JSON)",
         data=lambda: export.analysis_json(analysis),
         file_name=f"{stem}.json",
@@ -103,7 +105,7 @@ def _data(analysis: Analysis, *, key: str) -> None:
         key=f"{key}-json",
         on_click="ignore",
     )
-    cols[2].download_button(
+    row.download_button(
         "Report (HTML)",
         data=lambda: export.report_html(analysis),
         file_name=f"{stem}-report.html",

@@ -26,9 +26,21 @@ POSITIVE_COLOUR = "#3fa34d"
 CONFLICT_COLOUR = NEGATIVE_COLOUR
 COOPERATION_COLOUR = POSITIVE_COLOUR
 UNKNOWN_COLOUR = "#5b8def"
+ZERO_LINE_COLOUR = "rgba(110,110,110,0.9)"  # mid-grey: visible on light and dark themes
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MAX_ACTORS = 25
+# Axis labels: names are wrapped to lines of about this many characters (y axes, x axes).
+Y_LABEL_CHARS = 26
+X_LABEL_CHARS = 16
+MAX_LABEL_LINES = 2
+LINE_PX = 16  # one line of 12 px tick label text
+ROW_PX = 32  # the least height of one category row
+MIN_HEIGHT_PX = 320
+MODEBAR_BAND_PX = 26  # plotly's toolbar floats here, top right, above the title
+# More columns than this in the Positions chart: its x labels stand upright.
+UPRIGHT_X_LABELS_FROM = 7
+UPRIGHT_X_LABEL_PX = 10
 
 
 def _safe(text: str) -> str:
@@ -37,13 +49,53 @@ def _safe(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def wrap_label(text: str, *, width: int, lines: int = MAX_LABEL_LINES) -> str:
+    """`text` escaped for plotly and broken at spaces into at most `lines` lines of about
+    `width` characters (plotly's `<br>`); what does not fit ends in "…". The full name stays
+    in the hover text."""
+    rows: list[str] = []
+    for word in text.split():
+        if rows and len(rows[-1]) + 1 + len(word) <= width:
+            rows[-1] += " " + word
+        else:
+            rows.append(word)
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][: width - 1].rstrip() + "…"
+    rows = [r if len(r) <= width + 2 else r[: width - 1] + "…" for r in rows]
+    return "<br>".join(_safe(r) for r in rows) or _safe(text)
+
+
+def _line_count(label: str) -> int:
+    return label.count("<br>") + 1
+
+
+def _category_axis(labels: dict[str, str]) -> dict:
+    """Axis settings that draw every category with its wrapped label: with tickvals plotly
+    never skips a category tick (it did: 4 speakers, 2 labels)."""
+    return {"tickmode": "array", "tickvals": list(labels), "ticktext": list(labels.values())}
+
+
 def _layout(
-    fig: go.Figure, *, title: str, x_title: str, y_title: str, legend_title: str, rows: int
+    fig: go.Figure,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    rows: int,
+    row_lines: int = 1,
+    x_label_px: int = LINE_PX,
 ) -> go.Figure:
-    # Title at the very top, the legend in its own band under it (both placed in pixels of the
-    # whole figure): they never overlap, whatever theme (the app's or plotly's) restyles the
-    # rest. Short legend entries keep the band to one line in a narrow column.
-    height = max(320, 190 + 32 * rows)
+    # Title at the very top, under the band where the app's plotly toolbar floats, and the
+    # legend in its own band under it (both placed in pixels of the whole figure): they never
+    # overlap, whatever theme (the app's or the export template) restyles the rest. The height
+    # gives every row room for its (wrapped) label and the bottom room for the x labels, and
+    # automargin is set here, not left to a template: Streamlit's template has none, which is
+    # what cut the labels of the app's exports to "p", "ia".
+    row_px = max(ROW_PX, 10 + LINE_PX * row_lines)
+    top = MODEBAR_BAND_PX + 105
+    height = max(MIN_HEIGHT_PX, top + row_px * max(rows, 1) + x_label_px + 60)
     fig.update_layout(
         title={
             "text": title,
@@ -53,12 +105,12 @@ def _layout(
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "pad": {"t": 12, "l": 8},
+            "pad": {"t": MODEBAR_BAND_PX + 6, "l": 8},
         },
         xaxis_title=x_title,
         yaxis_title=y_title,
         height=height,
-        margin={"l": 10, "r": 10, "t": 115, "b": 50},
+        margin={"l": 10, "r": 30, "t": top, "b": 50, "autoexpand": True},
         legend={
             "title": {"text": legend_title, "side": "left"},
             "orientation": "h",
@@ -66,12 +118,14 @@ def _layout(
             "x": 0.01,
             "xanchor": "left",
             "yref": "container",
-            "y": 1 - 48 / height,
+            "y": 1 - (MODEBAR_BAND_PX + 44) / height,
             "yanchor": "top",
         },
         hoverlabel={"namelength": -1},
         showlegend=True,  # even with one trace: the legend says in words what colours mean
     )
+    fig.update_xaxes(automargin=True, title_standoff=12)
+    fig.update_yaxes(automargin=True, title_standoff=10)
     return fig
 
 
@@ -163,9 +217,14 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
     ticks = [i * step for i in range(-reach, reach + 1)]  # symmetric, through zero
     fig.update_layout(barmode="relative", bargap=0.3)
     fig.update_xaxes(
-        tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], zeroline=True, zerolinewidth=2
+        tickvals=ticks,
+        ticktext=[str(abs(t)) for t in ticks],
+        zeroline=True,
+        zerolinewidth=2,
+        zerolinecolor=ZERO_LINE_COLOUR,
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1])
+    labels = {n: wrap_label(r.name, width=Y_LABEL_CHARS) for n, r in zip(names, rows, strict=True)}
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], **_category_axis(labels))
     return _layout(
         fig,
         title="Portrayal: how each actor is written about",
@@ -173,6 +232,7 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
         y_title="actor",
         legend_title="Mentions:",
         rows=len(rows),
+        row_lines=max(map(_line_count, labels.values()), default=1),
     )
 
 
@@ -231,6 +291,16 @@ def positions_figure(analysis: Analysis) -> go.Figure:
     cells = position_cells(analysis)
     speakers = sorted({_safe(c.speaker) for c in cells})
     targets = sorted({_safe(c.target) for c in cells})
+    speaker_labels = {_safe(c.speaker): wrap_label(c.speaker, width=Y_LABEL_CHARS) for c in cells}
+    upright = len(targets) >= UPRIGHT_X_LABELS_FROM
+    # Upright labels: one line each (a column is one line high), as long as a y label;
+    # level ones share the plot's width on two lines.
+    target_labels = {
+        _safe(c.target): wrap_label(c.target, width=Y_LABEL_CHARS + 6, lines=1)
+        if upright
+        else wrap_label(c.target, width=X_LABEL_CHARS)
+        for c in cells
+    }
     fig = go.Figure()
     for word, colour in (
         ("negative", NEGATIVE_COLOUR),
@@ -248,7 +318,8 @@ def positions_figure(analysis: Analysis) -> go.Figure:
                 name=word,
                 marker={
                     "color": colour,
-                    "size": [14 + 6 * min(len(c.polarities), 5) for c in group],
+                    # At most 26 px: dots of neighbouring columns stay apart.
+                    "size": [10 + 4 * min(len(c.polarities), 4) for c in group],
                     "line": {"width": 1, "color": "rgba(128,128,128,0.8)"},
                 },
                 customdata=[",".join(map(str, c.quote_indices)) for c in group],
@@ -261,8 +332,24 @@ def positions_figure(analysis: Analysis) -> go.Figure:
                 ],
             )
         )
-    fig.update_xaxes(categoryorder="array", categoryarray=targets)
-    fig.update_yaxes(categoryorder="array", categoryarray=speakers[::-1])
+    x_lines = max(map(_line_count, target_labels.values()), default=1)
+    # Upright labels need the longest line's length (about 7 px a character) below the plot.
+    longest = max(
+        (len(line) for t in target_labels.values() for line in t.split("<br>")), default=0
+    )
+    fig.update_xaxes(
+        categoryorder="array",
+        categoryarray=targets,
+        tickangle=-90 if upright else None,  # level unless plotly must tilt them
+        # Upright, a column is a line high: a smaller font fits more columns in a narrow panel.
+        tickfont_size=UPRIGHT_X_LABEL_PX if upright else None,
+        **_category_axis({t: target_labels[t] for t in targets}),
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=speakers[::-1],
+        **_category_axis({s: speaker_labels[s] for s in speakers}),
+    )
     return _layout(
         fig,
         title="Positions: how each speaker talks about whom",
@@ -270,6 +357,8 @@ def positions_figure(analysis: Analysis) -> go.Figure:
         y_title="speaker",
         legend_title="Speaks:",
         rows=len(speakers),
+        row_lines=max(map(_line_count, speaker_labels.values()), default=1),
+        x_label_px=6 * longest + 8 if upright else LINE_PX * x_lines,
     )
 
 
@@ -323,6 +412,13 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
     a pair that averages 0 is a diamond on the zero line (a bar would have no length)."""
     pairs = actor_pairs(analysis)
     labels = [_safe(p.label) for p in pairs]
+    # Actor on the first line(s), "→ target" under it.
+    ticks = {
+        _safe(p.label): wrap_label(p.actor, width=Y_LABEL_CHARS + 4, lines=1)
+        + "<br>"
+        + wrap_label(f"→ {p.target}", width=Y_LABEL_CHARS + 4, lines=1)
+        for p in pairs
+    }
     fig = go.Figure()
     for word, colour, test in (
         ("conflict (< 0)", CONFLICT_COLOUR, lambda m: m < 0),
@@ -353,17 +449,21 @@ def cooperation_figure(analysis: Analysis) -> go.Figure:
         range=[-10.5, 10.5],
         zeroline=True,
         zerolinewidth=2,
+        zerolinecolor=ZERO_LINE_COLOUR,
         tickvals=[-10, -5, 0, 5, 10],
-        ticktext=["−10 conflict", "−5", "0", "+5", "+10 cooperation"],
+        ticktext=["−10", "−5", "0", "+5", "+10"],
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], **_category_axis(ticks))
     return _layout(
         fig,
         title="Cooperation and conflict between actors",
-        x_title="mean Goldstein score of their events",
+        # Two short lines: one long line is cut in a narrow column.
+        x_title="mean Goldstein score<br>← conflict · cooperation →",
         y_title="actor → target",
         legend_title="Mean Goldstein:",
         rows=len(pairs),
+        row_lines=2,
+        x_label_px=2 * LINE_PX,  # the axis title's second line
     )
 
 
@@ -444,6 +544,12 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
     for item in dated:
         groups[_event_class(item[1])].append(item)
     actors = sorted({_safe(_ref_text(analysis, e.actor)) for _, e, _ in dated})
+    actor_labels = {
+        _safe(_ref_text(analysis, e.actor)): wrap_label(
+            _ref_text(analysis, e.actor), width=Y_LABEL_CHARS
+        )
+        for _, e, _ in dated
+    }
     fig = go.Figure()
     for (word, colour), items in sorted(groups.items()):
         fig.add_trace(
@@ -464,7 +570,11 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
         pad = max(dt.timedelta(days=3), (max(days) - min(days)) * 0.06)
         fig.update_xaxes(range=[(min(days) - pad).isoformat(), (max(days) + pad).isoformat()])
     fig.update_xaxes(type="date", tickformat="%-d %b %Y")
-    fig.update_yaxes(categoryorder="array", categoryarray=actors[::-1])
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=actors[::-1],
+        **_category_axis({a: actor_labels[a] for a in actors}),
+    )
     return _layout(
         fig,
         title="Timeline of dated events",
@@ -472,6 +582,7 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
         y_title="actor",
         legend_title="Event (Goldstein):",
         rows=len(actors),
+        row_lines=max(map(_line_count, actor_labels.values()), default=1),
     )
 
 

@@ -87,7 +87,13 @@ def _jsonl_item(record: dict, lineno: int, label: str) -> tuple[str, str, Meta, 
         except argparse.ArgumentTypeError:
             published = None
     # With --jsonl the text is analysed exactly as given, so offsets index into it.
-    return doc_id, text, Meta(title=title, published=published, source=source or doc_id), label
+    meta = Meta(
+        title=title,
+        published=published,
+        source=source or doc_id,
+        published_source="user" if published else None,
+    )
+    return doc_id, text, meta, label
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -114,6 +120,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             continue
         if args.published:
             article.meta.published = args.published
+            article.meta.published_source = "user"
         items.append((path.name, article.text, article.meta))
         labels.append(str(path))
     if not items:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from newslens.events.display import action_text
 from newslens.model import Analysis
@@ -32,6 +33,10 @@ from newslens.model import Analysis
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 IMAGE_WIDTH = 1000
 IMAGE_HEIGHT = 600
+# Every exported chart is drawn with this template, named here rather than taken from
+# plotly's process-wide default: Streamlit sets that default to its own template (no
+# automargin), so the app's downloads used to differ from the CLI's.
+EXPORT_TEMPLATE = "plotly_white"
 # Cells starting with these are formulas to Excel/LibreOffice/Sheets (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # The report is inert: no script, no external fetch; only inline styles and data: images.
@@ -396,6 +401,24 @@ def _with_timeout(fn: Callable[[], Any], timeout: float) -> Any:
     return box["value"]
 
 
+def export_figure(fig: go.Figure, *, width: int | None = IMAGE_WIDTH) -> go.Figure:
+    """A copy of `fig` as every export (app download, CLI, report) draws it: the export
+    template, a white background, automargin on every axis, and a fixed width (None: the
+    width of the page, for interactive HTML). The app's figure itself is left as it is."""
+    out = go.Figure(fig)
+    out.update_layout(
+        template=pio.templates[EXPORT_TEMPLATE],
+        width=width,
+        height=fig.layout.height or IMAGE_HEIGHT,
+        autosize=width is None,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
+    return out
+
+
 def figure_image(fig: go.Figure, *, fmt: str, timeout: float = RENDER_TIMEOUT_S) -> bytes:
     """The figure as PNG or SVG bytes; raises ExportError when no browser can render it."""
     global _kaleido_broken
@@ -403,10 +426,11 @@ def figure_image(fig: go.Figure, *, fmt: str, timeout: float = RENDER_TIMEOUT_S)
         raise ValueError(f"unsupported image format: {fmt}")
     import kaleido
 
+    fig = export_figure(fig)
     opts = {
         "format": fmt,
-        "width": fig.layout.width or IMAGE_WIDTH,
-        "height": fig.layout.height or IMAGE_HEIGHT,
+        "width": fig.layout.width,
+        "height": fig.layout.height,
         "scale": 2 if fmt == "png" else 1,
     }
     # The sync server answers one request at a time through a shared queue: serialise callers
@@ -440,7 +464,7 @@ def figure_svg(fig: go.Figure) -> bytes:
 
 def figure_html(fig: go.Figure) -> str:
     """A standalone interactive chart: plotly.js is inlined, so it works offline."""
-    return fig.to_html(include_plotlyjs=True, full_html=True)
+    return export_figure(fig, width=None).to_html(include_plotlyjs=True, full_html=True)
 
 
 def chart_slug(name: str) -> str:
@@ -649,7 +673,7 @@ def cli_export(file: str, to: str, *, published: str | None, model: str | None) 
     try:
         article = load_path(file)
         if published:
-            article.meta.published = published
+            article.meta.published, article.meta.published_source = published, "user"
         analysis = analyze_text(
             article.text, doc_id=Path(file).name, meta=article.meta, nlp=load_nlp(model)
         )

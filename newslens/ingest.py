@@ -9,6 +9,8 @@ import io
 import logging
 import re
 import stat
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,6 +117,92 @@ def dateline(text: str, *, lines: int = 4) -> str | None:
     return None
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_WORDS = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# "Published 8 October 2016", "Updated: Oct. 8, 2016 10:15", "Posted on 2016-10-08".
+_STAMPED = re.compile(
+    rf"\b(published|updated|posted|first published)(?:\s+on)?\s*:?\s*{_WEEKDAY}({_DATE_WORDS})",
+    re.I,
+)
+# An agency dateline opening the story: "WASHINGTON, March 28, 2006 (Reuters) -".
+_AGENCY_DATELINE = re.compile(rf"^[A-Z][A-Z .'’-]{{1,40}},\s+(?i:{_WEEKDAY})((?i:{_DATE_WORDS}))\b")
+TEXT_DATE_LINES = 8  # how far down the top of the text a date stamp is looked for
+
+
+def words_date(words: str) -> str | None:
+    """YYYY-MM-DD from "8 October 2016", "Oct. 8th, 2016", "2016-10-08"; None if no date."""
+    if iso := iso_date(words):
+        return iso
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words.replace(".", "").replace(",", " "))
+    cleaned = " ".join(cleaned.split()).title().replace("Sept ", "Sep ")
+    for fmt in ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def text_date(text: str) -> str | None:
+    """The publication date the article states near its top: a dateline on its own line or
+    opening the story, else "Published …", else "Updated …" (a later date, but the article's
+    own). None when the top of the text names no such date."""
+    if found := dateline(text):
+        return found
+    top = [line.strip("*_ \t") for line in text[:3000].splitlines() if line.strip()]
+    top = top[:TEXT_DATE_LINES]
+    for line in top:
+        if match := _AGENCY_DATELINE.match(line):
+            if found := words_date(match.group(1)):
+                return found
+    stamped = [(m.group(1).lower(), m.group(2)) for line in top for m in _STAMPED.finditer(line)]
+    for wanted in ("published", "first published", "posted", "updated"):
+        for kind, words in stamped:
+            if kind == wanted and (found := words_date(words)):
+                return found
+    return None
+
+
+# python-docx's default template says it was created on this day; it is no article's date.
+DOCX_TEMPLATE_CREATED = dt.date(2013, 12, 23)
+# A file "created" this close to now was made by whoever just printed or saved it.
+JUST_MADE = dt.timedelta(minutes=15)
+
+
+def file_date(created: object, *, now: dt.datetime | None = None) -> str | None:
+    """YYYY-MM-DD of a file's creation time, unless it says nothing about the article: the
+    python-docx template date, or (about) the moment the file is read."""
+    day = iso_date(created)
+    if day is None or day == DOCX_TEMPLATE_CREATED.isoformat():
+        return None
+    if isinstance(created, dt.datetime):
+        current = now or dt.datetime.now(created.tzinfo or None)
+        if created.tzinfo is not None and current.tzinfo is None:
+            current = current.astimezone()
+        elif created.tzinfo is None and current.tzinfo is not None:
+            current = current.replace(tzinfo=None)
+        if abs(current - created) <= JUST_MADE:
+            return None
+    return day
+
+
+def _dated(meta: Meta, text: str, *, fallback: str | None, fallback_source: str) -> Meta:
+    """`meta` with the publication date by precedence: the text, then `fallback`."""
+    if found := text_date(text):
+        meta.published, meta.published_source = found, "text"
+    elif fallback:
+        meta.published, meta.published_source = fallback, fallback_source
+    return meta
+
+
 def _first_line_title(text: str) -> str | None:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     first = first.lstrip("#").strip()
@@ -186,10 +274,9 @@ def from_plain(data: bytes, name: str) -> Article:
     if name.lower().endswith(".md"):
         text = markdown_to_text(text)
     _check_text(text, name)
+    meta = Meta(title=_first_line_title(text), source=name)
     return Article(
-        text=text,
-        meta=Meta(title=_first_line_title(text), published=dateline(text), source=name),
-        name=name,
+        text=text, meta=_dated(meta, text, fallback=None, fallback_source="text"), name=name
     )
 
 
@@ -356,31 +443,113 @@ def from_html(data: bytes, name: str) -> Article:
     if not text or not text.strip():
         raise IngestError(f"{name}: no article text found in this HTML page")
     title = (meta.title if meta else None) or None
+    text = _check_text(normalise_newlines(text).strip("\n"), name)
+    found = Meta(
+        title=title,
+        source=(meta.url if meta and meta.url else name),
+        byline=(meta.author if meta else None) or None,
+    )
+    page_date = iso_date(meta.date) if meta else None
     return Article(
-        text=_check_text(normalise_newlines(text).strip("\n"), name),
-        meta=Meta(
-            title=title,
-            published=iso_date(meta.date) if meta else None,
-            source=(meta.url if meta and meta.url else name),
-            byline=(meta.author if meta else None) or None,
-        ),
-        name=name,
+        text=text, meta=_dated(found, text, fallback=page_date, fallback_source="html"), name=name
     )
 
 
 # ---------------------------------------------------------------- PDF
 
 
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
-_SOFT_BREAK = re.compile(r"(?<=[^\n.!?:;\"”’)\]])\n(?=[a-z(“\"‘])")
+# Typographic ligatures a PDF font may hand back as one character; NFKC spells them out.
+LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+_LIGATURE = re.compile(f"[{LIGATURES}]")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+_WORD_HEAD = re.compile(r"^[a-z]+")
+_WORD_TAIL = re.compile(r"[A-Za-z]+$")
+# A line shorter than this share of the page's full lines ends its paragraph.
+SHORT_LINE = 0.75
 
 
-def reflow_pdf_text(text: str) -> str:
-    """Undo the line breaks of a PDF's layout inside sentences: a word hyphenated at the
-    line end is joined, a line that continues with a lower-case word is joined with a
-    space; paragraph breaks (blank lines, sentence ends) stay."""
-    text = _HYPHEN_BREAK.sub(r"\1", text)
-    return _SOFT_BREAK.sub(" ", text)
+def _full_width(lines: list[str]) -> int:
+    """The length of a full line of the layout: the longest lines, ignoring a stray few."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _join_hyphenated(left: str, right: str, words: set[str]) -> str:
+    """`left` ends in "-" at a line end, `right` goes on: a word split by the layout is
+    joined ("negoti-" + "ations"), a compound the text also writes whole keeps its hyphen."""
+    head = _WORD_TAIL.search(left[:-1])
+    tail = _WORD_HEAD.match(right)
+    if head and tail and f"{head.group(0)}-{tail.group(0)}".lower() in words:
+        return left + right
+    return left[:-1] + right
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def rebuild_pdf_text(pages: list[str]) -> str:
+    """Paragraphs out of the lines a PDF's layout broke them into (pages as pypdf's layout
+    mode gives them: a blank line where the page leaves a gap, leading spaces for an indent).
+    Lines of a paragraph are joined with a space (a word hyphenated at the line end is joined
+    whole); a paragraph ends at a gap, before an indented line or after a short line; page
+    numbers are dropped and ligatures (ﬁ, ﬀ, ﬂ, …) spelled out. Paragraphs are separated by
+    a blank line."""
+    raw = [
+        line.rstrip()
+        for page in pages
+        for line in normalise_newlines(_LIGATURE.sub(_nfkc, page)).split("\n")
+    ]
+    raw = [line for line in raw if not _PAGE_NUMBER.match(line.strip())]
+    indents = Counter(_indent(line) for line in raw if line)
+    margin = min(indents, key=lambda i: (-indents[i], i)) if indents else 0
+    starts = {i for i, line in enumerate(raw) if line and _indent(line) > margin + 1}
+    lines = [" ".join(line.split()) for line in raw]
+    full = _full_width(lines)
+    hyphenated = {w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", " ".join(lines))}
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        if not line or index in starts:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            if not line:
+                continue
+        if not current:
+            current = line
+        elif current.endswith("-") and line[0].islower() and current[-2:-1].isalpha():
+            current = _join_hyphenated(current, line, hyphenated)
+        else:
+            current += " " + line
+        if len(line) < SHORT_LINE * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
+
+
+# Layout-mode lines with a gap this wide inside them: the page is set in columns.
+_COLUMN_GAP = re.compile(r"\S {5,}\S")
+
+
+def _page_text(page: object) -> str:
+    """The page's text in pypdf's layout mode (it keeps the gaps between paragraphs and the
+    indents), or its plain mode for a page set in columns, which layout mode would interleave."""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is younger and fails on some fonts; plain text will do
+        return page.extract_text() or ""
+    lines = [line.strip() for line in layout.splitlines() if line.strip()]
+    in_columns = sum(bool(_COLUMN_GAP.search(line)) for line in lines) > 0.3 * len(lines)
+    if not lines or in_columns:
+        return page.extract_text() or ""
+    return layout
 
 
 def from_pdf(data: bytes, name: str) -> Article:
@@ -390,12 +559,14 @@ def from_pdf(data: bytes, name: str) -> Article:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{name}: this PDF is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many exception types for broken files
-        raise IngestError(f"{name}: this PDF could not be read ({type(exc).__name__})") from exc
-    text = "\n\n".join(p.strip() for p in map(normalise_newlines, pages) if p.strip())
+        raise IngestError(
+            f"{name}: this PDF could not be read: the file is damaged or not really a PDF"
+        ) from exc
+    text = rebuild_pdf_text(pages)
     if not text.strip():
         raise IngestError(f"{name}: no text found in this PDF (is it a scanned image?)")
     title = published = byline = None
@@ -404,19 +575,13 @@ def from_pdf(data: bytes, name: str) -> Article:
         if info is not None:
             title = (info.title or "").strip() or None
             byline = (info.author or "").strip() or None
-            published = iso_date(info.creation_date)
+            published = file_date(info.creation_date)
     except Exception:  # metadata is optional; a broken date must not lose the text
         pass
-    text = reflow_pdf_text(text)
+    meta = Meta(title=title or _first_line_title(text), source=name, byline=byline)
     return Article(
         text=_check_text(text, name),
-        meta=Meta(
-            title=title or _first_line_title(text),
-            # A dateline in the text beats the file's creation date.
-            published=dateline(text) or published,
-            source=name,
-            byline=byline,
-        ),
+        meta=_dated(meta, text, fallback=published, fallback_source="file"),
         name=name,
     )
 
@@ -458,20 +623,13 @@ def from_docx(data: bytes, name: str) -> Article:
     _check_text(text, name)
     styled_title = next((t.strip() for t, s in paragraphs if s == "Title" and t.strip()), None)
     title = (props.title or "").strip() or styled_title or _first_line_title(text)
-    published = dateline(text)  # a dateline in the text beats the file's creation date
     try:
-        published = published or iso_date(props.created)
+        created = file_date(props.created)
     except Exception:  # a malformed date in docProps must not lose the text
-        pass
+        created = None
+    meta = Meta(title=title, source=name, byline=(props.author or "").strip() or None)
     return Article(
-        text=text,
-        meta=Meta(
-            title=title,
-            published=published,
-            source=name,
-            byline=(props.author or "").strip() or None,
-        ),
-        name=name,
+        text=text, meta=_dated(meta, text, fallback=created, fallback_source="file"), name=name
     )
 
 
@@ -617,12 +775,9 @@ def from_paste(text: str, *, published: str | None = None) -> Article:
     _check_text(text, "pasted text")
     if published and iso_date(published) is None:
         raise IngestError(f"publication date {published!r} is not a date (YYYY-MM-DD)")
-    return Article(
-        text=text,
-        meta=Meta(
-            title=_first_line_title(text),
-            published=iso_date(published) if published else None,
-            source="paste",
-        ),
-        name="pasted text",
-    )
+    meta = Meta(title=_first_line_title(text), source="paste")
+    if published:  # typed by the user: it beats what the text says
+        meta.published, meta.published_source = iso_date(published), "user"
+    else:
+        meta = _dated(meta, text, fallback=None, fallback_source="text")
+    return Article(text=text, meta=meta, name="pasted text")

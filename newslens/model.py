@@ -18,6 +18,9 @@ class Meta:
     published: str | None = None  # YYYY-MM-DD, the document creation time (DCT)
     source: str | None = None  # file name, URL or "paste"
     byline: str | None = None
+    # Where `published` came from: "text" (a dateline, "Published …"), "html" (the page's
+    # metadata), "file" (the file's creation time), "user" (typed or --published), or None.
+    published_source: str | None = None
 
 
 @dataclass

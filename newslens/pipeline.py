@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens import entities, events, quotes, stance, timexes
+from newslens.article_check import article_doubt
 from newslens.language import language_notes
 from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
@@ -21,6 +22,11 @@ MAX_TEXT_CHARS = 1_000_000
 NO_DCT_WARNING = (
     "No publication date: relative dates such as 'yesterday' stay unresolved. "
     "Set the publication date to resolve them."
+)
+
+FILE_DATE_WARNING = (
+    "The publication date comes from the file's creation time, not from the article: "
+    "check it, and set the right date if it is wrong."
 )
 
 
@@ -154,8 +160,12 @@ def start_analysis(
         published=meta.published,
     )
     lap("events")
+    if doubt := article_doubt(doc.text):
+        analysis.warnings.append(doubt)
     if not meta.published:
         analysis.warnings.append(NO_DCT_WARNING)
+    elif meta.published_source == "file":
+        analysis.warnings.append(FILE_DATE_WARNING)
     return analysis, pending
 
 
@@ -254,12 +264,16 @@ def _failed(exc: Exception) -> AnalysisError:
     return AnalysisError(f"the analysis failed ({type(exc).__name__}: {exc})")
 
 
-def reanchor(analysis: Analysis, published: str | None) -> Analysis:
-    """Re-resolve dates against a new publication date without re-parsing the text."""
+def reanchor(analysis: Analysis, published: str | None, *, source: str | None = "user") -> Analysis:
+    """Re-resolve dates against a new publication date without re-parsing the text; the date
+    is the user's unless `source` says otherwise."""
     analysis.meta.published = published
+    analysis.meta.published_source = source if published else None
     analysis.timexes = timexes.resolve_timexes(analysis.timexes, published)
     analysis.events = events.redate_events(analysis.events, analysis.timexes, published=published)
-    analysis.warnings = [w for w in analysis.warnings if w != NO_DCT_WARNING]
+    analysis.warnings = [
+        w for w in analysis.warnings if w not in (NO_DCT_WARNING, FILE_DATE_WARNING)
+    ]
     if not published:
         analysis.warnings.append(NO_DCT_WARNING)
     return analysis

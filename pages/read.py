@@ -39,7 +39,7 @@ from components.focus import (
 )
 from components.highlights import Highlights
 from components.util import md_escape, shorten
-from newslens.model import Analysis
+from newslens.model import Analysis, Meta
 from newslens.timewords import time_in_words
 
 KEY = "read"
@@ -124,6 +124,22 @@ def _current() -> tuple[Analysis, str] | None:
     return analyses[index][1], f"{KEY}-{generation}-{index}"
 
 
+# Where the publication date came from, as the header says it (Meta.published_source).
+DATE_SOURCES = {
+    "text": "from the article's text",
+    "html": "from the page's metadata",
+    "file": "from the file's creation time (check it)",
+    "user": "as you set it",
+}
+
+
+def _published(meta: Meta) -> str:
+    if not meta.published:
+        return "publication date unknown"
+    where = DATE_SOURCES.get(meta.published_source or "")
+    return f"published {meta.published}" + (f" · {where}" if where else "")
+
+
 def _header(analysis: Analysis) -> None:
     meta = analysis.meta
     first_line = next((line for line in analysis.text.splitlines() if line.strip()), "")
@@ -131,7 +147,7 @@ def _header(analysis: Analysis) -> None:
     facts = [
         f"source: {md_escape(meta.source)}" if meta.source else None,
         f"by {md_escape(meta.byline)}" if meta.byline else None,
-        f"published {meta.published}" if meta.published else "publication date unknown",
+        _published(meta),
         f"{len(analysis.entity_clusters)} entities · {len(analysis.quotes)} quotes · "
         f"{len(analysis.events)} events · {len(analysis.timexes)} dates",
     ]

@@ -1,0 +1,39 @@
+"""In real Chromium: a publication date typed into the sidebar applies on Enter, and the
+header says it is the user's ("· as you set it")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import ROOT, launch_chromium, running_app
+
+pytestmark = pytest.mark.browser
+
+SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
+ANALYSIS_TIMEOUT_MS = 180_000
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("app")
+    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
+        yield base
+
+
+def test_a_typed_date_applies_on_enter(app):
+    from playwright.sync_api import expect
+
+    with launch_chromium() as browser:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.set_default_timeout(60_000)
+        page.goto(app)
+        page.get_by_text("Paste text", exact=True).click()
+        page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
+        page.get_by_role("button", name="Analyze").click()
+        expect(page.locator(".nl-article")).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
+        expect(page.get_by_text("publication date unknown")).to_be_visible()
+        field = page.locator("[data-testid=stSidebar] [data-testid=stTextInput] input").last
+        field.fill("2025-05-20")
+        field.press("Enter")  # and nothing else: no click elsewhere, no Tab
+        expect(page.get_by_text("published 2025-05-20 · as you set it")).to_be_visible()
+        expect(page.get_by_text("No publication date")).to_have_count(0)
