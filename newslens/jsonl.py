@@ -82,9 +82,11 @@ def text_field(record: dict[str, Any], key: str = "text") -> str:
 
 
 def optional_string(record: dict[str, Any], key: str) -> str | None:
-    """The record's optional string field `key` (None when absent or null)."""
+    """The record's optional string field `key`; None when absent, null or not a string.
+    Such fields are metadata: other data sets use the same names for other things (the
+    PLOVER records' `source` is a list of actors), and the text is still worth analysing."""
     value = record.get(key)
-    return None if value is None else unicode_string(value, key)
+    return unicode_string(value, key) if isinstance(value, str) else None
 
 
 def unicode_string(value: object, key: str) -> str:
