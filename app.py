@@ -7,5 +7,6 @@ st.set_page_config(page_title="newslens", page_icon="📰", layout="wide")
 pages = [
     st.Page("pages/read.py", title="Read", icon=":material/article:", default=True),
     st.Page("pages/library.py", title="Library", icon=":material/local_library:"),
+    st.Page("pages/corpus.py", title="Corpus", url_path="corpus", icon=":material/hub:"),
 ]
 st.navigation(pages).run()

@@ -17,6 +17,7 @@ import pandas as pd
 from newslens.corpus.explore import Explorer, numbers_in
 
 MAX_ARTICLES = 4
+PORTRAYED_LABELS = ("PERSON", "ORG", "NORP")  # whose portrayal is compared (not places)
 POLARITY_WORDS = {-1: "negative", 0: "neutral", 1: "positive"}
 
 
@@ -101,6 +102,7 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
 
         items: list[dict] = []
         m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(shared_actors)]
+        m = m[m["label"].isin(PORTRAYED_LABELS)]
         m = m[m["polarity"].notna()]
         for actor, rows in m.groupby("actor"):
             net = float(rows["polarity"].mean())

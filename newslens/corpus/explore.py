@@ -507,6 +507,14 @@ class Explorer:
         cols = ["story", "article_id", "outlet", "published", "title", "similarity"]
         return table.reset_index(drop=True), members[cols].reset_index(drop=True), len(articles)
 
+    # ------------------------------------------------------------------ compare
+
+    def compare(self, article_ids: tuple[str, ...] | list[str]) -> list:
+        """`compare.compare` of these articles (a list of `compare.ArticleCoverage`)."""
+        from newslens.corpus.compare import compare
+
+        return compare(self, list(article_ids))
+
     # ------------------------------------------------------------------ one article
 
     def article(self, article_id: str) -> dict | None:

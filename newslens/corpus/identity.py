@@ -96,7 +96,7 @@ class Identity:
         }
 
     def name(self, actor: str | None) -> str:
-        if actor is None:
+        if not isinstance(actor, str):  # None, or NaN from a pandas column
             return ""
         return self.names.get(actor) or actor.title()
 
