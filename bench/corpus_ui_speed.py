@@ -135,8 +135,9 @@ def run(corpus: str, *, repeat: int, shots: Path | None) -> dict:
             slider.focus()
             slider_now = int(slider.input_value())
             key = "ArrowRight" if value > slider_now else "ArrowLeft"
+            steps = abs(value - slider_now)
 
-            def move(k=key, n=abs(value - slider_now)):
+            def move(k=key, n=steps):
                 for _ in range(n):
                     page.keyboard.press(k)
 

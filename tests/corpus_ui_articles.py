@@ -295,3 +295,20 @@ def write_jsonl(path: Path, n: int | None = None) -> Path:
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(n)), encoding="utf-8"
     )
     return path
+
+
+def built_corpus(tmp_path_factory) -> Path:
+    """The 30-article corpus, built once per test session (serially, in-process) and shared
+    by every test module that asks for it (through the session's base temp folder)."""
+    from newslens.corpus.build import build
+
+    folder = tmp_path_factory.getbasetemp() / "corpus-ui-30"
+    corpus = folder / "corpus"
+    done = folder / "built"
+    if not done.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        source = write_jsonl(folder / "in.jsonl")
+        summary = build([str(source)], corpus, polnear_ids=True, shard_size=10)
+        assert summary.articles == len(ARTICLES) and summary.errors == 0
+        done.write_text("ok", encoding="utf-8")
+    return corpus

@@ -84,7 +84,10 @@ class Identity:
         return self._key_index.get(key, key)
 
     def __post_init__(self) -> None:
-        self._key_index = dict(zip(self.keys["key"], self.keys["actor"], strict=True))
+        self._key_index = {
+            k: a if isinstance(a, str) else None
+            for k, a in zip(self.keys["key"], self.keys["actor"], strict=True)
+        }
         self._override_index = {
             (a, k): v
             for a, k, v in zip(
@@ -236,14 +239,15 @@ def resolve(key_stats: pd.DataFrame, article_keys: pd.DataFrame) -> Identity:
 
 
 def _display_names(stats: dict, actor_of: dict[str, str]) -> dict[str, str]:
-    """Each actor's name as most articles write its longest key: 'Donald Trump'."""
+    """Each actor's name: as articles write its own key ('Donald Trump'), else its full name
+    named in most articles."""
     best: dict[str, tuple[int, int, str]] = {}
     for key, actor in actor_of.items():
         r = stats[key]
-        rank = (len(key.split()) >= 2, int(r.articles), r.name or key)
-        if actor not in best or rank[:2] > best[actor][:2]:
+        rank = (key == actor, len(key.split()) >= 2, int(r.articles), r.name or key)
+        if actor not in best or rank[:3] > best[actor][:3]:
             best[actor] = rank
-    return {actor: rank[2] for actor, rank in best.items()}
+    return {actor: rank[3] for actor, rank in best.items()}
 
 
 KEY_STATS_SQL = """
