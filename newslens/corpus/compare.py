@@ -74,7 +74,11 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
     events = events[(events["event_key"].map(lambda k: bool(k[0] or k[2])))]
     event_articles = events.groupby("event_key")["article_id"].nunique()
 
-    metas = {aid: x.article(aid) for aid in ids}
+    rows = x.articles_meta(ids)
+    texts = x.texts(ids)
+    metas = {
+        aid: ({**rows[aid], "text": texts.get(aid, "")} if aid in rows else None) for aid in ids
+    }
     outlet_of = {aid: (m or {}).get("outlet") or aid for aid, m in metas.items()}
     out = []
     for aid in ids:

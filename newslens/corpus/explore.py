@@ -22,14 +22,15 @@ import pandas as pd
 from newslens.corpus import stories as stories_mod
 from newslens.corpus.identity import Identity, corpus_identity
 from newslens.corpus.queries import ACTOR_LABELS, connect
+from newslens.corpus.schema import PARTITION, UNKNOWN_MONTH
 
 TOP_SPEAKERS = 20
 TOP_ACTORS = 60
 TOP_MATRIX = 15
 QUOTE_LIMIT = 500
 EVIDENCE_LIMIT = 200
-EVENT_WINDOW_DAYS = 3  # reports of one happening are published within this many days
 EVENT_ITEMS_LIMIT = 300
+EXAMPLES = 12  # reports kept per event item (their sentences are read for numbers)
 TITLE_CHARS = 300
 STORY_ARTICLES = 3000  # stories are grouped among this many most recent filtered articles
 STORY_LABELS = (*ACTOR_LABELS, "EVENT", "LAW", "FAC", "LOC")
@@ -150,12 +151,13 @@ class Explorer:
         )
 
     def actors(self, f: Filters, *, top: int = TOP_ACTORS) -> pd.DataFrame:
-        """actor, name, label, articles, mentions: the actors named in most articles."""
+        """actor, name, label, articles, mentions: the actors named in most articles
+        (articles counts entity clusters: an article seldom has two for one actor)."""
         params: dict = {"top": top, "labels": list(ACTOR_LABELS)}
         where = self._where(f, params)
         frame = self.sql(
             f"""
-            SELECT actor, mode(label) AS label, count(DISTINCT article_id) AS articles,
+            SELECT actor, mode(label) AS label, count(*) AS articles,
                    sum(n_mentions)::BIGINT AS mentions
             FROM nl_entities WHERE {where} AND list_contains($labels, label)
             GROUP BY actor ORDER BY articles DESC, mentions DESC, actor LIMIT $top
@@ -283,7 +285,7 @@ class Explorer:
     ) -> pd.DataFrame:
         """article_id, outlet, published, title, mention, polarity, confidence, start, end,
         sentence_start, sentence_end, sentence: most decided first."""
-        params: dict = {"actor": actor, "limit": limit, "blank": _BLANK}
+        params: dict = {"actor": actor, "limit": limit}
         where = self._where(f, params, alias="m")
         if outlet:
             where += " AND coalesce(m.outlet, '(none)') = $outlet"
@@ -291,7 +293,7 @@ class Explorer:
         if week:
             where += " AND date_trunc('week', m.published) = CAST($week AS DATE)"
             params["week"] = week
-        return self.sql(
+        frame = self.sql(
             f"""
             WITH hits AS (
                 SELECT m.article_id, m.outlet, m.published, m.text AS mention, m.polarity,
@@ -307,16 +309,21 @@ class Explorer:
                 LIMIT $limit
             )
             SELECT h.article_id, h.outlet, h.published, t.title, h.mention, h.polarity,
-                   h.confidence, h.start, h."end", h.sentence_start, h.sentence_end,
-                   trim(substring(a.text, h.sentence_start + 1,
-                                  h.sentence_end - h.sentence_start), $blank) AS sentence
-            FROM hits h JOIN articles a USING (article_id)
-                        JOIN nl_articles t USING (article_id)
+                   h.confidence, h.start, h."end", h.sentence_start, h.sentence_end
+            FROM hits h JOIN nl_articles t USING (article_id)
             ORDER BY greatest(h.polarity, -h.polarity) DESC, h.confidence DESC, h.published,
                      h.article_id, h.start
             """,
             params,
         )
+        texts = self.texts(list(frame["article_id"]))
+        frame["sentence"] = [
+            texts.get(a, "")[int(s) : int(e)].strip(_BLANK)
+            for a, s, e in zip(
+                frame["article_id"], frame["sentence_start"], frame["sentence_end"], strict=True
+            )
+        ]
+        return frame
 
     # ------------------------------------------------------------------ who about whom
 
@@ -356,54 +363,56 @@ class Explorer:
         f: Filters,
         *,
         min_articles: int = 2,
-        window_days: int = EVENT_WINDOW_DAYS,
         limit: int = EVENT_ITEMS_LIMIT,
     ) -> pd.DataFrame:
         """One row per happening: events with the same actor, action and target (actors
-        joined across articles) whose articles were published within `window_days` of the
-        previous report are one item. item, actor, action, target, first_published,
+        joined across articles) reported by articles published in the same week (Monday to
+        Sunday) are one item. item, actor, action, target, week, first_published,
         last_published, event_dates (the distinct dates the articles give it), articles,
         outlets, outlet_list, date_differs, numbers, numbers_differ, phrase, examples
-        (article_id:start:end of each report's sentence). Items reported by fewer than
-        `min_articles` articles are left out; most reported first."""
-        params: dict = {"window": window_days, "min": min_articles, "limit": limit}
+        (article_id:start:end of up to `EXAMPLES` reports' sentences). Items reported by
+        fewer than `min_articles` articles are left out; most reported first."""
+        params: dict = {"min": min_articles, "limit": limit}
         where = self._where(f, params)
+        # Only the `limit` items shown get their details (dates, outlets, reports).
         frame = self.sql(
             f"""
             WITH e AS (
                 SELECT article_id, outlet, published, start, "end", action, phrase, negated,
-                       actor, target, event_date
+                       coalesce(actor, '') AS actor_k, coalesce(target, '') AS target_k,
+                       event_date, CAST(date_trunc('week', published) AS DATE) AS week
                 FROM nl_events
                 WHERE {where} AND published IS NOT NULL AND action IS NOT NULL
                       AND (actor IS NOT NULL OR target IS NOT NULL)
             ),
-            g AS (
-                SELECT *, sum(CASE WHEN gap IS NULL OR gap > $window THEN 1 ELSE 0 END)
-                          OVER (PARTITION BY actor, action, target, negated
-                                ORDER BY published, article_id, start) AS run
-                FROM (SELECT *, published - lag(published) OVER (
-                                  PARTITION BY actor, action, target, negated
-                                  ORDER BY published, article_id, start) AS gap
-                      FROM e)
+            items AS (
+                SELECT actor_k, action, target_k, negated, week,
+                       count(DISTINCT article_id) AS articles
+                FROM e GROUP BY ALL HAVING count(DISTINCT article_id) >= $min
+                ORDER BY articles DESC, week, actor_k, action, target_k LIMIT $limit
             )
-            SELECT actor, action, target, negated, min(published) AS first_published,
+            SELECT nullif(actor_k, '') AS actor, action, nullif(target_k, '') AS target,
+                   negated, week, min(published) AS first_published,
                    max(published) AS last_published,
-                   string_agg(DISTINCT strftime(event_date, '%Y-%m-%d'), ', '
-                              ORDER BY strftime(event_date, '%Y-%m-%d')) AS event_dates,
+                   string_agg(DISTINCT strftime(event_date, '%Y-%m-%d'), ', ')
+                       AS event_dates,
                    count(DISTINCT event_date) > 1 AS date_differs,
-                   count(DISTINCT article_id) AS articles,
+                   any_value(i.articles) AS articles,
                    count(DISTINCT outlet) AS outlets,
-                   string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlet_list,
+                   string_agg(DISTINCT outlet, ', ') AS outlet_list,
                    min(phrase) AS phrase,
-                   list(article_id || ':' || start || ':' || "end"
-                        ORDER BY published, article_id, start) AS examples
-            FROM g GROUP BY actor, action, target, negated, run
-            HAVING count(DISTINCT article_id) >= $min
+                   list(article_id || ':' || start || ':' || "end")[1:{EXAMPLES}] AS examples
+            FROM e JOIN items i USING (actor_k, action, target_k, negated, week)
+            GROUP BY actor_k, action, target_k, negated, week
             ORDER BY articles DESC, first_published, actor NULLS LAST, action
-            LIMIT $limit
             """,
             params,
         )
+        for column in ("event_dates", "outlet_list"):  # sorted, whatever the engine's order
+            frame[column] = frame[column].map(
+                lambda v: ", ".join(sorted(v.split(", "))) if isinstance(v, str) else v
+            )
+        frame["examples"] = frame["examples"].map(lambda refs: sorted(refs, key=_ref_order))
         if frame.empty:
             return frame.assign(item="", numbers="", numbers_differ=False)
         numbers = self._numbers_per_report(frame["examples"])
@@ -428,22 +437,11 @@ class Explorer:
         rows = [(i, *ref.rsplit(":", 2)) for i, refs in enumerate(examples) for ref in list(refs)]
         if not rows:
             return {}
-        refs = pd.DataFrame(rows, columns=["item", "article_id", "start", "end"])
-        refs["start"] = refs["start"].astype(int)
-        refs["end"] = refs["end"].astype(int)
-        with self._lock:
-            cursor = self.con.cursor()
-        try:
-            cursor.register("nl_refs", refs)
-            texts = cursor.execute(
-                'SELECT r.item, substring(a.text, r.start + 1, r."end" - r.start) AS s '
-                "FROM nl_refs r JOIN articles a USING (article_id) ORDER BY r.item"
-            ).df()
-        finally:
-            cursor.close()
+        texts = self.texts([r[1] for r in rows])
         out: dict[int, list[list[str]]] = {}
-        for item, sentence in zip(texts["item"], texts["s"], strict=True):
-            out.setdefault(int(item), []).append(numbers_in(sentence or ""))
+        for item, article_id, start, end in rows:
+            sentence = texts.get(article_id, "")[int(start) : int(end)]
+            out.setdefault(int(item), []).append(numbers_in(sentence))
         return out
 
     # ------------------------------------------------------------------ stories
@@ -517,53 +515,90 @@ class Explorer:
 
     # ------------------------------------------------------------------ one article
 
+    def _in_months(self, article_ids: list[str]) -> str:
+        """SQL: the partitions (months) that hold these articles, so a scan reads only
+        their files."""
+        months = self.sql(
+            "SELECT DISTINCT coalesce(strftime(published, '%Y-%m'), $unknown) AS m "
+            "FROM nl_articles WHERE list_contains($ids, article_id)",
+            {"ids": sorted(set(article_ids)), "unknown": UNKNOWN_MONTH},
+        )["m"]
+        quoted = ", ".join("'" + m.replace("'", "''") + "'" for m in months) or "NULL"
+        return f"{PARTITION} IN ({quoted})"
+
+    def texts(self, article_ids: list[str]) -> dict[str, str]:
+        """The texts of these articles. Only their months' files are read (the text column
+        is most of a corpus's bytes; the month partition prunes it)."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        rows = self.sql(
+            f"SELECT article_id, text FROM articles WHERE {self._in_months(ids)} "
+            "AND list_contains($ids, article_id)",
+            {"ids": ids},
+        )
+        return dict(zip(rows["article_id"], rows["text"], strict=True))
+
+    def articles_meta(self, article_ids: list[str]) -> dict[str, dict]:
+        rows = self.sql(
+            "SELECT article_id, outlet, published, title FROM nl_articles "
+            "WHERE list_contains($ids, article_id)",
+            {"ids": list(article_ids)},
+        )
+        return {r["article_id"]: r for r in rows.to_dict("records")}
+
     def article(self, article_id: str) -> dict | None:
         rows = self.sql(
-            "SELECT a.article_id, a.outlet, a.published, t.title, a.text FROM articles a "
-            "JOIN nl_articles t USING (article_id) WHERE a.article_id = $id",
+            "SELECT article_id, outlet, published, title FROM nl_articles WHERE article_id = $id",
             {"id": article_id},
         )
-        return None if rows.empty else rows.iloc[0].to_dict()
+        if rows.empty:
+            return None
+        meta = rows.iloc[0].to_dict()
+        meta["text"] = self.texts([article_id]).get(article_id, "")
+        return meta
+
+    def _of_articles(self, columns: str, table: str, order: str, ids: list[str]) -> pd.DataFrame:
+        return self.sql(
+            f"SELECT {columns} FROM {table} WHERE {self._in_months(ids)} "
+            f"AND list_contains($ids, article_id) ORDER BY {order}",
+            {"ids": list(ids)},
+        )
 
     def article_quotes(self, article_ids: list[str]) -> pd.DataFrame:
-        return self.sql(
-            'SELECT article_id, quote_index, start, "end", kind, text, speaker, speaker_text, '
-            "cue_start, cue_end FROM nl_quotes WHERE list_contains($ids, article_id) "
-            "ORDER BY article_id, quote_index",
-            {"ids": article_ids},
+        columns = (
+            'article_id, quote_index, start, "end", kind, text, speaker, speaker_text, '
+            "cue_start, cue_end"
         )
+        return self._of_articles(columns, "nl_quotes", "article_id, quote_index", article_ids)
 
     def article_mentions(self, article_ids: list[str]) -> pd.DataFrame:
-        return self.sql(
-            'SELECT article_id, actor, label, text, start, "end", polarity, '
+        columns = (
+            'article_id, actor, label, text, start, "end", polarity, '
             "coalesce(sentence_start, start) AS sentence_start, "
-            'coalesce(sentence_end, "end") AS sentence_end '
-            "FROM nl_mentions WHERE list_contains($ids, article_id) "
-            "ORDER BY article_id, start",
-            {"ids": article_ids},
+            'coalesce(sentence_end, "end") AS sentence_end'
         )
+        return self._of_articles(columns, "nl_mentions", "article_id, start", article_ids)
 
     def article_events(self, article_ids: list[str]) -> pd.DataFrame:
-        return self.sql(
-            'SELECT article_id, event_index, start, "end", action, phrase, negated, actor, '
-            "target, date_text, event_date FROM nl_events "
-            "WHERE list_contains($ids, article_id) ORDER BY article_id, event_index",
-            {"ids": article_ids},
+        columns = (
+            'article_id, event_index, start, "end", action, phrase, negated, actor, target, '
+            "date_text, event_date"
         )
+        return self._of_articles(columns, "nl_events", "article_id, event_index", article_ids)
 
     def article_timexes(self, article_ids: list[str]) -> pd.DataFrame:
-        return self.sql(
-            'SELECT article_id, start, "end", text, type, value FROM timexes '
-            "WHERE list_contains($ids, article_id) ORDER BY article_id, start",
-            {"ids": article_ids},
-        )
+        columns = 'article_id, start, "end", text, type, value'
+        return self._of_articles(columns, "timexes", "article_id, start", article_ids)
 
     def article_sentences(self, article_ids: list[str]) -> pd.DataFrame:
-        return self.sql(
-            'SELECT article_id, sentence, start, "end" FROM sentences '
-            "WHERE list_contains($ids, article_id) ORDER BY article_id, sentence",
-            {"ids": article_ids},
-        )
+        columns = 'article_id, sentence, start, "end"'
+        return self._of_articles(columns, "sentences", "article_id, sentence", article_ids)
+
+
+def _ref_order(ref: str) -> tuple[str, int]:
+    article_id, start, _ = ref.rsplit(":", 2)
+    return article_id, int(start)
 
 
 def _item_label(actor: str, action: str, target: str, negated: bool) -> str:

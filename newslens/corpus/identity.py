@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -121,10 +122,14 @@ def _surname(actor: str) -> str:
     return words[-2] if words[-1] in SUFFIXES and len(words) > 2 else words[-1]
 
 
-def resolve(key_stats: pd.DataFrame, article_keys: pd.DataFrame) -> Identity:
+def resolve(
+    key_stats: pd.DataFrame,
+    article_keys: pd.DataFrame | Callable[[list[str], list[str]], pd.DataFrame],
+) -> Identity:
     """Identity from `key_stats` (key, label, articles, person_articles, speaks, name: one row
     per key, name its most common display form) and `article_keys` (article_id, key: the
-    distinct keys each article names)."""
+    distinct keys each article names), or a function that returns those rows for the given
+    bare keys and full-name keys only (what the per-article evidence needs)."""
     stats = {r.key: r for r in key_stats.itertuples(index=False)}
 
     def person_like(key: str) -> bool:
@@ -196,8 +201,11 @@ def resolve(key_stats: pd.DataFrame, article_keys: pd.DataFrame) -> Identity:
     # 4. per-article evidence for shared one-word keys: the article names exactly one of them.
     overrides = []
     shared = {k: set(v) for k, v in candidates.items()}
+    relevant = set(shared) | {a for v in shared.values() for a in v}
+    if shared and callable(article_keys):
+        full_keys = [k for k, a in actor_of.items() if " " in k and a in relevant]
+        article_keys = article_keys(sorted(shared), sorted(full_keys))
     if shared and not article_keys.empty:
-        relevant = set(shared) | {a for v in shared.values() for a in v}
         rows = article_keys[article_keys["key"].isin(list(relevant | set(actor_of)))]
         named: dict[str, set[str]] = defaultdict(set)
         bare: dict[str, set[str]] = defaultdict(set)
@@ -250,20 +258,19 @@ def _display_names(stats: dict, actor_of: dict[str, str]) -> dict[str, str]:
     return {actor: rank[3] for actor, rank in best.items()}
 
 
+# Counts are of entity clusters (an article rarely has two clusters with one key): far
+# cheaper than distinct articles on millions of rows, and the rules only compare them.
 KEY_STATS_SQL = """
-    WITH e AS (
-        SELECT key, label, article_id, name FROM entities WHERE key IS NOT NULL
+    WITH per_key AS (
+        SELECT key,
+               mode(label) AS label,
+               count(*) AS articles,
+               count(*) FILTER (WHERE label = 'PERSON') AS person_articles,
+               mode(name) AS name
+        FROM entities WHERE key IS NOT NULL GROUP BY key
     ),
     s AS (
         SELECT DISTINCT speaker_key AS key FROM quotes WHERE speaker_key IS NOT NULL
-    ),
-    per_key AS (
-        SELECT key,
-               mode(label) AS label,
-               count(DISTINCT article_id) AS articles,
-               count(DISTINCT article_id) FILTER (WHERE label = 'PERSON') AS person_articles,
-               mode(name) AS name
-        FROM e GROUP BY key
     )
     SELECT coalesce(p.key, s.key) AS key,
            coalesce(p.label, 'PERSON') AS label,
@@ -278,16 +285,17 @@ KEY_STATS_SQL = """
 def corpus_identity(con: duckdb.DuckDBPyConnection) -> Identity:
     """The identity of every key of the corpus behind `con` (a `queries.connect` connection)."""
     key_stats = con.execute(KEY_STATS_SQL).df()
-    one_word = [k for k in key_stats["key"] if " " not in k]
-    article_keys = pd.DataFrame(columns=["article_id", "key"])
-    if one_word:
-        # Only articles that name a one-word key matter for the per-article evidence.
-        article_keys = con.execute(
+
+    def article_keys(bare: list[str], full: list[str]) -> pd.DataFrame:
+        # Only articles that name a shared bare name, and only the names that can decide it.
+        return con.execute(
             """
             WITH bare AS (SELECT DISTINCT article_id FROM entities
-                          WHERE key IS NOT NULL AND NOT contains(key, ' '))
+                          WHERE list_contains($bare, key))
             SELECT DISTINCT e.article_id, e.key FROM entities e SEMI JOIN bare USING (article_id)
-            WHERE e.key IS NOT NULL
-            """
+            WHERE list_contains($keys, e.key)
+            """,
+            {"bare": bare, "keys": bare + full},
         ).df()
+
     return resolve(key_stats, article_keys)

@@ -86,9 +86,7 @@ def test_a_dominant_bearer_takes_the_bare_surname():
 
 def test_two_middle_initials_are_two_people():
     identity = resolve(
-        stats(
-            [person("george w bush", 6), person("george h w bush", 3), person("george bush", 2)]
-        ),
+        stats([person("george w bush", 6), person("george h w bush", 3), person("george bush", 2)]),
         no_articles(),
     )
     actors = {identity.actor_of(k) for k in ("george w bush", "george h w bush", "george bush")}
