@@ -82,7 +82,7 @@ def frame_csv(frame: pd.DataFrame) -> bytes:
     defused, lists joined with ';'."""
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(
                 lambda v: _cell("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
             )
