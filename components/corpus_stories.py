@@ -64,5 +64,6 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         icon=":material/compare:",
         help="Shows them side by side in Compare coverage (below)",
     ):
+        # Compare coverage renders after this section, in the same fragment: it takes the
+        # request in this very run.
         st.session_state[COMPARE_REQUEST] = list(articles["article_id"])[:4]
-        st.rerun(scope="app")  # the Compare coverage section is another fragment

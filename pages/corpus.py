@@ -26,13 +26,17 @@ from newslens.corpus.explore import Explorer, Filters
 
 LOG = logging.getLogger("newslens.corpus.page")
 KEY = "corpus"
+# Each inner list is one fragment: Stories and Compare coverage share one, so that opening a
+# story in Compare reruns those two sections only.
 SECTIONS = [
-    ("Share of voice", corpus_voice.render, "voice"),
-    ("Portrayal over time", corpus_portrayal.render, "portrayal"),
-    ("Who speaks about whom", corpus_positions.render, "positions"),
-    ("Events across articles", corpus_events.render, "events"),
-    ("Stories", corpus_stories.render, "stories"),
-    ("Compare coverage", corpus_compare.render, "compare"),
+    [("Share of voice", corpus_voice.render, "voice")],
+    [("Portrayal over time", corpus_portrayal.render, "portrayal")],
+    [("Who speaks about whom", corpus_positions.render, "positions")],
+    [("Events across articles", corpus_events.render, "events")],
+    [
+        ("Stories", corpus_stories.render, "stories"),
+        ("Compare coverage", corpus_compare.render, "compare"),
+    ],
 ]
 
 
@@ -58,16 +62,17 @@ def _linked_article(x: Explorer) -> None:
             st.rerun()
 
 
-def _section(title: str, render, key: str, x: Explorer, f: Filters) -> None:
+def _sections(group, x: Explorer, f: Filters) -> None:
     @st.fragment
     def run() -> None:
-        try:
-            render(x, f, key=f"{KEY}-{key}")
-        except Exception as exc:  # one broken view must not take the page down
-            LOG.exception("corpus view %s failed", title)
-            st.error(f"This view could not be shown ({type(exc).__name__}).")
+        for title, render, key in group:
+            st.header(title, anchor=key)
+            try:
+                render(x, f, key=f"{KEY}-{key}")
+            except Exception as exc:  # one broken view must not take the page down
+                LOG.exception("corpus view %s failed", title)
+                st.error(f"This view could not be shown ({type(exc).__name__}).")
 
-    st.header(title, anchor=key)
     run()
 
 
@@ -79,5 +84,5 @@ if explorer is None:
 filters = corpus_overview.filters(explorer, key=f"{KEY}-filters")
 _linked_article(explorer)
 corpus_overview.render(explorer, filters, key=f"{KEY}-overview")
-for title, render, key in SECTIONS:
-    _section(title, render, key, explorer, filters)
+for group in SECTIONS:
+    _sections(group, explorer, filters)

@@ -39,6 +39,8 @@ def choose(page, label: str, option: str) -> None:
 def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, tmp_path):
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=TIMEOUT_MS)
+
     with launch_chromium() as browser:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.set_default_timeout(TIMEOUT_MS)
