@@ -157,3 +157,19 @@ def test_the_saved_library_when_empty(page):
     page.segmented_control(key="corpus-source-source").set_value("Saved library").run()
     assert not page.exception
     assert any("library is empty" in i.value for i in page.info)
+
+
+def test_the_saved_library_as_a_corpus(seed_analysis, corpus, monkeypatch, tmp_path):
+    from newslens.library import Library
+
+    path = tmp_path / "library.sqlite3"
+    Library(path).save(seed_analysis)
+    monkeypatch.setenv("NEWSLENS_CORPUS", str(corpus))
+    monkeypatch.setenv("NEWSLENS_LIBRARY", str(path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page("pages/corpus.py")
+    at.run()
+    at.segmented_control(key="corpus-source-source").set_value("Saved library").run()
+    calm(at)
+    assert metric(at, "Articles") == "1"
+    assert int(metric(at, "Quotes").replace(",", "")) == len(seed_analysis.quotes)
