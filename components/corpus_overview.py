@@ -5,6 +5,7 @@ articles per outlet per week."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import tempfile
 from pathlib import Path
 
@@ -134,8 +135,9 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
     if weekly.empty:
         st.info("No dated articles match the filters.")
         return
+    shown = weekly.assign(outlet=weekly["outlet"].map(lambda o: html.escape(o, quote=False)))
     fig = px.bar(
-        weekly,
+        shown,
         x="week",
         y="articles",
         color="outlet",

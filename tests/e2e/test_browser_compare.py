@@ -29,11 +29,17 @@ def base_url(tmp_path_factory, nlp):
 
 
 def choose(page, label: str, option: str) -> None:
+    """Add `option` to a multiselect and wait until the app has taken it (its chip shows and
+    the rerun is over), so that the next choice does not race the rerun."""
+    from playwright.sync_api import expect
+
     box = page.get_by_label(label, exact=True)
     box.click()
     box.fill(option[:40])
     page.get_by_role("option", name=option).first.click()
     page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name=f"Remove {option}")).to_be_visible()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
 
 def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, tmp_path):
