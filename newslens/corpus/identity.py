@@ -144,6 +144,7 @@ def resolve(
             2 <= len(words) <= MAX_NAME_WORDS
             and all(_NAME_WORD.match(w) and w not in FUNCTION_WORDS for w in words)
             and stats[key].label == PERSON
+            and stats[key].articles > 0  # a spaCy PERSON somewhere, not only a speaker phrase
         )
 
     actor_of: dict[str, str | None] = {}
@@ -161,6 +162,18 @@ def resolve(
             own = actor if len(middles) <= 1 and len(keys) > 1 else key
             actor_of[key] = own
             full_articles[own] += int(stats[key].articles)
+    # A name with a word before a well-known full name ("billionaire donald trump", the
+    # cluster named after "Billionaire Donald Trump") is that person when the full name is
+    # named in `DOMINANCE` times as many articles.
+    for key in list(actor_of):
+        words = key.split()
+        if actor_of[key] != key or len(words) < 3 or words[-1] in SUFFIXES:
+            continue
+        tail = " ".join(words[-2:])
+        if tail in full_articles and tail != key:
+            if full_articles[tail] >= DOMINANCE * int(stats[key].articles):
+                full_articles[tail] += full_articles.pop(key, 0)
+                actor_of[key] = tail
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for actor in full_articles:

@@ -43,6 +43,23 @@ def test_variants_of_one_name_are_one_actor():
     assert identity.actor_of("ivanka trump") == "ivanka trump"
 
 
+def test_a_word_before_a_well_known_name_is_that_person():
+    identity = resolve(
+        stats(
+            [
+                person("donald trump", 50),
+                person("billionaire donald trump", 1),
+                person("melania trump", 4),
+                person("first lady melania trump", 3),
+            ]
+        ),
+        no_articles(),
+    )
+    assert identity.actor_of("billionaire donald trump") == "donald trump"
+    # Not dominant enough: stays its own (no evidence that the lead words are noise).
+    assert identity.actor_of("first lady melania trump") == "first lady melania trump"
+
+
 def test_shared_surname_without_evidence_stays_apart():
     identity = resolve(
         stats([person("hillary clinton", 10), person("bill clinton", 8), person("clinton", 9)]),
