@@ -1,0 +1,181 @@
+"""What the corpus views share: the opened corpus (cached per folder), cached answers, chart
+and table downloads, and an article's text with lit spans.
+
+Answers are cached per (corpus, question, filters), so a view that reruns with the same
+filters answers from memory; every chart downloads as PNG/SVG/HTML through
+`newslens.export` (the article charts' path) and every table as CSV.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from newslens import export
+from newslens.corpus.explore import Explorer
+
+CORPUS_ENV = "NEWSLENS_CORPUS"
+IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml"}
+MARK_STYLE = (
+    "background: rgba(255, 200, 0, 0.45); color: inherit; border-radius: 3px; "
+    "padding: 0 1px; outline: 2px solid rgba(255, 160, 0, 0.8)"
+)
+
+
+def default_corpus() -> str:
+    return os.environ.get(CORPUS_ENV, "")
+
+
+def _signature(root: Path) -> str:
+    """Changes when a build adds or rewrites shards, so the cache follows the folder."""
+    marks = root / "_shards"
+    files = sorted(marks.glob("*.json")) if marks.is_dir() else []
+    newest = max((f.stat().st_mtime_ns for f in files), default=0)
+    return f"{root.resolve()}:{len(files)}:{newest}"
+
+
+@st.cache_resource(max_entries=4, show_spinner="Opening the corpus…")
+def _open(signature: str, root: str) -> Explorer:
+    return Explorer.open(root)
+
+
+def open_corpus(root: str | Path) -> Explorer:
+    """The corpus at `root`, opened once per server while its shards do not change; raises
+    `queries.QueryError` when it is not a corpus folder."""
+    path = Path(root)
+    return _open(_signature(path), str(path))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _answer(signature: str, method: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(_EXPLORERS[signature], method)(*args, **dict(kwargs))
+
+
+_EXPLORERS: dict[str, Explorer] = {}
+
+
+def ask(x: Explorer, method: str, *args: Any, **kwargs: Any) -> Any:
+    """`x.method(*args, **kwargs)`, cached per corpus and arguments."""
+    signature = _signature(x.root)
+    _EXPLORERS[signature] = x
+    return _answer(signature, method, args, tuple(sorted(kwargs.items())))
+
+
+# ---------------------------------------------------------------- downloads
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(export.FORMULA_PREFIXES):
+        return "'" + value  # a formula to a spreadsheet (CSV injection)
+    return value
+
+
+def frame_csv(frame: pd.DataFrame) -> bytes:
+    """A table as CSV for spreadsheets: UTF-8 with BOM, cells that look like formulas
+    defused, lists joined with ';'."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: _cell("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+            )
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def csv_button(frame: pd.DataFrame, *, name: str, key: str, label: str = "CSV") -> None:
+    st.download_button(
+        label,
+        data=lambda: frame_csv(frame),
+        file_name=f"corpus-{export.chart_slug(name)}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
+    return lambda: export.figure_image(fig, fmt=fmt)
+
+
+def chart_buttons(fig: go.Figure, *, name: str, key: str) -> None:
+    """PNG, SVG and HTML downloads of a chart (images need Chromium, as for article charts)."""
+    slug = export.chart_slug(name)
+    cols = st.columns(3)
+    for col, fmt in zip(cols[:2], ("png", "svg"), strict=True):
+        col.download_button(
+            fmt.upper(),
+            data=_image(fig, fmt),
+            file_name=f"corpus-{slug}.{fmt}",
+            mime=IMAGE_MIME[fmt],
+            key=f"{key}-{fmt}",
+            on_click="ignore",
+        )
+    cols[2].download_button(
+        "HTML",
+        data=lambda: export.figure_html(fig),
+        file_name=f"corpus-{slug}.html",
+        mime="text/html",
+        key=f"{key}-html",
+        on_click="ignore",
+    )
+
+
+def downloads(
+    *, key: str, name: str, frame: pd.DataFrame | None = None, fig: go.Figure | None = None
+) -> None:
+    """One row of download buttons under a chart or table."""
+    with st.popover("Download", icon=":material/download:"):
+        if fig is not None:
+            st.caption("Chart")
+            chart_buttons(fig, name=name, key=f"{key}-chart")
+        if frame is not None:
+            st.caption("Table")
+            csv_button(frame, name=name, key=f"{key}-table", label=f"{name} (CSV)")
+
+
+# ---------------------------------------------------------------- article text
+
+
+def marked_text_html(text: str, spans: list[tuple[int, int]], *, mark_class: str) -> str:
+    """The article text, escaped, paragraphs kept, with `spans` in <mark> (overlaps merged)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, pos = [], 0
+    for start, end in merged:
+        parts.append(html.escape(text[pos:start]))
+        parts.append(
+            f'<mark class="{mark_class}" style="{MARK_STYLE}">{html.escape(text[start:end])}</mark>'
+        )
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div class="nl-corpus-text" style="line-height: 1.6">{body}</div>'
+
+
+def title_of(row: dict | pd.Series) -> str:
+    date = row.get("published")
+    day = pd.Timestamp(date).strftime("%Y-%m-%d") if date is not None and pd.notna(date) else ""
+    title = " ".join(str(row.get("title") or row.get("article_id") or "").split())
+    return " · ".join(p for p in (str(row.get("outlet") or ""), day, title) if p)
+
+
+def article_link(article_id: str, start: int | None = None, end: int | None = None) -> str:
+    """A link that opens the article (with a span lit) on this page."""
+    from urllib.parse import urlencode
+
+    params = {"article": article_id}
+    if start is not None and end is not None:
+        params["lit"] = f"{int(start)}-{int(end)}"
+    return "/corpus?" + urlencode(params)

@@ -1,0 +1,202 @@
+"""Compare coverage: what each of 2-4 articles gives and leaves out, next to the others.
+
+For each article: the speakers it quotes (shared with another chosen article, or only here),
+its portrayal of each actor that at least two of the articles name (mean stance of its
+mentions), the events it reports (one event = the same actor, action and target, actors
+joined across articles by `identity`) and the events the others report that it omits, and the
+dates and numbers it gives. Every item carries the character span of its evidence in that
+article (the quote, or the sentence), so the view can light it in the article's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from newslens.corpus.explore import Explorer, numbers_in
+
+MAX_ARTICLES = 4
+PORTRAYED_LABELS = ("PERSON", "ORG", "NORP")  # whose portrayal is compared (not places)
+POLARITY_WORDS = {-1: "negative", 0: "neutral", 1: "positive"}
+
+
+@dataclass
+class ArticleCoverage:
+    article_id: str
+    outlet: str | None
+    published: object
+    title: str
+    text: str
+    speakers: pd.DataFrame  # speaker, name, quotes, status, spans (list of (start, end))
+    items: pd.DataFrame  # kind, item, status, detail, start, end (evidence; -1: none)
+
+
+def _sentence_of(sentences: pd.DataFrame, start: int, end: int) -> tuple[int, int]:
+    hit = sentences[(sentences["start"] <= start) & (sentences["end"] >= end)]
+    if hit.empty:
+        return int(start), int(end)
+    return int(hit["start"].iloc[0]), int(hit["end"].iloc[0])
+
+
+def _net_word(net: float) -> str:
+    if net <= -0.34:
+        return "negative"
+    if net >= 0.34:
+        return "positive"
+    return "mixed/neutral"
+
+
+def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
+    """The coverage of each article (in the order given; unknown ids are skipped)."""
+    ids = list(dict.fromkeys(article_ids))[:MAX_ARTICLES]
+    quotes = x.article_quotes(ids)
+    mentions = x.article_mentions(ids)
+    events = x.article_events(ids)
+    timexes = x.article_timexes(ids)
+    sentences = x.article_sentences(ids)
+
+    speakers_in = quotes.dropna(subset=["speaker"]).groupby("speaker")["article_id"].nunique()
+    actors_in = mentions.dropna(subset=["actor"]).groupby("actor")["article_id"].nunique()
+    shared_actors = set(actors_in[actors_in >= 2].index)
+    events = events.assign(
+        event_key=[
+            (a if isinstance(a, str) else "", act or "", t if isinstance(t, str) else "", bool(n))
+            for a, act, t, n in zip(
+                events["actor"],
+                events["action"],
+                events["target"],
+                events["negated"],
+                strict=True,
+            )
+        ]
+    )
+    events = events[(events["event_key"].map(lambda k: bool(k[0] or k[2])))]
+    event_articles = events.groupby("event_key")["article_id"].nunique()
+
+    rows = x.articles_meta(ids)
+    texts = x.texts(ids)
+    metas = {
+        aid: ({**rows[aid], "text": texts.get(aid, "")} if aid in rows else None) for aid in ids
+    }
+    outlet_of = {aid: (m or {}).get("outlet") or aid for aid, m in metas.items()}
+    out = []
+    for aid in ids:
+        meta = metas[aid]
+        if meta is None:
+            continue
+        sents = sentences[sentences["article_id"] == aid]
+        q = quotes[(quotes["article_id"] == aid) & quotes["speaker"].notna()]
+        speakers = []
+        for speaker, rows in q.groupby("speaker", sort=False):
+            speakers.append(
+                {
+                    "speaker": speaker,
+                    "name": x.name(speaker),
+                    "quotes": len(rows),
+                    "status": "shared" if speakers_in.get(speaker, 0) >= 2 else "only here",
+                    "spans": [
+                        (int(s), int(e)) for s, e in zip(rows["start"], rows["end"], strict=True)
+                    ],
+                }
+            )
+        speakers_frame = pd.DataFrame(
+            speakers, columns=["speaker", "name", "quotes", "status", "spans"]
+        ).sort_values(["status", "quotes", "name"], ascending=[True, False, True])
+
+        items: list[dict] = []
+        m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(shared_actors)]
+        m = m[m["label"].isin(PORTRAYED_LABELS)]
+        m = m[m["polarity"].notna()]
+        for actor, rows in m.groupby("actor"):
+            net = float(rows["polarity"].mean())
+            strongest = rows.iloc[int((rows["polarity"] - net).abs().argmin())]
+            items.append(
+                {
+                    "kind": "portrayal",
+                    "item": x.name(actor),
+                    "status": "shared",
+                    "detail": f"{_net_word(net)} (net {net:+.2f}, {len(rows)} mentions)",
+                    "start": int(strongest["sentence_start"]),
+                    "end": int(strongest["sentence_end"]),
+                }
+            )
+        e = events[events["article_id"] == aid]
+        seen_keys = set()
+        for _, row in e.iterrows():
+            if row["event_key"] in seen_keys:
+                continue
+            seen_keys.add(row["event_key"])
+            start, end = _sentence_of(sents, int(row["start"]), int(row["end"]))
+            date = row["event_date"]
+            items.append(
+                {
+                    "kind": "event",
+                    "item": _event_label(x, row["event_key"]),
+                    "status": "shared"
+                    if event_articles.get(row["event_key"], 0) >= 2
+                    else "only here",
+                    "detail": f"dated {pd.Timestamp(date):%Y-%m-%d}" if pd.notna(date) else "",
+                    "start": start,
+                    "end": end,
+                }
+            )
+        others = events[(events["article_id"] != aid) & ~events["event_key"].isin(seen_keys)]
+        for key, rows in others.groupby("event_key", sort=False):
+            items.append(
+                {
+                    "kind": "event omitted",
+                    "item": _event_label(x, key),
+                    "status": "omitted here",
+                    "detail": "reported by "
+                    + ", ".join(sorted({str(outlet_of[a]) for a in rows["article_id"]})),
+                    "start": -1,
+                    "end": -1,
+                }
+            )
+        t = timexes[timexes["article_id"] == aid]
+        for _, row in t.iterrows():
+            start, end = _sentence_of(sents, int(row["start"]), int(row["end"]))
+            items.append(
+                {
+                    "kind": "date",
+                    "item": str(row["text"]),
+                    "status": "",
+                    "detail": str(row["value"] or ""),
+                    "start": start,
+                    "end": end,
+                }
+            )
+        text = meta["text"] or ""
+        for _, sent in sents.iterrows():
+            for number in numbers_in(text[int(sent["start"]) : int(sent["end"])]):
+                items.append(
+                    {
+                        "kind": "number",
+                        "item": number,
+                        "status": "",
+                        "detail": "",
+                        "start": int(sent["start"]),
+                        "end": int(sent["end"]),
+                    }
+                )
+        out.append(
+            ArticleCoverage(
+                article_id=aid,
+                outlet=meta["outlet"],
+                published=meta["published"],
+                title=meta["title"] or aid,
+                text=text,
+                speakers=speakers_frame.reset_index(drop=True),
+                items=pd.DataFrame(
+                    items, columns=["kind", "item", "status", "detail", "start", "end"]
+                ),
+            )
+        )
+    return out
+
+
+def _event_label(x: Explorer, key: tuple[str, str, str, bool]) -> str:
+    actor, action, target, negated = key
+    verb = f"not {action}" if negated else action
+    return " ".join(p for p in (x.name(actor) or "(someone)", verb, x.name(target)) if p)
