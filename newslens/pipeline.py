@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from spacy.language import Language
@@ -204,8 +204,11 @@ def analyze_many(
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    on_doc: Callable[[int, Doc], None] | None = None,
 ) -> Iterator[Analysis | AnalysisError]:
-    """Analyse (doc_id, text, meta) items with `nlp.pipe`; yields an error for bad items."""
+    """Analyse (doc_id, text, meta) items with `nlp.pipe`; yields an error for bad items.
+    `on_doc(index, doc)` sees each parsed doc (whole, long texts joined) with its item's
+    index, for callers that keep more of the parse than an `Analysis` holds."""
     nlp = nlp or load_nlp()
     items = list(items)
     errors: list[AnalysisError | None] = []
@@ -225,11 +228,13 @@ def analyze_many(
     # Articles whose stance is still on the worker, oldest first; the parse of the next ones
     # goes on meanwhile, and results still come out in input order.
     waiting: deque[tuple[Analysis, stance.PendingStance] | AnalysisError] = deque()
-    for (doc_id, _, meta), error in zip(items, errors, strict=True):
+    for index, ((doc_id, _, meta), error) in enumerate(zip(items, errors, strict=True)):
         if error is not None:
             waiting.append(error)
         else:
             doc = next(docs)
+            if on_doc is not None:
+                on_doc(index, doc)
             try:
                 analysis, pending = start_analysis(doc, doc_id=doc_id, meta=meta)
             except Exception as exc:  # noqa: BLE001 - one odd article never sinks the batch

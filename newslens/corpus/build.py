@@ -144,21 +144,6 @@ def plan_shards(
 # ---------------------------------------------------------------- the shard function
 
 
-class _SentenceRecorder:
-    """The spaCy pipeline as `analyze_many` sees it, keeping each parsed doc's sentence
-    spans (in parse order) so that the rows can point at evidence sentences."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
-        self.meta = nlp.meta
-        self.sentences: deque[list[tuple[int, int]]] = deque()
-
-    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
-        for doc in self.nlp.pipe(texts, **kwargs):
-            self.sentences.append([(s.start_char, s.end_char) for s in doc.sents])
-            yield doc
-
-
 def load_models(model: str | None = None, *, stance_threads: int | None = None) -> None:
     """Load the spaCy pipeline and the stance model into this process (once; cached)."""
     if stance_threads:
@@ -197,17 +182,16 @@ def analyse_shard(shard: Shard, *, model: str | None = None) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     cpu0 = time.process_time()
-    recorder = _SentenceRecorder(load_nlp(model))
+    nlp = load_nlp(model)
     rows = empty_rows()
     items = [(a["article_id"], a["text"], _meta(a)) for a in shard.articles]
     try:
-        results = _analyse(items, recorder)
+        results = _analyse(items, nlp)
     except Exception:  # a bug on one article must not cost the shard: one at a time
         results = []
         for item in items:
-            recorder.sentences.clear()
             try:
-                results.extend(_analyse([item], recorder))
+                results.extend(_analyse([item], nlp))
             except Exception as exc:  # noqa: BLE001 (reported as an errors row)
                 results.append((AnalysisError(f"{type(exc).__name__}: {exc}"), []))
     errors = 0
@@ -237,16 +221,21 @@ def analyse_shard(shard: Shard, *, model: str | None = None) -> dict[str, Any]:
 
 
 def _analyse(
-    items: list[tuple[str, str, Meta]], recorder: _SentenceRecorder
+    items: list[tuple[str, str, Meta]], nlp: Any
 ) -> list[tuple[Any, list[tuple[int, int]]]]:
-    """(Analysis or AnalysisError, sentence spans) per item, in order: `analyze_many`
-    yields in input order and parses in input order, so each analysis takes the oldest
-    recorded sentences."""
+    """(Analysis or AnalysisError, sentence spans) per item, in order; the sentence spans
+    come from each item's own parsed doc, so rows can point at evidence sentences."""
     from newslens.pipeline import AnalysisError, analyze_many
 
+    sentences: dict[int, list[tuple[int, int]]] = {}
+
+    def keep_sentences(index: int, doc: Any) -> None:
+        sentences[index] = [(s.start_char, s.end_char) for s in doc.sents]
+
+    results = analyze_many(items, nlp=nlp, batch_size=PIPE_BATCH_SIZE, on_doc=keep_sentences)
     return [
-        (result, [] if isinstance(result, AnalysisError) else recorder.sentences.popleft())
-        for result in analyze_many(items, nlp=recorder, batch_size=PIPE_BATCH_SIZE)
+        (result, [] if isinstance(result, AnalysisError) else sentences.get(index, []))
+        for index, result in enumerate(results)
     ]
 
 
