@@ -346,9 +346,13 @@ has_analysis = bool(st.session_state.get(ANALYSES)) or isinstance(
     st.session_state.get(SHARED), Analysis
 )
 title_slot = st.empty()
+# Open until there is an analysis, through session state: `expanded=` is part of the
+# expander's identity, so a value that changes with the page would make a new expander that
+# forgets a reader's click (the box closed again at once).
+if INPUT_OPEN not in st.session_state:
+    st.session_state[INPUT_OPEN] = not has_analysis
 input_box = st.expander(
     "Article: paste, upload or try a sample",
-    expanded=not has_analysis,
     key=INPUT_OPEN,
     on_change="rerun",
     icon=":material/edit_note:",

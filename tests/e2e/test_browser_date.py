@@ -1,4 +1,4 @@
-"""In real Chromium: a publication date typed into the sidebar applies on Enter, and the
+"""In real Chromium: a publication date typed into the Article box applies on Enter, and the
 header says it is the user's ("· as you set it")."""
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ def test_a_typed_date_applies_on_enter(app):
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.set_default_timeout(60_000)
         page.goto(app)
-        page.get_by_text("Paste text", exact=True).click()
         page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
         page.get_by_role("button", name="Analyze").click()
-        expect(page.locator(".nl-article")).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
+        text = page.frame_locator("iframe[title*='article_frame']")
+        expect(text.locator(".nl-article")).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
         expect(page.get_by_text("publication date unknown")).to_be_visible()
-        field = page.locator("[data-testid=stSidebar] [data-testid=stTextInput] input").last
+        # The Article box closed after Analyze; the date field is in it.
+        page.get_by_text("Article: paste, upload or try a sample").click()
+        field = page.get_by_role("textbox", name="Publication date", exact=True)
         field.fill("2025-05-20")
         field.press("Enter")  # and nothing else: no click elsewhere, no Tab
         expect(page.get_by_text("published 2025-05-20 · as you set it")).to_be_visible()

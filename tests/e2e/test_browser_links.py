@@ -53,6 +53,9 @@ def app(tmp_path_factory):
 def no_links_from_text(page) -> None:
     # Streamlit's own heading anchors ("#slug") are not article text.
     assert page.locator(LINKS).count() == 0, page.locator(LINKS).first.evaluate("e => e.outerHTML")
+    # Nor in the article text, which the Read page shows in its own frame.
+    for frame in page.frames:
+        assert frame.locator(LINKS).count() == 0, frame.url
 
 
 def test_no_article_text_becomes_a_link(app, tmp_path):
@@ -66,7 +69,8 @@ def test_no_article_text_becomes_a_link(app, tmp_path):
         page.goto(app)
         page.get_by_label("Article text").fill(ARTICLE)
         page.get_by_role("button", name="Analyze").click()
-        expect(page.locator("mark.nl-ent").first).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
+        text = page.frame_locator("iframe[title*='article_frame']")
+        expect(text.locator("mark.nl-ent").first).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
 
         # The header: the title (the first line) is there, as text.
         header = page.locator("[data-testid='stHeading']", has_text="evil").first
@@ -77,7 +81,7 @@ def test_no_article_text_becomes_a_link(app, tmp_path):
 
         # The Quotes tab: quote text, cue and speaker captions.
         page.get_by_role("tab", name="Quotes").click()
-        quote = page.get_by_text("evil.example/upload", exact=False).first
+        quote = page.get_by_role("tabpanel").get_by_text("evil.example/upload", exact=False).first
         expect(quote).to_be_visible()
         no_links_from_text(page)
         page.screenshot(path=str(shots / "quotes-1440.png"), full_page=True)
