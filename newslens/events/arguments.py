@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newslens.events.lexicon import (
+    ABSTRACT_NOUNS,
+    ABSTRACT_SUFFIXES,
     ACTOR_LABELS,
     AGENT_LABELS,
     AGENT_NOUNS,
+    CONCRETE_NOMINALS,
     FIRST_PERSON,
     MAX_NP_TOKENS,
     NAMED_BY_OF,
@@ -300,6 +303,21 @@ def is_agentive(tok: Token, ctx: Context) -> bool:
         and ctx.mention_at[c.i].label in AGENT_LABELS  # type: ignore[union-attr]
         for c in kids(tok)
     )
+
+
+def is_abstract(tok: Token, ctx: Context) -> bool:
+    """Whether a subject names an abstraction rather than a doer or a thing: a common noun
+    that is a nominalisation ("the statement", "this new settlement", "a recording") or an
+    abstract head ("the problem", "the deal"). A name, a pronoun or a person or organisation
+    noun ("the government", "the administration") is never abstract."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ != "NOUN" or ctx.mention_at[tok.i] is not None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in AGENT_NOUNS or lemma in CONCRETE_NOMINALS:
+        return False
+    return lemma in ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:

@@ -30,6 +30,7 @@ from newslens.events.arguments import (
     arguments,
     cache_children,
     drop_children,
+    is_abstract,
     is_agentive,
     is_generic,
     is_headline_infinitive,
@@ -292,7 +293,9 @@ def _verb_event(
     if actor_tok is not None and (
         lemma in UNACCUSATIVE_VERBS
         or not (
-            is_agentive(actor_tok, ctx) or _is_named(actor_tok, ctx) or object_of(verb) is not None
+            is_agentive(actor_tok, ctx)
+            or _is_named(actor_tok, ctx)
+            or (object_of(verb) is not None and not is_abstract(actor_tok, ctx))
         )
     ):
         actor_tok = None  # "the aircraft landed", "Jobs died": it happened to them

@@ -498,3 +498,28 @@ def test_event_to_dict_keeps_its_keys_and_adds_the_new_ones(nlp):
     assert {"cameo", "phrase", "trigger", "modality", "source", "category", "mentions"} <= keys
     assert set(data["events"][0]["actor"]) == {"text", "start", "end", "entity_id"}
     assert Analysis.from_dict(data).events[0] == event
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The statement caused a sharp fall in the company's shares.", "cause"),
+        ("The problem affected the software that controls the engines.", "affect"),
+        ("This new settlement replaces the agreement between the two firms.", "replace"),
+    ],
+)
+def test_an_abstract_subject_is_no_actor(nlp, text, action):
+    for event in _events(nlp, text):
+        if event.action == action:
+            assert event.actor is None, event
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "actor"),
+    [
+        ("The government affected the markets with its decision.", "affect", "government"),
+        ("The aircraft struck the side of the hangar.", "strike", "aircraft"),
+    ],
+)
+def test_a_doer_or_a_thing_with_an_object_keeps_its_actor(nlp, text, action, actor):
+    assert actor in _text(_one(_events(nlp, text), action).actor)
