@@ -220,6 +220,8 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
             if not any(c.dep_ == "auxpass" for c in kids(verb)) and verb.tag_ != "VBN":
                 return patient, None  # "was founded by X and makes Y": the subject acts
             return agent_of(verb) or actor, patient
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids(verb)):
+            return agent_of(verb), actor  # "he decided to leave or was forced out": done to him
         return actor, None
     return None, None
 
