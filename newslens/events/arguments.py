@@ -275,12 +275,34 @@ def is_pronoun(tok: Token | None) -> bool:
     return tok is not None and (tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"))
 
 
-def is_generic(tok: Token, ctx: Context) -> bool:
-    """A bare plural noun names a kind, not someone who acted ("people who sell cars")."""
+def is_generic(tok: Token, ctx: Context, verb: Token) -> bool:
+    """A bare plural noun names a kind, not someone who acted ("people who sell cars"),
+    unless the clause tells one past happening ("doctors delivered goods", "prisoners have
+    rioted") or a name places the group ("rebels in the Ivory Coast")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "people who sell cars": the people
     if tok.tag_ not in ("NNS",) or ctx.mention_at[tok.i] is not None:
         return False
+    if any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in kids(tok)):
+        return False
+    if _is_past(verb):
+        return False
     return not any(
-        c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in kids(tok)
+        c.dep_ == "prep" and any(ctx.mention_at[t.i] is not None for t in c.subtree)
+        for c in kids(tok)
+    )
+
+
+def _is_past(verb: Token) -> bool:
+    """A past or present perfect clause: "rioted", "have staged" (of `verb` or the verb it is
+    conjoined to)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.tag_ == "VBN":
+        verb = verb.head
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "VBD" for a in auxes) or (
+        verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
     )
 
 
@@ -380,6 +402,14 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
                 named = ctx.mention_at[reporter.i]
                 if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
                     start, end = named.start, named.end
+            elif reporter is not None:
+                r_first, r_last = np_bounds(reporter)
+                if any(  # "Palestinian leaders said they would ...": the leaders
+                    (m := ctx.mention_at[i]) is not None and m.entity_id == found.entity_id
+                    for i in range(r_first, r_last + 1)
+                ):
+                    start = doc[r_first].idx
+                    end = doc[r_last].idx + len(doc[r_last].text)
         return EntityRef(text, found.entity_id, start, end)
     return EntityRef(ctx.text[start:end], None, start, end)
 

@@ -285,7 +285,7 @@ def _verb_event(
         actor_tok.lower_ in EMPTY_SUBJECTS
         and not _is_relative(actor_tok)
         or actor_tok.ent_type_ in TIME_LABELS
-        or is_generic(actor_tok, ctx)
+        or is_generic(actor_tok, ctx, verb)
     ):
         actor_tok = None
     if actor_tok is not None and actor_tok.i == verb.i:

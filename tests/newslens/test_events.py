@@ -523,3 +523,23 @@ def test_an_abstract_subject_is_no_actor(nlp, text, action):
 )
 def test_a_doer_or_a_thing_with_an_object_keeps_its_actor(nlp, text, action, actor):
     assert actor in _text(_one(_events(nlp, text), action).actor)
+
+
+def test_a_bare_plural_that_acted_once_is_an_actor_a_kind_is_not(nlp):
+    riot = _one(_events(nlp, "Prisoners rioted at a jail in Dili on Monday."), "riot")
+    assert _text(riot.actor) == "Prisoners"
+    sold = [e for e in _events(nlp, "People who sell cars earn a commission.") if e.actor]
+    assert all(e.action != "sell" for e in sold), sold
+
+
+def test_a_pronoun_reported_by_its_group_points_at_the_group(nlp):
+    text = "Palestinian leaders said they would boycott all official contact with Israel."
+    boycott = _one(_events(nlp, text), "boycott")
+    assert text[boycott.actor.start : boycott.actor.end] == "Palestinian leaders"
+
+
+def test_a_passive_conjunct_does_not_make_the_subject_its_actor(nlp):
+    text = "He did not say whether Smith decided to leave or was forced out."
+    for event in _events(nlp, text):
+        if event.action.startswith("force"):
+            assert "Smith" not in _text(event.actor), event
