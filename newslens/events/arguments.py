@@ -11,7 +11,7 @@ written (offsets of its noun phrase) and, through the quote speakers' resolver
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -43,6 +43,36 @@ _KIDS_KEY = "newslens.events.children"
 _BREAKS_KEY = "newslens.events.line_breaks"
 
 
+QuoteSpan = tuple[int, int, "EntityRef | None", int]
+
+
+class QuoteSpans:
+    """Quote contents (start, end, speaker ref or None, cue start or -1), looked up by
+    character in logarithmic time: every verb asks whether it lies in a quote, so a scan of
+    all quotes per verb would grow with the square of the article's length."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._order]
+        self._reach: list[int] = []  # the furthest end among the spans starting so far
+        furthest = -1
+        for k in self._order:
+            furthest = max(furthest, spans[k][1])
+            self._reach.append(furthest)
+
+    def containing(self, char: int) -> list[QuoteSpan]:
+        """The spans that contain `char`, in the order they were given."""
+        found: list[int] = []
+        i = bisect_right(self._starts, char) - 1
+        while i >= 0 and self._reach[i] > char:
+            k = self._order[i]
+            if self._spans[k][1] > char:
+                found.append(k)
+            i -= 1
+        return [self._spans[k] for k in sorted(found)]
+
+
 @dataclass
 class Context:
     """What every part of the event stage reads about one article."""
@@ -53,8 +83,7 @@ class Context:
     clusters: dict[str, EntityCluster]
     resolver: SpeakerResolver
     is_quoted: Callable[[int], bool]
-    # Quote contents: (start, end, speaker ref or None, cue start or -1), from the quotes.
-    quote_spans: list[tuple[int, int, EntityRef | None, int]]
+    quote_spans: QuoteSpans  # the quotes' contents, by character
     sentence_of: list[tuple[int, int]]  # token -> (first token, end token) of its sentence
 
 
@@ -383,8 +412,8 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
     first, last = np_bounds(tok)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if is_pronoun(tok) and tok.lower_ in FIRST_PERSON:
-        for q_start, q_end, speaker, _ in ctx.quote_spans:
-            if q_start <= tok.idx < q_end and speaker is not None:
+        for _, _, speaker, _ in ctx.quote_spans.containing(tok.idx):
+            if speaker is not None:
                 return EntityRef(speaker.text, speaker.entity_id, start, end)
         return EntityRef(tok.text, None, start, end)
     mention = ctx.mention_at[tok.i]

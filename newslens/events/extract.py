@@ -27,6 +27,7 @@ from newslens.data import cameo
 from newslens.events import dates, sense
 from newslens.events.arguments import (
     Context,
+    QuoteSpans,
     arguments,
     cache_children,
     drop_children,
@@ -96,6 +97,9 @@ PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
+# A headline's words after its verb: a longer run is running text, not a headline (and
+# looking further would scan the rest of a text without line breaks for each verb).
+HEADLINE_TOKENS = 30
 # Adjectives that control an infinitive like verbs do: "is set to sell", "is due to meet".
 CONTROL_ADJECTIVES = frozenset(
     {"set", "due", "likely", "able", "ready", "poised", "expected", "reluctant", "unwilling"}
@@ -196,7 +200,7 @@ def _build_context(
         clusters={c.id: c for c in clusters},
         resolver=resolver,
         is_quoted=is_quoted,
-        quote_spans=quote_spans,
+        quote_spans=QuoteSpans(quote_spans),
         sentence_of=sentence_of,
     )
 
@@ -430,14 +434,14 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
     unveils long-range 777" over a dateline): the noun phrase that ends the verb's line."""
     doc = ctx.doc
     words: list[Token] = []
-    for tok in doc[verb.i + 1 :]:
+    for tok in doc[verb.i + 1 : verb.i + 1 + HEADLINE_TOKENS]:
         if tok.is_space or "\n" in tok.text:
             break
         words.append(tok)
         if "\n" in tok.whitespace_:
             break
     else:
-        return None  # not a line of its own
+        return None  # not a (short) line of its own
     if not words or words[0].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART", "PUNCT"):
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
@@ -668,9 +672,8 @@ def _reporter(tok: Token, ctx: Context) -> tuple[EntityRef | None, int]:
     """Who reports the event, and where the reporting verb starts (-1: nowhere): the
     speaker of the quote it lies in, or the subject of the speech verb whose clause it is
     ("the minister said that ...")."""
-    for start, end, speaker, cue in ctx.quote_spans:
-        if start <= tok.idx < end:
-            return speaker or EntityRef("unnamed source"), cue
+    for _, _, speaker, cue in ctx.quote_spans.containing(tok.idx):
+        return speaker or EntityRef("unnamed source"), cue
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -997,16 +1000,21 @@ def _merge(found: list[_Found]) -> list[Event]:
     modality) and nominal re-mentions ("the sale") into the first mention, keeping every
     mention's offsets."""
     kept: list[_Found] = []
+    # Only events of the same verb can be one happening, and statements never merge: an
+    # index by verb keeps merging linear in the article's length.
+    by_verb: dict[str, list[_Found]] = {}
     for item in found:
         event = item.event
         match = None
         if event.actor is not None or event.target is not None:
-            for prior in kept:
+            for prior in by_verb.get(item.verb, ()):
                 if _same_happening(prior, item):
                     match = prior
                     break
         if match is None:
             kept.append(item)
+            if event.category != "statement":
+                by_verb.setdefault(item.verb, []).append(item)
             continue
         first = match.event
         first.mentions.append([event.start, event.end, *event.trigger])

@@ -543,3 +543,19 @@ def test_a_passive_conjunct_does_not_make_the_subject_its_actor(nlp):
     for event in _events(nlp, text):
         if event.action.startswith("force"):
             assert "Smith" not in _text(event.actor), event
+
+
+def test_quote_lookup_by_character_agrees_with_a_scan_of_every_quote():
+    import random
+
+    from newslens.events.arguments import QuoteSpans
+
+    rng = random.Random(7)
+    spans = []
+    for k in range(60):
+        start = rng.randrange(0, 500)
+        spans.append((start, start + rng.randrange(1, 80), None, k))
+    index = QuoteSpans(spans)
+    for char in range(-5, 600):
+        assert index.containing(char) == [s for s in spans if s[0] <= char < s[1]]
+    assert QuoteSpans([]).containing(3) == []
