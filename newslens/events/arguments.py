@@ -182,6 +182,8 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
     if subject is not None and not same_line(subject, verb):
         subject = None  # a parse run over a missing full stop and a paragraph break
     passive_subject = next((c for c in kids(verb) if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if passive_subject is None and subject is not None and _reduced_passive(verb):
+        passive_subject = subject  # "Apple swamped by pre-orders", "Boeing allowed to bid"
     patient: Token | None = None
     if passive_subject is not None:
         patient = passive_subject
@@ -219,6 +221,21 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
     return subject, patient
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A participle without its auxiliary, as headlines write passives: one with a by-agent
+    ("Apple swamped by pre-orders"), or a verb of letting or making with an infinitive
+    but no object ("Boeing allowed to bid": someone allowed Boeing)."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
+        return False
+    if any(c.dep_ == "agent" for c in kids(verb)):
+        return True
+    return (
+        verb.lemma_.lower() in OBJECT_CONTROL
+        and object_of(verb) is None
+        and any(c.dep_ == "xcomp" for c in kids(verb))
+    )
+
+
 def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
     """Subject of a clause with none of its own: xcomp, conj, participial advcl/acl."""
     head = verb.head
@@ -245,6 +262,8 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
         if head.pos_ == "ADJ":  # "reluctant to X": the adjective's verb has the subject
             head = head.head
         actor, patient = arguments(head)
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and patient is not None:
+            return patient, None  # "Boeing was allowed to bid": Boeing bids
         if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in kids(head)):
             if not any(c.dep_ == "auxpass" for c in kids(verb)) and verb.tag_ != "VBN":
                 return patient, None  # "was founded by X and makes Y": the subject acts

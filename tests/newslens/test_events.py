@@ -559,3 +559,13 @@ def test_quote_lookup_by_character_agrees_with_a_scan_of_every_quote():
     for char in range(-5, 600):
         assert index.containing(char) == [s for s in spans if s[0] <= char < s[1]]
     assert QuoteSpans([]).containing(3) == []
+
+
+def test_a_headline_passive_without_its_auxiliary_makes_the_subject_its_patient(nlp):
+    allowed = _events(nlp, "Boeing allowed to bid for launch contracts again")
+    for event in allowed:
+        if event.action == "allow":
+            assert "Boeing" not in _text(event.actor), event
+    text = "The rebels were allowed to leave the city."
+    leave = _one(_events(nlp, text), "leave")
+    assert "rebels" in _text(leave.actor)
