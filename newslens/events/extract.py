@@ -44,9 +44,12 @@ from newslens.events.arguments import (
     prep_object,
 )
 from newslens.events.lexicon import (
+    AGENT_LABELS,
+    AGENT_NOUNS,
     CATEGORY_NAMES,
     CLAUSE_DEPS,
     CONDITIONAL_MARKS,
+    CRAFT_MOTION_VERBS,
     DEMAND_CONTROLLERS,
     DEMANDING_AUX,
     DESIRE_CONTROLLERS,
@@ -303,6 +306,13 @@ def _verb_event(
         )
     ):
         actor_tok = None  # "the aircraft landed", "Jobs died": it happened to them
+    if (
+        actor_tok is not None
+        and lemma in CRAFT_MOTION_VERBS
+        and object_of(verb) is None
+        and not _is_someone(actor_tok, ctx)
+    ):
+        actor_tok = None  # "the aircraft flew into clear skies": the craft moved
     controllers = _controllers(verb)
     code = "01" if saying else _classify(verb, controllers)
     object_tok = object_of(verb)
@@ -407,6 +417,19 @@ def _is_named(tok: Token, ctx: Context) -> bool:
     if ctx.mention_at[tok.i] is not None:
         return True
     return any(ctx.mention_at[c.i] is not None for c in kids(tok) if c.i < tok.i)
+
+
+def _is_someone(tok: Token, ctx: Context) -> bool:
+    """A person or a group by its own head word ("Putin", "the minister", "they"), unlike a
+    craft named after its maker ("the Airbus A330 jetliner", "it")."""
+    if tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if is_pronoun(tok):
+        return tok.lower_ not in ("it", "its", "itself")
+    mention = ctx.mention_at[tok.i]
+    if mention is not None and mention.label in AGENT_LABELS:
+        return True
+    return tok.lemma_.lower() in AGENT_NOUNS
 
 
 def _absorbing_controller(controllers: list[Token]) -> Token | None:

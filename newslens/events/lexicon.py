@@ -47,6 +47,9 @@ UNACCUSATIVE_VERBS = frozenset(
     "face experience stem result arise disappear vanish explode burn jump soar plunge "
     "slip climb fluctuate recover shrink expand".split()
 )
+# Verbs of moving that a craft does as well as a person: "the aircraft flew", "it can fly
+# non-stop" tell where the craft went (its theme), not what someone did.
+CRAFT_MOTION_VERBS = frozenset({"fly", "sail", "taxi", "cruise", "orbit"})
 # Verbs of saying: their clause is reported, not done. "announce", "deny" and their kin
 # are events when they take a plain object ("announced job cuts") and also report the
 # clause they introduce ("announced that it will cut jobs").

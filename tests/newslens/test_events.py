@@ -569,3 +569,11 @@ def test_a_headline_passive_without_its_auxiliary_makes_the_subject_its_patient(
     text = "The rebels were allowed to leave the city."
     leave = _one(_events(nlp, text), "leave")
     assert "rebels" in _text(leave.actor)
+
+
+def test_a_craft_that_flies_is_no_actor_a_traveller_is(nlp):
+    for event in _events(nlp, "The aircraft flew into clear blue skies with a crew of six."):
+        if event.action == "fly":
+            assert event.actor is None, event
+    trip = _one(_events(nlp, "The minister flew to Moscow on Monday."), "fly")
+    assert "minister" in _text(trip.actor)
