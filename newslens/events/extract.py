@@ -100,6 +100,8 @@ PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
+# Prepositions that, beside a direct object, set the scene rather than name a recipient.
+SETTING_PREPS = frozenset({"at", "into", "over", "upon"})
 # A headline's words after its verb: a longer run is running text, not a headline (and
 # looking further would scan the rest of a text without line breaks for each verb).
 HEADLINE_TOKENS = 30
@@ -600,6 +602,8 @@ def _target_token(
         if dative.pos_ != "ADP":
             candidates.append(dative)
     prep_target = prep_object(verb, TARGET_PREPS)
+    if prep_target is not None and obj is not None and prep_target.head.lower_ in SETTING_PREPS:
+        prep_target = None  # "unveiled the products at the Cupertino event": where, not whom
     if prep_target is not None and (transfer or not is_place(prep_target, ctx)):
         if code is not None or transfer or obj is None:
             candidates.append(prep_target)

@@ -577,3 +577,9 @@ def test_a_craft_that_flies_is_no_actor_a_traveller_is(nlp):
             assert event.actor is None, event
     trip = _one(_events(nlp, "The minister flew to Moscow on Monday."), "fly")
     assert "minister" in _text(trip.actor)
+
+
+def test_a_place_of_the_scene_beside_an_object_is_not_the_target(nlp):
+    text = "Apple chief Steve Jobs unveiled the new laptops at the Cupertino event."
+    unveil = _one(_events(nlp, text), "unveil")
+    assert "event" not in _text(unveil.target), unveil
