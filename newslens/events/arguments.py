@@ -229,11 +229,26 @@ def _reduced_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ == "agent" for c in kids(verb)):
         return True
+    if verb.dep_ == "ROOT" and object_of(verb) is None and _ends_headline(verb):
+        return True  # "First Airbus A380 delivered": headlines tell acts in the present
     return (
         verb.lemma_.lower() in OBJECT_CONTROL
         and object_of(verb) is None
         and any(c.dep_ == "xcomp" for c in kids(verb))
     )
+
+
+def _ends_headline(verb: Token) -> bool:
+    """Whether `verb` ends the article's first line, one without a full stop (a headline)."""
+    doc = verb.doc
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:  # outside a call of the event stage: no cache of line breaks
+        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    first_break = breaks[0] if breaks else len(doc.text)
+    if first_break < verb.idx:
+        return False
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return "\n" in verb.whitespace_ or after is None or after.is_space
 
 
 def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
@@ -268,8 +283,9 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
             if not any(c.dep_ == "auxpass" for c in kids(verb)) and verb.tag_ != "VBN":
                 return patient, None  # "was founded by X and makes Y": the subject acts
             return agent_of(verb) or actor, patient
-        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids(verb)):
-            return agent_of(verb), actor  # "he decided to leave or was forced out": done to him
+        if verb.dep_ in ("conj", "xcomp") and any(c.dep_ == "auxpass" for c in kids(verb)):
+            # "he decided to leave or was forced out", "it is to be held": done to them
+            return agent_of(verb), actor
         return actor, None
     return None, None
 

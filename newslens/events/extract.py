@@ -100,6 +100,7 @@ PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
+AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 # Prepositions that, beside a direct object, set the scene rather than name a recipient.
 SETTING_PREPS = frozenset({"at", "into", "over", "upon"})
 # A headline's words after its verb: a longer run is running text, not a headline (and
@@ -280,6 +281,8 @@ def _verb_event(
     lemma = verb.lemma_.lower()
     if lemma in NON_ACTION_VERBS and not _light_event_noun(verb):
         return None
+    if len(verb.text) < 2 or not verb.text[0].isalpha():
+        return None  # "Apple ’ s": a clitic split off by a curly apostrophe is no verb
     saying = _is_saying(verb, ctx)
     if _is_controller(verb) and not saying:
         return None
@@ -590,7 +593,7 @@ def _target_token(
         return patient
     candidates: list[Token] = []
     if obj is not None and not event_object:
-        candidates.append(obj)
+        candidates.append(_measured_thing(obj))
     if obj is not None and event_object:
         inner = prep_object(obj, (*TARGET_PREPS, "between"))
         if inner is not None:
@@ -620,6 +623,19 @@ def _target_token(
             if is_agentive(other, ctx):
                 return other  # "sent tanks to Ukraine": the recipient is the target
     return first
+
+
+def _measured_thing(obj: Token) -> Token:
+    """The thing an amount measures: "ordered US$ 6 billion in new airliners" -> airliners,
+    "bought 30 of the jets" -> jets; any other object as it is."""
+    if not (obj.like_num or obj.ent_type_ in AMOUNT_LABELS):
+        return obj
+    for prep in kids(obj):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "worth"):
+            thing = next((c for c in kids(prep) if c.dep_ == "pobj"), None)
+            if thing is not None and not (thing.like_num or thing.ent_type_ in AMOUNT_LABELS):
+                return thing
+    return obj
 
 
 def _modality(

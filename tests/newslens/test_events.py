@@ -583,3 +583,28 @@ def test_a_place_of_the_scene_beside_an_object_is_not_the_target(nlp):
     text = "Apple chief Steve Jobs unveiled the new laptops at the Cupertino event."
     unveil = _one(_events(nlp, text), "unveil")
     assert "event" not in _text(unveil.target), unveil
+
+
+def test_a_bare_participle_headline_is_passive(nlp):
+    for event in _events(nlp, "First Airbus A380 delivered\n\nThe airline took the jet on Monday."):
+        if event.action == "deliver":
+            assert "A380" not in _text(event.actor), event
+
+
+def test_an_amount_object_gives_way_to_the_thing_it_measures(nlp):
+    text = "Air Canada has ordered US$ 6 billion in new airliners."
+    order = _one(_events(nlp, text), "order")
+    assert "airliners" in _text(order.target), order
+
+
+def test_a_passive_infinitive_does_not_make_the_subject_its_actor(nlp):
+    from newslens.events.arguments import arguments, cache_children, drop_children
+
+    doc = nlp("The summit is to be held at the palace in Riyadh.")
+    cache_children(doc)
+    try:
+        held = next(t for t in doc if t.text == "held")
+        actor, patient = arguments(held)
+    finally:
+        drop_children(doc)
+    assert actor is None and patient is not None and patient.text == "summit"
