@@ -11,16 +11,19 @@ written (offsets of its noun phrase) and, through the quote speakers' resolver
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newslens.events.lexicon import (
+    ABSTRACT_NOUNS,
+    ABSTRACT_SUFFIXES,
     ACTOR_LABELS,
     AGENT_LABELS,
     AGENT_NOUNS,
+    CONCRETE_NOMINALS,
     FIRST_PERSON,
     MAX_NP_TOKENS,
     NAMED_BY_OF,
@@ -40,6 +43,36 @@ _KIDS_KEY = "newslens.events.children"
 _BREAKS_KEY = "newslens.events.line_breaks"
 
 
+QuoteSpan = tuple[int, int, "EntityRef | None", int]
+
+
+class QuoteSpans:
+    """Quote contents (start, end, speaker ref or None, cue start or -1), looked up by
+    character in logarithmic time: every verb asks whether it lies in a quote, so a scan of
+    all quotes per verb would grow with the square of the article's length."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._order]
+        self._reach: list[int] = []  # the furthest end among the spans starting so far
+        furthest = -1
+        for k in self._order:
+            furthest = max(furthest, spans[k][1])
+            self._reach.append(furthest)
+
+    def containing(self, char: int) -> list[QuoteSpan]:
+        """The spans that contain `char`, in the order they were given."""
+        found: list[int] = []
+        i = bisect_right(self._starts, char) - 1
+        while i >= 0 and self._reach[i] > char:
+            k = self._order[i]
+            if self._spans[k][1] > char:
+                found.append(k)
+            i -= 1
+        return [self._spans[k] for k in sorted(found)]
+
+
 @dataclass
 class Context:
     """What every part of the event stage reads about one article."""
@@ -50,8 +83,7 @@ class Context:
     clusters: dict[str, EntityCluster]
     resolver: SpeakerResolver
     is_quoted: Callable[[int], bool]
-    # Quote contents: (start, end, speaker ref or None, cue start or -1), from the quotes.
-    quote_spans: list[tuple[int, int, EntityRef | None, int]]
+    quote_spans: QuoteSpans  # the quotes' contents, by character
     sentence_of: list[tuple[int, int]]  # token -> (first token, end token) of its sentence
 
 
@@ -150,6 +182,8 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
     if subject is not None and not same_line(subject, verb):
         subject = None  # a parse run over a missing full stop and a paragraph break
     passive_subject = next((c for c in kids(verb) if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if passive_subject is None and subject is not None and _reduced_passive(verb):
+        passive_subject = subject  # "Apple swamped by pre-orders", "Boeing allowed to bid"
     patient: Token | None = None
     if passive_subject is not None:
         patient = passive_subject
@@ -187,6 +221,36 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
     return subject, patient
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A participle without its auxiliary, as headlines write passives: one with a by-agent
+    ("Apple swamped by pre-orders"), or a verb of letting or making with an infinitive
+    but no object ("Boeing allowed to bid": someone allowed Boeing)."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
+        return False
+    if any(c.dep_ == "agent" for c in kids(verb)):
+        return True
+    if verb.dep_ == "ROOT" and object_of(verb) is None and _ends_headline(verb):
+        return True  # "First Airbus A380 delivered": headlines tell acts in the present
+    return (
+        verb.lemma_.lower() in OBJECT_CONTROL
+        and object_of(verb) is None
+        and any(c.dep_ == "xcomp" for c in kids(verb))
+    )
+
+
+def _ends_headline(verb: Token) -> bool:
+    """Whether `verb` ends the article's first line, one without a full stop (a headline)."""
+    doc = verb.doc
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:  # outside a call of the event stage: no cache of line breaks
+        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    first_break = breaks[0] if breaks else len(doc.text)
+    if first_break < verb.idx:
+        return False
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return "\n" in verb.whitespace_ or after is None or after.is_space
+
+
 def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
     """Subject of a clause with none of its own: xcomp, conj, participial advcl/acl."""
     head = verb.head
@@ -213,10 +277,15 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
         if head.pos_ == "ADJ":  # "reluctant to X": the adjective's verb has the subject
             head = head.head
         actor, patient = arguments(head)
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and patient is not None:
+            return patient, None  # "Boeing was allowed to bid": Boeing bids
         if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in kids(head)):
             if not any(c.dep_ == "auxpass" for c in kids(verb)) and verb.tag_ != "VBN":
                 return patient, None  # "was founded by X and makes Y": the subject acts
             return agent_of(verb) or actor, patient
+        if verb.dep_ in ("conj", "xcomp") and any(c.dep_ == "auxpass" for c in kids(verb)):
+            # "he decided to leave or was forced out", "it is to be held": done to them
+            return agent_of(verb), actor
         return actor, None
     return None, None
 
@@ -270,12 +339,34 @@ def is_pronoun(tok: Token | None) -> bool:
     return tok is not None and (tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"))
 
 
-def is_generic(tok: Token, ctx: Context) -> bool:
-    """A bare plural noun names a kind, not someone who acted ("people who sell cars")."""
+def is_generic(tok: Token, ctx: Context, verb: Token) -> bool:
+    """A bare plural noun names a kind, not someone who acted ("people who sell cars"),
+    unless the clause tells one past happening ("doctors delivered goods", "prisoners have
+    rioted") or a name places the group ("rebels in the Ivory Coast")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "people who sell cars": the people
     if tok.tag_ not in ("NNS",) or ctx.mention_at[tok.i] is not None:
         return False
+    if any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in kids(tok)):
+        return False
+    if _is_past(verb):
+        return False
     return not any(
-        c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in kids(tok)
+        c.dep_ == "prep" and any(ctx.mention_at[t.i] is not None for t in c.subtree)
+        for c in kids(tok)
+    )
+
+
+def _is_past(verb: Token) -> bool:
+    """A past or present perfect clause: "rioted", "have staged" (of `verb` or the verb it is
+    conjoined to)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.tag_ == "VBN":
+        verb = verb.head
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "VBD" for a in auxes) or (
+        verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
     )
 
 
@@ -300,6 +391,21 @@ def is_agentive(tok: Token, ctx: Context) -> bool:
         and ctx.mention_at[c.i].label in AGENT_LABELS  # type: ignore[union-attr]
         for c in kids(tok)
     )
+
+
+def is_abstract(tok: Token, ctx: Context) -> bool:
+    """Whether a subject names an abstraction rather than a doer or a thing: a common noun
+    that is a nominalisation ("the statement", "this new settlement", "a recording") or an
+    abstract head ("the problem", "the deal"). A name, a pronoun or a person or organisation
+    noun ("the government", "the administration") is never abstract."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ != "NOUN" or ctx.mention_at[tok.i] is not None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in AGENT_NOUNS or lemma in CONCRETE_NOMINALS:
+        return False
+    return lemma in ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -341,8 +447,8 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
     first, last = np_bounds(tok)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if is_pronoun(tok) and tok.lower_ in FIRST_PERSON:
-        for q_start, q_end, speaker, _ in ctx.quote_spans:
-            if q_start <= tok.idx < q_end and speaker is not None:
+        for _, _, speaker, _ in ctx.quote_spans.containing(tok.idx):
+            if speaker is not None:
                 return EntityRef(speaker.text, speaker.entity_id, start, end)
         return EntityRef(tok.text, None, start, end)
     mention = ctx.mention_at[tok.i]
@@ -360,6 +466,14 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
                 named = ctx.mention_at[reporter.i]
                 if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
                     start, end = named.start, named.end
+            elif reporter is not None:
+                r_first, r_last = np_bounds(reporter)
+                if any(  # "Palestinian leaders said they would ...": the leaders
+                    (m := ctx.mention_at[i]) is not None and m.entity_id == found.entity_id
+                    for i in range(r_first, r_last + 1)
+                ):
+                    start = doc[r_first].idx
+                    end = doc[r_last].idx + len(doc[r_last].text)
         return EntityRef(text, found.entity_id, start, end)
     return EntityRef(ctx.text[start:end], None, start, end)
 

@@ -27,9 +27,11 @@ from newslens.data import cameo
 from newslens.events import dates, sense
 from newslens.events.arguments import (
     Context,
+    QuoteSpans,
     arguments,
     cache_children,
     drop_children,
+    is_abstract,
     is_agentive,
     is_generic,
     is_headline_infinitive,
@@ -42,9 +44,12 @@ from newslens.events.arguments import (
     prep_object,
 )
 from newslens.events.lexicon import (
+    AGENT_LABELS,
+    AGENT_NOUNS,
     CATEGORY_NAMES,
     CLAUSE_DEPS,
     CONDITIONAL_MARKS,
+    CRAFT_MOTION_VERBS,
     DEMAND_CONTROLLERS,
     DEMANDING_AUX,
     DESIRE_CONTROLLERS,
@@ -95,6 +100,12 @@ PROMISING_CONTROLLERS = frozenset({"promise", "pledge", "vow", "swear"})
 # Codes of agreeing and yielding that, negated, are a rejection (12).
 AGREEMENT_CODES = frozenset({"03", "05", "08"})
 VERBAL = frozenset({"VERB", "AUX"})
+AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
+# Prepositions that, beside a direct object, set the scene rather than name a recipient.
+SETTING_PREPS = frozenset({"at", "into", "over", "upon"})
+# A headline's words after its verb: a longer run is running text, not a headline (and
+# looking further would scan the rest of a text without line breaks for each verb).
+HEADLINE_TOKENS = 30
 # Adjectives that control an infinitive like verbs do: "is set to sell", "is due to meet".
 CONTROL_ADJECTIVES = frozenset(
     {"set", "due", "likely", "able", "ready", "poised", "expected", "reluctant", "unwilling"}
@@ -195,7 +206,7 @@ def _build_context(
         clusters={c.id: c for c in clusters},
         resolver=resolver,
         is_quoted=is_quoted,
-        quote_spans=quote_spans,
+        quote_spans=QuoteSpans(quote_spans),
         sentence_of=sentence_of,
     )
 
@@ -270,6 +281,8 @@ def _verb_event(
     lemma = verb.lemma_.lower()
     if lemma in NON_ACTION_VERBS and not _light_event_noun(verb):
         return None
+    if len(verb.text) < 2 or not verb.text[0].isalpha():
+        return None  # "Apple ’ s": a clitic split off by a curly apostrophe is no verb
     saying = _is_saying(verb, ctx)
     if _is_controller(verb) and not saying:
         return None
@@ -284,7 +297,7 @@ def _verb_event(
         actor_tok.lower_ in EMPTY_SUBJECTS
         and not _is_relative(actor_tok)
         or actor_tok.ent_type_ in TIME_LABELS
-        or is_generic(actor_tok, ctx)
+        or is_generic(actor_tok, ctx, verb)
     ):
         actor_tok = None
     if actor_tok is not None and actor_tok.i == verb.i:
@@ -292,10 +305,19 @@ def _verb_event(
     if actor_tok is not None and (
         lemma in UNACCUSATIVE_VERBS
         or not (
-            is_agentive(actor_tok, ctx) or _is_named(actor_tok, ctx) or object_of(verb) is not None
+            is_agentive(actor_tok, ctx)
+            or _is_named(actor_tok, ctx)
+            or (object_of(verb) is not None and not is_abstract(actor_tok, ctx))
         )
     ):
         actor_tok = None  # "the aircraft landed", "Jobs died": it happened to them
+    if (
+        actor_tok is not None
+        and lemma in CRAFT_MOTION_VERBS
+        and object_of(verb) is None
+        and not _is_someone(actor_tok, ctx)
+    ):
+        actor_tok = None  # "the aircraft flew into clear skies": the craft moved
     controllers = _controllers(verb)
     code = "01" if saying else _classify(verb, controllers)
     object_tok = object_of(verb)
@@ -402,6 +424,19 @@ def _is_named(tok: Token, ctx: Context) -> bool:
     return any(ctx.mention_at[c.i] is not None for c in kids(tok) if c.i < tok.i)
 
 
+def _is_someone(tok: Token, ctx: Context) -> bool:
+    """A person or a group by its own head word ("Putin", "the minister", "they"), unlike a
+    craft named after its maker ("the Airbus A330 jetliner", "it")."""
+    if tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if is_pronoun(tok):
+        return tok.lower_ not in ("it", "its", "itself")
+    mention = ctx.mention_at[tok.i]
+    if mention is not None and mention.label in AGENT_LABELS:
+        return True
+    return tok.lemma_.lower() in AGENT_NOUNS
+
+
 def _absorbing_controller(controllers: list[Token]) -> Token | None:
     """The outermost control verb that has no event of its own ("plans", "agreed",
     "continued" in "plans to sell"), if any."""
@@ -427,14 +462,14 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
     unveils long-range 777" over a dateline): the noun phrase that ends the verb's line."""
     doc = ctx.doc
     words: list[Token] = []
-    for tok in doc[verb.i + 1 :]:
+    for tok in doc[verb.i + 1 : verb.i + 1 + HEADLINE_TOKENS]:
         if tok.is_space or "\n" in tok.text:
             break
         words.append(tok)
         if "\n" in tok.whitespace_:
             break
     else:
-        return None  # not a line of its own
+        return None  # not a (short) line of its own
     if not words or words[0].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART", "PUNCT"):
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
@@ -558,7 +593,7 @@ def _target_token(
         return patient
     candidates: list[Token] = []
     if obj is not None and not event_object:
-        candidates.append(obj)
+        candidates.append(_measured_thing(obj))
     if obj is not None and event_object:
         inner = prep_object(obj, (*TARGET_PREPS, "between"))
         if inner is not None:
@@ -570,6 +605,8 @@ def _target_token(
         if dative.pos_ != "ADP":
             candidates.append(dative)
     prep_target = prep_object(verb, TARGET_PREPS)
+    if prep_target is not None and obj is not None and prep_target.head.lower_ in SETTING_PREPS:
+        prep_target = None  # "unveiled the products at the Cupertino event": where, not whom
     if prep_target is not None and (transfer or not is_place(prep_target, ctx)):
         if code is not None or transfer or obj is None:
             candidates.append(prep_target)
@@ -586,6 +623,19 @@ def _target_token(
             if is_agentive(other, ctx):
                 return other  # "sent tanks to Ukraine": the recipient is the target
     return first
+
+
+def _measured_thing(obj: Token) -> Token:
+    """The thing an amount measures: "ordered US$ 6 billion in new airliners" -> airliners,
+    "bought 30 of the jets" -> jets; any other object as it is."""
+    if not (obj.like_num or obj.ent_type_ in AMOUNT_LABELS):
+        return obj
+    for prep in kids(obj):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "worth"):
+            thing = next((c for c in kids(prep) if c.dep_ == "pobj"), None)
+            if thing is not None and not (thing.like_num or thing.ent_type_ in AMOUNT_LABELS):
+                return thing
+    return obj
 
 
 def _modality(
@@ -665,9 +715,8 @@ def _reporter(tok: Token, ctx: Context) -> tuple[EntityRef | None, int]:
     """Who reports the event, and where the reporting verb starts (-1: nowhere): the
     speaker of the quote it lies in, or the subject of the speech verb whose clause it is
     ("the minister said that ...")."""
-    for start, end, speaker, cue in ctx.quote_spans:
-        if start <= tok.idx < end:
-            return speaker or EntityRef("unnamed source"), cue
+    for _, _, speaker, cue in ctx.quote_spans.containing(tok.idx):
+        return speaker or EntityRef("unnamed source"), cue
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -994,16 +1043,21 @@ def _merge(found: list[_Found]) -> list[Event]:
     modality) and nominal re-mentions ("the sale") into the first mention, keeping every
     mention's offsets."""
     kept: list[_Found] = []
+    # Only events of the same verb can be one happening, and statements never merge: an
+    # index by verb keeps merging linear in the article's length.
+    by_verb: dict[str, list[_Found]] = {}
     for item in found:
         event = item.event
         match = None
         if event.actor is not None or event.target is not None:
-            for prior in kept:
+            for prior in by_verb.get(item.verb, ()):
                 if _same_happening(prior, item):
                     match = prior
                     break
         if match is None:
             kept.append(item)
+            if event.category != "statement":
+                by_verb.setdefault(item.verb, []).append(item)
             continue
         first = match.event
         first.mentions.append([event.start, event.end, *event.trigger])

@@ -47,6 +47,9 @@ UNACCUSATIVE_VERBS = frozenset(
     "face experience stem result arise disappear vanish explode burn jump soar plunge "
     "slip climb fluctuate recover shrink expand".split()
 )
+# Verbs of moving that a craft does as well as a person: "the aircraft flew", "it can fly
+# non-stop" tell where the craft went (its theme), not what someone did.
+CRAFT_MOTION_VERBS = frozenset({"fly", "sail", "taxi", "cruise", "orbit"})
 # Verbs of saying: their clause is reported, not done. "announce", "deny" and their kin
 # are events when they take a plain object ("announced job cuts") and also report the
 # clause they introduce ("announced that it will cut jobs").
@@ -109,6 +112,19 @@ AGENT_NOUNS = frozenset(
     "detainee captive civilian refugee migrant journalist resident victim child woman man "
     "student protester demonstrator activist family guard militant rebel fighter "
     "gunman pirate".split()
+)
+# Abstract subjects are causes or themes, not doers: "the problem affected the software",
+# "the statement caused a decrease", "the agreement barred Apple" (MEANTIME gives such
+# events no Arg0). Nominalisations are known by their endings; other abstract heads listed.
+ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ance", "ence", "ity", "ness", "ing", "ism")
+ABSTRACT_NOUNS = frozenset(
+    "problem deal use issue move decision plan idea fact result effect change increase "
+    "decrease rise fall drop news take-off difficulty trouble reason cause matter case "
+    "situation event incident accident crisis failure success loss gain".split()
+)
+# Nominalisations that name things made: "an application that limits the volume" acts.
+CONCRETE_NOMINALS = frozenset(
+    "application equipment installation instrument document building painting".split()
 )
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
 # Names that can act (a product or a work cannot).

@@ -498,3 +498,113 @@ def test_event_to_dict_keeps_its_keys_and_adds_the_new_ones(nlp):
     assert {"cameo", "phrase", "trigger", "modality", "source", "category", "mentions"} <= keys
     assert set(data["events"][0]["actor"]) == {"text", "start", "end", "entity_id"}
     assert Analysis.from_dict(data).events[0] == event
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The statement caused a sharp fall in the company's shares.", "cause"),
+        ("The problem affected the software that controls the engines.", "affect"),
+        ("This new settlement replaces the agreement between the two firms.", "replace"),
+    ],
+)
+def test_an_abstract_subject_is_no_actor(nlp, text, action):
+    for event in _events(nlp, text):
+        if event.action == action:
+            assert event.actor is None, event
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "actor"),
+    [
+        ("The government affected the markets with its decision.", "affect", "government"),
+        ("The aircraft struck the side of the hangar.", "strike", "aircraft"),
+    ],
+)
+def test_a_doer_or_a_thing_with_an_object_keeps_its_actor(nlp, text, action, actor):
+    assert actor in _text(_one(_events(nlp, text), action).actor)
+
+
+def test_a_bare_plural_that_acted_once_is_an_actor_a_kind_is_not(nlp):
+    riot = _one(_events(nlp, "Prisoners rioted at a jail in Dili on Monday."), "riot")
+    assert _text(riot.actor) == "Prisoners"
+    sold = [e for e in _events(nlp, "People who sell cars earn a commission.") if e.actor]
+    assert all(e.action != "sell" for e in sold), sold
+
+
+def test_a_pronoun_reported_by_its_group_points_at_the_group(nlp):
+    text = "Palestinian leaders said they would boycott all official contact with Israel."
+    boycott = _one(_events(nlp, text), "boycott")
+    assert text[boycott.actor.start : boycott.actor.end] == "Palestinian leaders"
+
+
+def test_a_passive_conjunct_does_not_make_the_subject_its_actor(nlp):
+    text = "He did not say whether Smith decided to leave or was forced out."
+    for event in _events(nlp, text):
+        if event.action.startswith("force"):
+            assert "Smith" not in _text(event.actor), event
+
+
+def test_quote_lookup_by_character_agrees_with_a_scan_of_every_quote():
+    import random
+
+    from newslens.events.arguments import QuoteSpans
+
+    rng = random.Random(7)
+    spans = []
+    for k in range(60):
+        start = rng.randrange(0, 500)
+        spans.append((start, start + rng.randrange(1, 80), None, k))
+    index = QuoteSpans(spans)
+    for char in range(-5, 600):
+        assert index.containing(char) == [s for s in spans if s[0] <= char < s[1]]
+    assert QuoteSpans([]).containing(3) == []
+
+
+def test_a_headline_passive_without_its_auxiliary_makes_the_subject_its_patient(nlp):
+    allowed = _events(nlp, "Boeing allowed to bid for launch contracts again")
+    for event in allowed:
+        if event.action == "allow":
+            assert "Boeing" not in _text(event.actor), event
+    text = "The rebels were allowed to leave the city."
+    leave = _one(_events(nlp, text), "leave")
+    assert "rebels" in _text(leave.actor)
+
+
+def test_a_craft_that_flies_is_no_actor_a_traveller_is(nlp):
+    for event in _events(nlp, "The aircraft flew into clear blue skies with a crew of six."):
+        if event.action == "fly":
+            assert event.actor is None, event
+    trip = _one(_events(nlp, "The minister flew to Moscow on Monday."), "fly")
+    assert "minister" in _text(trip.actor)
+
+
+def test_a_place_of_the_scene_beside_an_object_is_not_the_target(nlp):
+    text = "Apple chief Steve Jobs unveiled the new laptops at the Cupertino event."
+    unveil = _one(_events(nlp, text), "unveil")
+    assert "event" not in _text(unveil.target), unveil
+
+
+def test_a_bare_participle_headline_is_passive(nlp):
+    for event in _events(nlp, "First Airbus A380 delivered\n\nThe airline took the jet on Monday."):
+        if event.action == "deliver":
+            assert "A380" not in _text(event.actor), event
+
+
+def test_an_amount_object_gives_way_to_the_thing_it_measures(nlp):
+    text = "Air Canada has ordered US$ 6 billion in new airliners."
+    order = _one(_events(nlp, text), "order")
+    assert "airliners" in _text(order.target), order
+
+
+def test_a_passive_infinitive_does_not_make_the_subject_its_actor(nlp):
+    from newslens.events.arguments import arguments, cache_children, drop_children
+
+    doc = nlp("The summit is to be held at the palace in Riyadh.")
+    cache_children(doc)
+    try:
+        held = next(t for t in doc if t.text == "held")
+        actor, patient = arguments(held)
+    finally:
+        drop_children(doc)
+    assert actor is None and patient is not None and patient.text == "summit"
