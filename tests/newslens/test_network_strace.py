@@ -144,7 +144,8 @@ def test_app_server_makes_no_network_call(tmp_path):
                 page.goto(base)
                 page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
                 page.get_by_role("button", name="Analyze").click()
-                expect(page.locator("mark.nl-ent").first).to_be_visible(timeout=180_000)
+                text = page.frame_locator("iframe[title*='article_frame']")
+                expect(text.locator("mark.nl-ent").first).to_be_visible(timeout=180_000)
                 page.get_by_role("tab", name="Stance").click()  # the stance model has run
                 time.sleep(LINGER_S)  # the server lives on after its work, watched
         finally:
@@ -156,5 +157,6 @@ def test_app_server_makes_no_network_call(tmp_path):
                 server.kill()
     trace = read_trace(log)
     assert "+++ exited" in trace or "+++ killed" in trace  # traced to the server's end
-    assert "htons(" in trace  # the server's own loopback traffic was seen
+    # The server's own loopback traffic was seen: the trace does see the network.
+    assert "htons(" in trace or "127.0.0.1" in trace
     assert leaks(trace) == []
