@@ -4,8 +4,6 @@ nothing lit in the other)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.browser import launch_chromium, running_app
@@ -52,7 +50,7 @@ def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, 
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(base_url)
         # app.py's navigation ("Corpus"), not the pages/ file list shown until it has run.
-        nav = page.locator("[data-testid='stSidebarNav'] a").filter(has_text=re.compile("Corpus"))
+        nav = page.get_by_role("navigation", name="App pages").get_by_role("link", name="Corpus")
         nav.click()
         expect(page.get_by_text("Choose two to four articles")).to_be_visible()
 
