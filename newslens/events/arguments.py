@@ -6,7 +6,7 @@ of conjoined verbs, relative clauses ("Boeing, which lost" -> Boeing), reduced r
 ("a plane built by Airbus"), headline infinitives ("Acme to sell its truck unit"),
 possessors of event nouns ("Russia's invasion of Ukraine"). Each argument keeps where it is
 written (offsets of its noun phrase) and, through the quote speakers' resolver
-(newslens/quoting/speakers.py), the entity it stands for ("it" -> the company named before).
+(newslens/quotes/speakers.py), the entity it stands for ("it" -> the company named before).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from newslens.events.lexicon import (
     SUBJECT_DEPS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
-from newslens.quoting.speakers import SpeakerResolver
+from newslens.quotes.speakers import SpeakerResolver
 
 _KIDS_KEY = "newslens.events.children"
 _BREAKS_KEY = "newslens.events.line_breaks"

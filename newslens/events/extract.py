@@ -81,7 +81,7 @@ from newslens.model import (
     Quote,
     Timex,
 )
-from newslens.quoting.speakers import SpeakerResolver
+from newslens.quotes.speakers import SpeakerResolver
 
 QUOTE_MARKS = frozenset('"“”«»„')
 # Codes of cooperation that, announced for the future, are an intent to cooperate (03).

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from newslens.model import EntityCluster, EntityMention, Speaker
-from newslens.quoting.lexicon import (
+from newslens.quotes.lexicon import (
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,

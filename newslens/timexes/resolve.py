@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from newslens.model import Timex
-from newslens.timex.vocabulary import (
+from newslens.timexes.vocabulary import (
     MOVING_HOLIDAYS,
     SEASON_START,
     SEASONS,

@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newslens.timex.vocabulary import (
+from newslens.timexes.vocabulary import (
     DECADE_WORDS,
     FALLBACK_JUNK,
     FUTURE_LEMMAS,

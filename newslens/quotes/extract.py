@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newslens.quoting.lexicon import cue_lemmas
-from newslens.quoting.marks import QuotedSegment, find_quoted_segments
+from newslens.quotes.lexicon import cue_lemmas
+from newslens.quotes.marks import QuotedSegment, find_quoted_segments
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Speech verbs whose object is what was said: "announced his resignation", "asked if
