@@ -26,15 +26,13 @@ from newslens.events.lexicon import (
     NAMED_BY_OF,
     OBJECT_CONTROL,
     OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
     PLACE_LABELS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
-    SAYING_VERBS,
-    SUBJECT_DEPS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
 from newslens.quotes.speakers import SpeakerResolver
+from newslens.vocabulary import PASSIVE_SUBJECT_DEPS, SAYING_VERBS, SUBJECT_DEPS
 
 _KIDS_KEY = "newslens.events.children"
 _BREAKS_KEY = "newslens.events.line_breaks"

@@ -64,7 +64,6 @@ from newslens.events.lexicon import (
     PLANNING_CONTROLLERS,
     POSSIBLE_AUX,
     RECIPROCAL_ROOTS,
-    SAYING_VERBS,
     SPEECH_EVENTS,
     TARGET_PREPS,
     TIME_LABELS,
@@ -82,8 +81,8 @@ from newslens.model import (
     Timex,
 )
 from newslens.quotes.speakers import SpeakerResolver
+from newslens.vocabulary import DOUBLE_QUOTE_MARKS, SAYING_VERBS
 
-QUOTE_MARKS = frozenset('"“”«»„')
 # Codes of cooperation that, announced for the future, are an intent to cooperate (03).
 INTENT_CODES = frozenset({"04", "05", "06", "07"})
 # Codes of force that, announced for the future, are a threat (13).
@@ -211,7 +210,7 @@ def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
 
 def _quoted_characters(text: str) -> Callable[[int], bool]:
     """Whether a character lies between quotation marks on its line."""
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS or ch == "\n"]
+    marks = [i for i, ch in enumerate(text) if ch in DOUBLE_QUOTE_MARKS or ch == "\n"]
 
     def quoted(char: int) -> bool:
         k = bisect_right(marks, char)

@@ -7,6 +7,8 @@ newslens/data/cameo.py; this module says what is an event at all.
 
 from __future__ import annotations
 
+from newslens import vocabulary
+
 # Clause heads that can be events.
 CLAUSE_DEPS = frozenset(
     {
@@ -26,8 +28,6 @@ CLAUSE_DEPS = frozenset(
 NESTED_CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "pcomp"}
 )
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 # Verbs that are states, perceptions or thoughts, not actions a reader would list.
@@ -46,15 +46,6 @@ UNACCUSATIVE_VERBS = frozenset(
     "decline fail collapse sink break change emerge survive age suffer undergo receive "
     "face experience stem result arise disappear vanish explode burn jump soar plunge "
     "slip climb fluctuate recover shrink expand".split()
-)
-# Verbs of saying: their clause is reported, not done. "announce", "deny" and their kin
-# are events when they take a plain object ("announced job cuts") and also report the
-# clause they introduce ("announced that it will cut jobs").
-SAYING_VERBS = frozenset(
-    "say tell note add state write explain report according declare conclude reply answer "
-    "comment acknowledge claim argue suggest tweet announce confirm insist mention describe "
-    "stress emphasize reiterate indicate predict reveal disclose speak allege deny admit "
-    "warn estimate told quote cite".split()
 )
 # Saying verbs that are themselves events a reader lists, with or without a clause.
 SPEECH_EVENTS = frozenset("announce deny confirm reveal disclose admit unveil warn allege".split())
@@ -110,7 +101,8 @@ AGENT_NOUNS = frozenset(
     "student protester demonstrator activist family guard militant rebel fighter "
     "gunman pirate".split()
 )
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+# Events also take products as actors and targets.
+ACTOR_LABELS = vocabulary.ACTOR_LABELS | {"PRODUCT"}
 # Names that can act (a product or a work cannot).
 AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

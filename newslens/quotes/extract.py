@@ -21,8 +21,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newslens.quotes.lexicon import cue_lemmas
 from newslens.quotes.marks import QuotedSegment, find_quoted_segments
+from newslens.vocabulary import SUBJECT_DEPS
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A speaker is an active subject or a passive nominal one (not a passive clause).
+_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
 # Speech verbs whose object is what was said: "announced his resignation", "asked if
 # they planned to attend", "asked them to leave".
 _OBJECT_CONTENT = {

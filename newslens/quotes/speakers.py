@@ -24,9 +24,11 @@ from newslens.quotes.lexicon import (
     RELATIVE_PRONOUNS,
     first_name_genders,
 )
+from newslens.vocabulary import ACTOR_LABELS
 
 _PERSON = "PERSON"
-_NAMED_SOURCE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+# Names that can be a quote's source: the actors, and products and works.
+_NAMED_SOURCE_LABELS = ACTOR_LABELS | {"PRODUCT", "WORK_OF_ART"}
 _ROLE_DEPS = ("compound", "amod", "appos", "nmod")
 # How far back (characters) a pronoun looks for its person.
 _PRONOUN_WINDOW = 3000

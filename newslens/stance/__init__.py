@@ -31,6 +31,7 @@ from newslens.model import (
     Quote,
     StanceMention,
 )
+from newslens.vocabulary import ACTOR_LABELS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -300,9 +301,6 @@ def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, 
 
 
 # ------------------------------------------------------------------ the article's stance
-
-# Entity labels that name actors someone can be portrayed as or speak about.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
 Answers = list[tuple[int, dict[str, float]]]
