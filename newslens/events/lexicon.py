@@ -82,7 +82,6 @@ CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 PLANNING_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca"})
 DEMANDING_AUX = frozenset({"must", "should"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 # Heads of noun phrases that name people or organisations without a name ("the company",
 # "officials"): good actors even when the entity stage found no name in them.

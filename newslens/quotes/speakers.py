@@ -210,8 +210,7 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
             if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
                 antecedent = tok.head.head
-                inner = self.resolve(antecedent) if antecedent is not tok else None
-                eid = inner.entity_id if inner else None
+                eid = self.resolve(antecedent).entity_id
                 return self._speaker(tok.idx, tok.idx + len(tok.text), eid)
             eid = self._pronoun(tok)
             return self._speaker(tok.idx, tok.idx + len(tok.text), eid)

@@ -257,7 +257,6 @@ RE_SET = re.compile(
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )
-RE_A_UNIT = re.compile(r"\b(?:a|an)[ \t]+(?P<unit>hour|day|week|month|year)\b", re.I)
 RE_TIME = re.compile(
     # "0800 GMT" first: the clock-time branch would read its "08" and give up
     r"\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?:[ \t]*(?:hrs|hours))?"
