@@ -115,7 +115,7 @@ def event_line(who: str, did: str, whom: str, mode: str) -> str:
 
 def _styled(table: pd.DataFrame) -> object:
     """The table as shown: when, the event in one line, the category as a coloured tag."""
-    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})
+    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})  # pyright: ignore[reportCallIssue]
     tones = table["tone"]
 
     def colour(column: pd.Series) -> list[str]:

@@ -8,7 +8,7 @@ one the article defines in parentheses.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newslens.entities.mentions import Mention
@@ -164,7 +164,7 @@ def _is_part_of_org(mention: Mention, cluster: Cluster) -> bool:
         return (
             len(whole) <= 3
             and not any(w in FUNCTION_WORDS for w in whole)
-            and whole[-1] not in UNIT_NOUNS
+            and whole[-1] not in UNIT_NOUNS  # pyright: ignore[reportGeneralTypeIssues]
         )
     if mention.label == "PERSON" and len(part) < 2:
         return False
@@ -217,8 +217,8 @@ def majority_label(cluster: Cluster) -> str:
     half. A "person" that the article treats as an organisation ("Ryanair CEO", "an analyst
     at Goldman Sachs") and never gives a title is an organisation."""
     longest = max(len(m.key) for m in cluster.mentions)
-    full: Counter[str] = Counter()
-    every: Counter[str] = Counter()
+    full: defaultdict[str, float] = defaultdict(float)
+    every: defaultdict[str, float] = defaultdict(float)
     for m in cluster.mentions:
         weight = HEADLINE_VOTE if m.headline else 1.0
         if m.label == "PERSON" and longest == 1:

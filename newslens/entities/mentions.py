@@ -469,7 +469,9 @@ def _is_descriptor_word(tok: Token) -> bool:
         if tok.text.islower() and tok.pos_ in ("NOUN", "ADJ"):
             return True
         # "Aircraft manufacturer Boeing" at the start of a sentence.
-        return tok.is_sent_start and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        return (
+            bool(tok.is_sent_start) and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        )
     # A nationality is part of it ("German airline"); a country is a name of its own.
     return tok.ent_type_ == "NORP" and tok.text[:1].isupper() and tok.dep_ in ("amod", "compound")
 

@@ -354,8 +354,8 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
         text = name or (mention.text if mention is not None else ctx.text[start:end])
         if is_pronoun(tok) and cluster is not None:
             reporter = _reporting_subject(tok)
-            if reporter is not None and ctx.mention_at[reporter.i] is not None:
-                named = ctx.mention_at[reporter.i]
+            named = ctx.mention_at[reporter.i] if reporter is not None else None
+            if named is not None:
                 if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
                     start, end = named.start, named.end
         return EntityRef(text, found.entity_id, start, end)

@@ -306,7 +306,7 @@ def _verb_event(
     code = sense.sense_code(verb, code, args)
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     if actor is not None and actor.entity_id is None and is_pronoun(actor_tok):
-        if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):
+        if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):  # pyright: ignore[reportOptionalMemberAccess]
             return None  # "we will decide": nobody we can name
     controller = _absorbing_controller(controllers)
     if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
@@ -326,7 +326,7 @@ def _verb_event(
             )
             if actor is not None:
                 actor.text = (
-                    ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text
+                    ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text  # pyright: ignore[reportOptionalMemberAccess]
                 )
     if actor is None and (target is None or code is None):
         return None  # an action with no one behind it is listed only when CAMEO codes it
@@ -442,7 +442,7 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     inside = [ctx.mention_at[t.i] for t in words if ctx.mention_at[t.i] is not None]
-    entity = inside[-1].entity_id if inside else None
+    entity = inside[-1].entity_id if inside else None  # pyright: ignore[reportOptionalMemberAccess]
     return EntityRef(ctx.text[start:end], entity, start, end)
 
 
@@ -766,7 +766,7 @@ def _nominal_event(
         return None
     occurrence = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
     if occurrence is not None and (
-        _occurrence_noun(occurrence) is None or _occurrence_noun(occurrence).i != noun.i
+        _occurrence_noun(occurrence) is None or _occurrence_noun(occurrence).i != noun.i  # pyright: ignore[reportOptionalMemberAccess]
     ):
         occurrence = None
     actor_tok, target_tok = _remember_participants(noun, ctx, known)

@@ -498,10 +498,10 @@ def _attribution_for_cue(
             if colon is not None:
                 segs = set(_segments_after_colon(ctx, colon))
         if not segs and tier == "speech":
-            pieces = _parenthetical(ctx, verb, speaker)
-            if pieces:
+            paren = _parenthetical(ctx, verb, speaker)
+            if paren:
                 cue = _cue_span(verb)
-                return Attribution(pieces=pieces, kind="indirect", cue=cue, speaker=speaker)
+                return Attribution(pieces=paren, kind="indirect", cue=cue, speaker=speaker)
         if not segs:
             return None
         pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in sorted(segs)]

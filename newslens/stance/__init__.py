@@ -230,7 +230,7 @@ class StanceModel:
             targets = [(local[encoded.targets[k][0]], *encoded.targets[k][1:]) for k in ks]
             inputs = batch_arrays([encoded.rows[r] for r in chunk], targets)
             (logits,) = self.session.run(["logits"], inputs)
-            logits = logits - logits.max(axis=1, keepdims=True)
+            logits = logits - logits.max(axis=1, keepdims=True)  # pyright: ignore[reportAttributeAccessIssue]
             exp = np.exp(logits)
             probs[ks] = exp / exp.sum(axis=1, keepdims=True)
 

@@ -358,7 +358,7 @@ def _resolve_anaphor(
         return None
     if unit == "day":
         return _fmt_date(ref + dt.timedelta(days=offset), f.get("part"))
-    return _resolve_relunit(unit, offset, ref)
+    return _resolve_relunit(unit, offset, ref)  # pyright: ignore[reportArgumentType]
 
 
 def _resolve_back(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -83,7 +84,7 @@ YEAR_AGO_UNITS = {"quarter": "quarter", "period": "period", "time": "period", "m
 # ------------------------------------------------------------------ regular expressions
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
