@@ -107,11 +107,11 @@ def _partial_matches(mention: Mention, clusters: list[Cluster]) -> list[Cluster]
         if len(cluster.key) <= len(mention.key):
             continue
         full = majority_label(cluster)
-        if _acronym_of(mention, cluster):
-            out.append(cluster)
-        elif full == "PERSON" and _is_part_of_person(mention, cluster):
-            out.append(cluster)
-        elif full == "ORG" and _is_part_of_org(mention, cluster):
+        if (
+            _acronym_of(mention, cluster)
+            or (full == "PERSON" and _is_part_of_person(mention, cluster))
+            or (full == "ORG" and _is_part_of_org(mention, cluster))
+        ):
             out.append(cluster)
     if mention.label == "PERSON" and any(majority_label(c) == "PERSON" for c in out):
         out = [c for c in out if majority_label(c) == "PERSON"]

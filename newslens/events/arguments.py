@@ -163,9 +163,14 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
             pass  # "which" stands for its noun (see make_ref)
         elif patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
             patient = head
-        elif subject is not None and patient is None and object_of(verb) is None:
-            if subject.i != head.i and head.pos_ in ("NOUN", "PROPN"):
-                patient = head  # "the land it has seized": the head noun is the object
+        elif (
+            subject is not None
+            and patient is None
+            and object_of(verb) is None
+            and subject.i != head.i
+            and head.pos_ in ("NOUN", "PROPN")
+        ):
+            patient = head  # "the land it has seized": the head noun is the object
     headline = headline_subject(verb) if passive_subject is None else None
     if headline is not None and (subject is None or subject.i == headline.i):
         subject = headline
@@ -255,9 +260,13 @@ def _adjacent_subject(verb: Token) -> Token | None:
         or doc[i].text == ","  # "Irish airline, Ryanair, announced"
     ):
         i -= 1
-    if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ACTOR_LABELS:
-        if same_line(doc[i], verb):
-            return doc[i]
+    if (
+        i >= 0
+        and doc[i].pos_ == "PROPN"
+        and doc[i].ent_type_ in ACTOR_LABELS
+        and same_line(doc[i], verb)
+    ):
+        return doc[i]
     return None
 
 
@@ -355,9 +364,8 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
         if is_pronoun(tok) and cluster is not None:
             reporter = _reporting_subject(tok)
             named = ctx.mention_at[reporter.i] if reporter is not None else None
-            if named is not None:
-                if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
-                    start, end = named.start, named.end
+            if named is not None and named.entity_id == found.entity_id:
+                start, end = named.start, named.end  # "Hungary said it will ...": the name
         return EntityRef(text, found.entity_id, start, end)
     return EntityRef(ctx.text[start:end], None, start, end)
 

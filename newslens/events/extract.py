@@ -243,7 +243,7 @@ def _controllers(verb: Token) -> list[Token]:
     return chain
 
 
-def _is_saying(verb: Token, ctx: Context) -> bool:
+def _is_saying(verb: Token) -> bool:
     """A speech verb introducing a quote or a clause ("said that ..."): a statement whose
     content is an event of its own, `reported` by this verb's subject."""
     lemma = verb.lemma_.lower()
@@ -269,7 +269,7 @@ def _verb_event(
     lemma = verb.lemma_.lower()
     if lemma in NON_ACTION_VERBS and not _light_event_noun(verb):
         return None
-    saying = _is_saying(verb, ctx)
+    saying = _is_saying(verb)
     if _is_controller(verb) and not saying:
         return None
     if _occurrence_noun(verb) is not None:
@@ -305,9 +305,14 @@ def _verb_event(
     args = [t for t in (actor_tok, target_tok) if t is not None]
     code = sense.sense_code(verb, code, args)
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
-    if actor is not None and actor.entity_id is None and is_pronoun(actor_tok):
-        if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):  # pyright: ignore[reportOptionalMemberAccess]
-            return None  # "we will decide": nobody we can name
+    if (
+        actor_tok is not None
+        and actor is not None
+        and actor.entity_id is None
+        and is_pronoun(actor_tok)
+        and (actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"))
+    ):
+        return None  # "we will decide": nobody we can name
     controller = _absorbing_controller(controllers)
     if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
         target_tok = None  # "plans to sell movies": the movies are what, not whom
@@ -479,9 +484,12 @@ def _phrasal_prep(verb: Token) -> str | None:
     """A preposition right after the verb that changes its meaning ("called for")."""
     obj = object_of(verb)
     for child in kids(verb):
-        if child.dep_ == "prep" and verb.i < child.i <= verb.i + 2:
-            if obj is None or child.i < obj.i:
-                return child.lower_
+        if (
+            child.dep_ == "prep"
+            and verb.i < child.i <= verb.i + 2
+            and (obj is None or child.i < obj.i)
+        ):
+            return child.lower_
     return None
 
 
@@ -569,9 +577,12 @@ def _target_token(
         if dative.pos_ != "ADP":
             candidates.append(dative)
     prep_target = prep_object(verb, TARGET_PREPS)
-    if prep_target is not None and (transfer or not is_place(prep_target, ctx)):
-        if code is not None or transfer or obj is None:
-            candidates.append(prep_target)
+    if (
+        prep_target is not None
+        and (transfer or not is_place(prep_target, ctx))
+        and (code is not None or transfer or obj is None)
+    ):
+        candidates.append(prep_target)
     candidates = [
         c
         for c in candidates
@@ -613,7 +624,7 @@ def _modality(
     if (
         auxes & PLANNING_AUX
         or lemmas & (PLANNING_CONTROLLERS | DESIRE_CONTROLLERS | PLANNING_ADJECTIVES)
-        or _going_to(verb, controllers)
+        or _going_to(controllers)
         or is_headline_infinitive(verb)
         or _noun_infinitive(verb)
     ):
@@ -629,7 +640,7 @@ def _noun_infinitive(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb))
 
 
-def _going_to(verb: Token, controllers: list[Token]) -> bool:
+def _going_to(controllers: list[Token]) -> bool:
     return any(h.lemma_.lower() == "go" and h.tag_ == "VBG" for h in controllers)
 
 
@@ -642,9 +653,13 @@ def _negated(verb: Token, controllers: list[Token]) -> bool:
         if head.i != verb.i and head.lemma_.lower() in NEGATING_CONTROLLERS:
             return True
     head = verb.head
-    if verb.dep_ == "conj" and head.i != verb.i and head.pos_ == "VERB":
-        if not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in kids(verb)):
-            return _negated(head, _controllers(head))
+    if (
+        verb.dep_ == "conj"
+        and head.i != verb.i
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in kids(verb))
+    ):
+        return _negated(head, _controllers(head))
     return False
 
 

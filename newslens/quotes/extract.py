@@ -357,9 +357,7 @@ def _merge(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Sorted pieces, joined where only spaces/punctuation lie between them."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(pieces):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        elif out and not text[out[-1][1] : s].strip(" ,"):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip(" ,")):
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
@@ -780,7 +778,7 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     _attach_continuations(ctx, attributions)
     attributions.extend(_colon_intros(ctx))
     attributions.extend(_dash_credits(ctx))
-    attributions.extend(_quoted_objects(ctx, lemmas))
+    attributions.extend(_quoted_objects(ctx))
     attributions.extend(_floating(ctx, attributions))
     attributions.sort(key=lambda a: a.start)
     return attributions, lambda char: ctx._segment_at(char) >= 0
@@ -972,7 +970,7 @@ def _looks_like_title(ctx: _Context, seg: QuotedSegment) -> bool:
     return capital * 3 >= len(words) * 2
 
 
-def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
+def _quoted_objects(ctx: _Context) -> list[Attribution]:
     """Quoted fragments governed by any verb with an agent: `Reid has gone after Trump as a
     “spoiled brat”`, `Trump openly admires Putin as a “strong leader”`. The writer
     attributes the quoted words to the verb's subject; the verb's object side is the content."""
@@ -1048,7 +1046,7 @@ def _colon_intros(ctx: _Context) -> list[Attribution]:
         intro = doc.char_span(ctx.paragraph_start(colon), colon, alignment_mode="contract")
         if intro is None or len(intro) == 0:
             continue
-        source = _intro_source(ctx, intro)
+        source = _intro_source(intro)
         if source is None:
             continue
         segs = _segments_after_colon(ctx, colon + 1)
@@ -1068,7 +1066,7 @@ def _colon_intros(ctx: _Context) -> list[Attribution]:
     return out
 
 
-def _intro_source(ctx: _Context, intro: Span) -> Token | None:
+def _intro_source(intro: Span) -> Token | None:
     last = intro[-1]
     if last.ent_type_ in ("PERSON", "ORG", "NORP") or last.pos_ == "PROPN":
         return last
