@@ -4,7 +4,7 @@
 
 Prints the model (layers, token window), its cold load time, then for each article the number
 of scored mentions, the token rows the network ran on (each sentence with an actor in it is
-encoded once, whatever its number of mentions) and the median/best time of `compute_stance`
+encoded once, whatever its number of mentions) and the median/best time of `extract_stance`
 (everything: sentence lookup, tokenising, small onnxruntime calls on the runner threads) over
 --repeat warm runs. Goal: <= 150 ms for a 1,000-word article. The articles: the seed article
 repeated to 1,000 words (dense in names, but its repeated sentences are run once each) and,
@@ -56,11 +56,11 @@ def network_rows(doc, entities, clusters) -> tuple[int, int]:
 def time_article(name: str, text: str, repeat: int) -> None:
     doc = load_nlp()(text)
     entities, clusters = extract_entities(doc)
-    stance.compute_stance(doc, entities, clusters, [])  # warm-up
+    stance.extract_stance(doc, entities, clusters, [])  # warm-up
     walls, cpus = [], []
     for _ in range(repeat):
         w, c = time.perf_counter(), time.process_time()
-        stances, _ = stance.compute_stance(doc, entities, clusters, [])
+        stances, _ = stance.extract_stance(doc, entities, clusters, [])
         walls.append(time.perf_counter() - w)
         cpus.append(time.process_time() - c)
     mentions = sum(len(s.mentions) for s in stances)
@@ -96,7 +96,7 @@ def main() -> None:
         f"model {stance.model_dir()}: {model.config.get('layers', 6)} layers, "
         f"window {model.max_tokens} tokens; load (cold) {(time.perf_counter() - t0) * 1000:.0f} ms"
     )
-    print(f"compute_stance, {args.repeat} warm runs each (goal <= 150 ms per 1,000 words):")
+    print(f"extract_stance, {args.repeat} warm runs each (goal <= 150 ms per 1,000 words):")
     for name, text in articles:
         time_article(name, text, args.repeat)
 

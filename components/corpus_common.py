@@ -42,7 +42,7 @@ def _signature(root: Path) -> str:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Opening the corpus…")
-def _open(signature: str, root: str) -> Explorer:
+def _open(signature: str, root: str) -> Explorer:  # noqa: ARG001 - the cache key
     return Explorer.open(root)
 
 

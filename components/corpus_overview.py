@@ -21,7 +21,7 @@ ANY_ACTOR = ""
 
 
 @st.cache_resource(max_entries=2, show_spinner="Exporting the library into a corpus…")
-def _library_corpus(path: str, mtime_ns: int) -> str:
+def _library_corpus(path: str, mtime_ns: int) -> str:  # noqa: ARG001 - the cache key
     """The saved library as a corpus folder (no re-analysis: its saved analyses become rows)."""
     from newslens.corpus.build import build
 
@@ -91,7 +91,7 @@ def filters(x: Explorer, *, key: str) -> Filters:
     first, last = (_day(d) for d in ask(x, "date_range"))
     cols = st.columns([2, 2, 2])
     start = end = None
-    if first and last and not (first != first):  # NaT compares unequal to itself
+    if first and last and first == first:  # NaT compares unequal to itself
         chosen = cols[0].date_input(
             "Published between",
             value=(first, last),

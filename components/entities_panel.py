@@ -97,10 +97,10 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
             if i in table.index
         ]
         carried = {"selection": {"rows": rows, "columns": []}} if rows else None
-    event = st.dataframe(
+    event = st.dataframe(  # pyright: ignore[reportCallIssue]
         table.assign(Type=table["Type"].map(type_word)),
         key=widget_key,
-        selection_default=carried,
+        selection_default=carried,  # pyright: ignore[reportArgumentType]
         on_select="rerun",
         selection_mode="multi-row",
         hide_index=True,

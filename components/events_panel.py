@@ -24,7 +24,7 @@ from newslens.timewords import time_in_words
 UNDATED = "undated"
 
 
-def _ref(analysis: Analysis, ref: EntityRef | None) -> str:
+def _ref(ref: EntityRef | None) -> str:
     if ref is None:
         return ""
     # The words as written ("the Ukrainian land"), a resolved pronoun's entity name.
@@ -73,7 +73,7 @@ def events_table(
     Without `all_modalities`, only asserted and reported events."""
     rows = []
     for index, event in enumerate(analysis.events):
-        actor = _ref(analysis, event.actor)
+        actor = _ref(event.actor)
         if actors and actor not in actors:
             continue
         if categories and category(event) not in categories:
@@ -88,7 +88,7 @@ def events_table(
                 "When": _when(event),
                 "Who": actor,
                 "Did what": action_text(event),
-                "To whom": _ref(analysis, event.target),
+                "To whom": _ref(event.target),
                 "Category": category(event),
                 "Mode": modality_text(event),
                 "tone": _tone(event),
@@ -115,7 +115,7 @@ def event_line(who: str, did: str, whom: str, mode: str) -> str:
 
 def _styled(table: pd.DataFrame) -> object:
     """The table as shown: when, the event in one line, the category as a coloured tag."""
-    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})
+    shown = table[["When", "Tag", "Event"]].rename(columns={"Tag": "Category"})  # pyright: ignore[reportCallIssue]
     tones = table["tone"]
 
     def colour(column: pd.Series) -> list[str]:
@@ -124,17 +124,17 @@ def _styled(table: pd.DataFrame) -> object:
     return shown.style.apply(colour, subset=["Category"])
 
 
-def _details(analysis: Analysis, event: Event) -> None:
+def _details(event: Event) -> None:
     """The selected event in full (the table row may be cut at the panel's edge)."""
     parts = [
         f"**When** {md_escape(_when(event))}",
-        f"**Who** {md_escape(_ref(analysis, event.actor) or '—')}",
+        f"**Who** {md_escape(_ref(event.actor) or '—')}",
         f"**Did what** {md_escape(action_text(event))}",
     ]
     if event.target is not None:
-        parts.append(f"**To whom** {md_escape(_ref(analysis, event.target))}")
+        parts.append(f"**To whom** {md_escape(_ref(event.target))}")
     if event.place is not None:
-        parts.append(f"**Where** {md_escape(_ref(analysis, event.place))}")
+        parts.append(f"**Where** {md_escape(_ref(event.place))}")
     if modality_text(event):
         parts.append(f"**Mode** {md_escape(modality_text(event))}")
     parts.append(f"**Category** {md_escape(category(event))} — {md_escape(goldstein_text(event))}")
@@ -255,6 +255,6 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         if 0 <= row < len(table):
             event = analysis.events[int(table.index[row])]
             evidence.extend(_evidence(event))
-            _details(analysis, event)
+            _details(event)
     st.caption("Click a row to light its sentences in the article and read it in full.")
     return Highlights(show_timexes=show_timexes, evidence_spans=evidence)

@@ -102,9 +102,9 @@ def still_lit(focus: Focus, now: Highlights) -> bool:
     if kind == "entity":
         return value in now.lit_entity_ids
     if kind == "quotes":
-        return set(value) <= now.lit_quotes
+        return set(value) <= now.lit_quotes  # pyright: ignore[reportArgumentType]
     if kind == "stance":
         return value == now.stance_entity_id
     if kind == "evidence":
-        return set(value) <= set(now.evidence_spans)
+        return set(value) <= set(now.evidence_spans)  # pyright: ignore[reportArgumentType]
     return True

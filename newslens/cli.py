@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from newslens.ingest import SUPPORTED_SUFFIXES, IngestError, load_path
 from newslens.jsonl import (
@@ -192,9 +192,90 @@ def _progress(total: int):
 
 
 def cmd_target_sentiment(args: argparse.Namespace) -> int:
-    from newslens.stance import cli_target_sentiment
-
     return cli_target_sentiment(args.jsonl)
+
+
+def _read_target_line(record: dict[str, Any], lineno: int) -> tuple[str, str, int, int]:
+    text, start, end = text_field(record), record.get("start"), record.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise RecordError("'start' and 'end' must be integers")
+    if not (0 <= start < end <= len(text)):  # type: ignore[operator]
+        raise RecordError(f"target span [{start}, {end}) is not inside the text")
+    doc_id = record_id(record, lineno) if "id" in record else ""
+    return doc_id, text, start, end  # type: ignore[return-value]
+
+
+def cli_target_sentiment(jsonl_path: str) -> int:
+    """`python -m newslens target-sentiment --jsonl IN.jsonl`: one line {id, polarity,
+    scores} per valid input line {id, text, start, end}; '-' reads stdin. A bad line is one
+    error line on stderr naming its line and id; the other lines are still answered, and the
+    exit status is non-zero after a last line counting the bad ones."""
+    from newslens.stance import StanceModelMissing, load_model
+
+    try:
+        lines = read_lines(jsonl_path)
+        model = load_model()
+    except StanceModelMissing as exc:
+        _error(str(exc))
+        return 1
+    failed = total = 0
+    pending: list[tuple[str, str, int, int]] = []
+    labels: list[str] = []
+
+    def flush() -> int:
+        """Answer the pending lines; a batch the network refuses is retried line by line,
+        so only the line at fault is lost. Returns how many failed."""
+        try:
+            answers = [model.predict([(t, s, e) for _, t, s, e in pending])]
+            batches = [pending]
+        except Exception:  # noqa: BLE001 - one bad line must not cost its batch
+            answers, batches = [], []
+            for item, label in zip(pending, labels, strict=True):
+                try:
+                    answers.append(model.predict([item[1:]]))
+                    batches.append([item])
+                except Exception as exc:  # noqa: BLE001
+                    _error(f"{label}: no answer ({type(exc).__name__}: {exc})")
+        for batch, results in zip(batches, answers, strict=True):
+            for (doc_id, *_), (polarity, scores) in zip(batch, results, strict=True):
+                line = {"id": doc_id, "polarity": polarity, "scores": scores}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        lost = len(pending) - sum(len(b) for b in batches)
+        pending.clear()
+        labels.clear()
+        return lost
+
+    try:
+        for line in lines:
+            total += 1
+            label = line.label(jsonl_path)
+            try:
+                if line.record is None:
+                    raise RecordError(line.error)
+                pending.append(_read_target_line(line.record, line.lineno))
+                labels.append(label)
+            except RecordError as exc:
+                message = str(exc)
+                if not message.startswith("not a valid input line"):
+                    message = f"not a valid input line ({message})"
+                _error(f"{label}: {message}")
+                failed += 1
+                continue
+            if len(pending) >= 256:
+                failed += flush()
+    except OSError as exc:
+        _error(f"{jsonl_path}: cannot be read ({exc.strerror or exc})")
+        return 1
+    if pending:
+        failed += flush()
+    if failed:
+        _error(
+            f"{failed} of {total} input lines failed (each is named above); "
+            "the others were answered"
+        )
+        return 1
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -160,9 +160,8 @@ def text_date(text: str) -> str | None:
     top = [line.strip("*_ \t") for line in text[:3000].splitlines() if line.strip()]
     top = top[:TEXT_DATE_LINES]
     for line in top:
-        if match := _AGENCY_DATELINE.match(line):
-            if found := words_date(match.group(1)):
-                return found
+        if (match := _AGENCY_DATELINE.match(line)) and (found := words_date(match.group(1))):
+            return found
     stamped = [(m.group(1).lower(), m.group(2)) for line in top for m in _STAMPED.finditer(line)]
     for wanted in ("published", "first published", "posted", "updated"):
         for kind, words in stamped:

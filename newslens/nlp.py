@@ -52,5 +52,5 @@ def model_info(nlp: Language) -> dict[str, str]:
     return {
         "spacy_model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}",
         "spacy_model_version": str(nlp.meta.get("version", "?")),
-        "spacy_version": spacy.__version__,
+        "spacy_version": spacy.about.__version__,
     }

@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from components.session import ANALYSIS_KEY
 from components.util import md_escape
 from newslens.library import Library, LibraryEntry, LibraryError
 
-ANALYSIS_KEY = "nl_analysis"  # where the Read page keeps the analysis it shows
 READ_PAGE = "pages/read.py"
 PENDING_DELETE = "nl_library_pending_delete"
 

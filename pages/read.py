@@ -38,6 +38,7 @@ from components.focus import (
     still_lit,
 )
 from components.highlights import Highlights
+from components.session import ANALYSIS_KEY
 from components.util import md_escape, shorten
 from newslens.model import Analysis, Meta
 from newslens.timewords import time_in_words
@@ -51,7 +52,7 @@ TAB_NAMES = ["Entities", "Quotes", "Stance", "Events", "Export"]
 INPUT_OPEN = f"{KEY}-input-open"
 # The analysis on screen, shared with other pages: the Library page puts the one it reopens
 # here and switches to this page.
-SHARED = "nl_analysis"
+SHARED = ANALYSIS_KEY
 # What the text scrolls to; its token changes whenever a new focus is chosen.
 FOCUS, FOCUS_TOKEN, FOCUS_CHOSEN = f"{KEY}-focus", f"{KEY}-focus-token", f"{KEY}-focus-chosen"
 # The highlights of the previous run (what is newly lit is the new focus).

@@ -2,7 +2,7 @@
 
 Runs the newslens entity stage over a JSONL of news articles (one {"text": ...} per line,
 such as PolNeAR train: ../shared/eval/data/quotes_train.jsonl) and writes, for every actor
-mention, the very (context, start, end) item that `newslens.stance.compute_stance` would
+mention, the very (context, start, end) item that `newslens.stance.extract_stance` would
 ask the model about. scripts/train_stance.py has its teachers label these and trains the
 student on their answers, so the student learns on the kind of input it gets in the app.
 

@@ -1,4 +1,4 @@
-"""Train the quote filter of the quote extractor (`newslens/quoting/confidence.py`).
+"""Train the quote filter of the quote extractor (`newslens/quotes/confidence.py`).
 
     .venv/bin/python scripts/train_quote_filter.py \
         --train ../shared/eval/data/quotes_train.jsonl [--cache /tmp/quotes_train.spacy]
@@ -60,7 +60,7 @@ def examples(rows: list[dict], docs):
     and the gold count."""
     from newslens.entities import extract_entities
     from newslens.quotes import extract_quotes
-    from newslens.quoting.confidence import quote_features
+    from newslens.quotes.confidence import quote_features
 
     feats, y8, y3, always = [], [], [], []
     n_gold = 0

@@ -170,10 +170,13 @@ def resolve(
         if actor_of[key] != key or len(words) < 3 or words[-1] in SUFFIXES:
             continue
         tail = " ".join(words[-2:])
-        if tail in full_articles and tail != key:
-            if full_articles[tail] >= DOMINANCE * int(stats[key].articles):
-                full_articles[tail] += full_articles.pop(key, 0)
-                actor_of[key] = tail
+        if (
+            tail in full_articles
+            and tail != key
+            and full_articles[tail] >= DOMINANCE * int(stats[key].articles)
+        ):
+            full_articles[tail] += full_articles.pop(key, 0)
+            actor_of[key] = tail
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for actor in full_articles:

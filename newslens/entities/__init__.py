@@ -54,7 +54,7 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
     acronym_keys = _acronym_keys(doc, acronyms)
     clusters = cluster_mentions(mentions, acronym_keys)
     clusters, mentions = _without_word_persons(doc, clusters, mentions)
-    mentions.extend(_missed_acronyms(doc, mentions, clusters, acronyms))
+    mentions.extend(_missed_acronyms(doc, mentions, acronyms))
     mentions.extend(_missed_surnames(doc, mentions, clusters))
     mentions.sort(key=lambda m: m.start)
     return _to_model(doc, text, mentions, clusters)
@@ -184,7 +184,6 @@ def _acronym_keys(
 def _missed_acronyms(
     doc: Doc,
     mentions: list[Mention],
-    clusters: list[Cluster],
     acronyms: dict[str, tuple[int, int]],
 ) -> list[Mention]:
     """Every use of an acronym the article defines that spaCy did not mark: "( USAF )" and
@@ -209,9 +208,14 @@ def _missed_acronyms(
             continue
         start = token.i
         before = doc[start - 1] if start > 0 else None
-        if before is not None and before.lower_ in ARTICLES and before.i not in taken:
-            if before.dep_ == "det" and before.head.i == start:
-                start -= 1
+        if (
+            before is not None
+            and before.lower_ in ARTICLES
+            and before.i not in taken
+            and before.dep_ == "det"
+            and before.head.i == start
+        ):
+            start -= 1
         mention = Mention(
             start=start,
             end=token.i + 1,

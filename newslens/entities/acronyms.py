@@ -40,7 +40,7 @@ def defined_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, t
 def _looks_like_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
-        MIN_LETTERS <= len(letters)
+        len(letters) >= MIN_LETTERS
         and len(text) <= MAX_CHARS
         and text[0].isupper()
         and sum(ch.isupper() for ch in letters) >= len(letters) - 1

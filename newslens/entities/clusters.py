@@ -8,7 +8,7 @@ one the article defines in parentheses.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newslens.entities.mentions import Mention
@@ -107,11 +107,11 @@ def _partial_matches(mention: Mention, clusters: list[Cluster]) -> list[Cluster]
         if len(cluster.key) <= len(mention.key):
             continue
         full = majority_label(cluster)
-        if _acronym_of(mention, cluster):
-            out.append(cluster)
-        elif full == "PERSON" and _is_part_of_person(mention, cluster):
-            out.append(cluster)
-        elif full == "ORG" and _is_part_of_org(mention, cluster):
+        if (
+            _acronym_of(mention, cluster)
+            or (full == "PERSON" and _is_part_of_person(mention, cluster))
+            or (full == "ORG" and _is_part_of_org(mention, cluster))
+        ):
             out.append(cluster)
     if mention.label == "PERSON" and any(majority_label(c) == "PERSON" for c in out):
         out = [c for c in out if majority_label(c) == "PERSON"]
@@ -164,7 +164,7 @@ def _is_part_of_org(mention: Mention, cluster: Cluster) -> bool:
         return (
             len(whole) <= 3
             and not any(w in FUNCTION_WORDS for w in whole)
-            and whole[-1] not in UNIT_NOUNS
+            and whole[-1] not in UNIT_NOUNS  # pyright: ignore[reportGeneralTypeIssues]
         )
     if mention.label == "PERSON" and len(part) < 2:
         return False
@@ -217,8 +217,8 @@ def majority_label(cluster: Cluster) -> str:
     half. A "person" that the article treats as an organisation ("Ryanair CEO", "an analyst
     at Goldman Sachs") and never gives a title is an organisation."""
     longest = max(len(m.key) for m in cluster.mentions)
-    full: Counter[str] = Counter()
-    every: Counter[str] = Counter()
+    full: defaultdict[str, float] = defaultdict(float)
+    every: defaultdict[str, float] = defaultdict(float)
     for m in cluster.mentions:
         weight = HEADLINE_VOTE if m.headline else 1.0
         if m.label == "PERSON" and longest == 1:

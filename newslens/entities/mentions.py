@@ -110,10 +110,16 @@ def _with_apostrophes_joined(
     tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary"."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
-        if out and out[-1][2] == "PERSON" and _ends_in_prefix(doc, out[-1][1]):
-            if start == out[-1][1] or (start == out[-1][1] + 1 and _is_apostrophe(doc[start - 1])):
-                out[-1] = (out[-1][0], end, "PERSON")
-                continue
+        if (
+            out
+            and out[-1][2] == "PERSON"
+            and _ends_in_prefix(doc, out[-1][1])
+            and (
+                start == out[-1][1] or (start == out[-1][1] + 1 and _is_apostrophe(doc[start - 1]))
+            )
+        ):
+            out[-1] = (out[-1][0], end, "PERSON")
+            continue
         if start >= 2 and _is_apostrophe(doc[start - 1]) and _ends_in_prefix(doc, start):
             start -= 2  # "O' Leary" where spaCy saw "Leary"
             label = "PERSON"
@@ -143,10 +149,14 @@ def _with_suffixes_joined(
     entity of its own ("Lockheed Martin")."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
-        if out and out[-1][2] == "ORG" and out[-1][1] == start:
-            if _is_suffix(doc, start, end) or _is_name_part(doc, start, end, label):
-                out[-1] = (out[-1][0], end, "ORG")
-                continue
+        if (
+            out
+            and out[-1][2] == "ORG"
+            and out[-1][1] == start
+            and (_is_suffix(doc, start, end) or _is_name_part(doc, start, end, label))
+        ):
+            out[-1] = (out[-1][0], end, "ORG")
+            continue
         if label == "ORG" and end < len(doc) and _is_suffix(doc, end, end + 1):
             end += 1
         if _is_suffix(doc, start, end):
@@ -469,7 +479,9 @@ def _is_descriptor_word(tok: Token) -> bool:
         if tok.text.islower() and tok.pos_ in ("NOUN", "ADJ"):
             return True
         # "Aircraft manufacturer Boeing" at the start of a sentence.
-        return tok.is_sent_start and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        return (
+            bool(tok.is_sent_start) and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        )
     # A nationality is part of it ("German airline"); a country is a name of its own.
     return tok.ent_type_ == "NORP" and tok.text[:1].isupper() and tok.dep_ in ("amod", "compound")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# Labels shown as entities in the dashboard (numbers and dates go to timexes.py instead).
+# Labels shown as entities in the dashboard (numbers and dates go to newslens/timexes/ instead).
 NAME_LABELS = {
     "PERSON",
     "ORG",

@@ -6,7 +6,7 @@ of conjoined verbs, relative clauses ("Boeing, which lost" -> Boeing), reduced r
 ("a plane built by Airbus"), headline infinitives ("Acme to sell its truck unit"),
 possessors of event nouns ("Russia's invasion of Ukraine"). Each argument keeps where it is
 written (offsets of its noun phrase) and, through the quote speakers' resolver
-(newslens/quoting/speakers.py), the entity it stands for ("it" -> the company named before).
+(newslens/quotes/speakers.py), the entity it stands for ("it" -> the company named before).
 """
 
 from __future__ import annotations
@@ -29,15 +29,13 @@ from newslens.events.lexicon import (
     NAMED_BY_OF,
     OBJECT_CONTROL,
     OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
     PLACE_LABELS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
-    SAYING_VERBS,
-    SUBJECT_DEPS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
-from newslens.quoting.speakers import SpeakerResolver
+from newslens.quotes.speakers import SpeakerResolver
+from newslens.vocabulary import PASSIVE_SUBJECT_DEPS, SAYING_VERBS, SUBJECT_DEPS
 
 _KIDS_KEY = "newslens.events.children"
 _BREAKS_KEY = "newslens.events.line_breaks"
@@ -199,9 +197,14 @@ def arguments(verb: Token) -> tuple[Token | None, Token | None]:
             pass  # "which" stands for its noun (see make_ref)
         elif patient is not None and patient.lower_ in RELATIVE_PRONOUNS:
             patient = head
-        elif subject is not None and patient is None and object_of(verb) is None:
-            if subject.i != head.i and head.pos_ in ("NOUN", "PROPN"):
-                patient = head  # "the land it has seized": the head noun is the object
+        elif (
+            subject is not None
+            and patient is None
+            and object_of(verb) is None
+            and subject.i != head.i
+            and head.pos_ in ("NOUN", "PROPN")
+        ):
+            patient = head  # "the land it has seized": the head noun is the object
     headline = headline_subject(verb) if passive_subject is None else None
     if headline is not None and (subject is None or subject.i == headline.i):
         subject = headline
@@ -326,9 +329,13 @@ def _adjacent_subject(verb: Token) -> Token | None:
         or doc[i].text == ","  # "Irish airline, Ryanair, announced"
     ):
         i -= 1
-    if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ACTOR_LABELS:
-        if same_line(doc[i], verb):
-            return doc[i]
+    if (
+        i >= 0
+        and doc[i].pos_ == "PROPN"
+        and doc[i].ent_type_ in ACTOR_LABELS
+        and same_line(doc[i], verb)
+    ):
+        return doc[i]
     return None
 
 
@@ -462,8 +469,8 @@ def make_ref(tok: Token, ctx: Context) -> EntityRef:
         text = name or (mention.text if mention is not None else ctx.text[start:end])
         if is_pronoun(tok) and cluster is not None:
             reporter = _reporting_subject(tok)
-            if reporter is not None and ctx.mention_at[reporter.i] is not None:
-                named = ctx.mention_at[reporter.i]
+            named = ctx.mention_at[reporter.i] if reporter is not None else None
+            if named is not None:
                 if named.entity_id == found.entity_id:  # "Hungary said it will ...": the name
                     start, end = named.start, named.end
             elif reporter is not None:

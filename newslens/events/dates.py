@@ -101,7 +101,7 @@ def redate_events(
             date = replace(date, value=published) if published else None
         elif date is not None:
             if date.start is not None:
-                timex = by_span.get((date.start, date.end))
+                timex = by_span.get((date.start, date.end))  # pyright: ignore[reportArgumentType]
             else:  # saved before dates kept their offsets: the same words in the sentence
                 timex = next(
                     (

@@ -69,7 +69,6 @@ from newslens.events.lexicon import (
     PLANNING_CONTROLLERS,
     POSSIBLE_AUX,
     RECIPROCAL_ROOTS,
-    SAYING_VERBS,
     SPEECH_EVENTS,
     TARGET_PREPS,
     TIME_LABELS,
@@ -86,9 +85,9 @@ from newslens.model import (
     Quote,
     Timex,
 )
-from newslens.quoting.speakers import SpeakerResolver
+from newslens.quotes.speakers import SpeakerResolver
+from newslens.vocabulary import DOUBLE_QUOTE_MARKS, SAYING_VERBS
 
-QUOTE_MARKS = frozenset('"“”«»„')
 # Codes of cooperation that, announced for the future, are an intent to cooperate (03).
 INTENT_CODES = frozenset({"04", "05", "06", "07"})
 # Codes of force that, announced for the future, are a threat (13).
@@ -222,7 +221,7 @@ def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
 
 def _quoted_characters(text: str) -> Callable[[int], bool]:
     """Whether a character lies between quotation marks on its line."""
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS or ch == "\n"]
+    marks = [i for i, ch in enumerate(text) if ch in DOUBLE_QUOTE_MARKS or ch == "\n"]
 
     def quoted(char: int) -> bool:
         k = bisect_right(marks, char)
@@ -255,7 +254,7 @@ def _controllers(verb: Token) -> list[Token]:
     return chain
 
 
-def _is_saying(verb: Token, ctx: Context) -> bool:
+def _is_saying(verb: Token) -> bool:
     """A speech verb introducing a quote or a clause ("said that ..."): a statement whose
     content is an event of its own, `reported` by this verb's subject."""
     lemma = verb.lemma_.lower()
@@ -283,7 +282,7 @@ def _verb_event(
         return None
     if len(verb.text) < 2 or not verb.text[0].isalpha():
         return None  # "Apple ’ s": a clitic split off by a curly apostrophe is no verb
-    saying = _is_saying(verb, ctx)
+    saying = _is_saying(verb)
     if _is_controller(verb) and not saying:
         return None
     if _occurrence_noun(verb) is not None:
@@ -328,9 +327,14 @@ def _verb_event(
     args = [t for t in (actor_tok, target_tok) if t is not None]
     code = sense.sense_code(verb, code, args)
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
-    if actor is not None and actor.entity_id is None and is_pronoun(actor_tok):
-        if actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"):
-            return None  # "we will decide": nobody we can name
+    if (
+        actor_tok is not None
+        and actor is not None
+        and actor.entity_id is None
+        and is_pronoun(actor_tok)
+        and (actor_tok.lower_ in FIRST_PERSON or actor_tok.lower_ in ("you", "one"))
+    ):
+        return None  # "we will decide": nobody we can name
     controller = _absorbing_controller(controllers)
     if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
         target_tok = None  # "plans to sell movies": the movies are what, not whom
@@ -349,7 +353,7 @@ def _verb_event(
             )
             if actor is not None:
                 actor.text = (
-                    ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text
+                    ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text  # pyright: ignore[reportOptionalMemberAccess]
                 )
     if actor is None and (target is None or code is None):
         return None  # an action with no one behind it is listed only when CAMEO codes it
@@ -478,7 +482,7 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     inside = [ctx.mention_at[t.i] for t in words if ctx.mention_at[t.i] is not None]
-    entity = inside[-1].entity_id if inside else None
+    entity = inside[-1].entity_id if inside else None  # pyright: ignore[reportOptionalMemberAccess]
     return EntityRef(ctx.text[start:end], entity, start, end)
 
 
@@ -515,9 +519,12 @@ def _phrasal_prep(verb: Token) -> str | None:
     """A preposition right after the verb that changes its meaning ("called for")."""
     obj = object_of(verb)
     for child in kids(verb):
-        if child.dep_ == "prep" and verb.i < child.i <= verb.i + 2:
-            if obj is None or child.i < obj.i:
-                return child.lower_
+        if (
+            child.dep_ == "prep"
+            and verb.i < child.i <= verb.i + 2
+            and (obj is None or child.i < obj.i)
+        ):
+            return child.lower_
     return None
 
 
@@ -607,9 +614,12 @@ def _target_token(
     prep_target = prep_object(verb, TARGET_PREPS)
     if prep_target is not None and obj is not None and prep_target.head.lower_ in SETTING_PREPS:
         prep_target = None  # "unveiled the products at the Cupertino event": where, not whom
-    if prep_target is not None and (transfer or not is_place(prep_target, ctx)):
-        if code is not None or transfer or obj is None:
-            candidates.append(prep_target)
+    if (
+        prep_target is not None
+        and (transfer or not is_place(prep_target, ctx))
+        and (code is not None or transfer or obj is None)
+    ):
+        candidates.append(prep_target)
     candidates = [
         c
         for c in candidates
@@ -664,7 +674,7 @@ def _modality(
     if (
         auxes & PLANNING_AUX
         or lemmas & (PLANNING_CONTROLLERS | DESIRE_CONTROLLERS | PLANNING_ADJECTIVES)
-        or _going_to(verb, controllers)
+        or _going_to(controllers)
         or is_headline_infinitive(verb)
         or _noun_infinitive(verb)
     ):
@@ -680,7 +690,7 @@ def _noun_infinitive(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb))
 
 
-def _going_to(verb: Token, controllers: list[Token]) -> bool:
+def _going_to(controllers: list[Token]) -> bool:
     return any(h.lemma_.lower() == "go" and h.tag_ == "VBG" for h in controllers)
 
 
@@ -693,9 +703,13 @@ def _negated(verb: Token, controllers: list[Token]) -> bool:
         if head.i != verb.i and head.lemma_.lower() in NEGATING_CONTROLLERS:
             return True
     head = verb.head
-    if verb.dep_ == "conj" and head.i != verb.i and head.pos_ == "VERB":
-        if not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in kids(verb)):
-            return _negated(head, _controllers(head))
+    if (
+        verb.dep_ == "conj"
+        and head.i != verb.i
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in kids(verb))
+    ):
+        return _negated(head, _controllers(head))
     return False
 
 
@@ -816,7 +830,7 @@ def _nominal_event(
         return None
     occurrence = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
     if occurrence is not None and (
-        _occurrence_noun(occurrence) is None or _occurrence_noun(occurrence).i != noun.i
+        _occurrence_noun(occurrence) is None or _occurrence_noun(occurrence).i != noun.i  # pyright: ignore[reportOptionalMemberAccess]
     ):
         occurrence = None
     actor_tok, target_tok = _remember_participants(noun, ctx, known)

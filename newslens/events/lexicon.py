@@ -7,6 +7,8 @@ newslens/data/cameo.py; this module says what is an event at all.
 
 from __future__ import annotations
 
+from newslens import vocabulary
+
 # Clause heads that can be events.
 CLAUSE_DEPS = frozenset(
     {
@@ -26,8 +28,6 @@ CLAUSE_DEPS = frozenset(
 NESTED_CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "pcomp"}
 )
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 # Verbs that are states, perceptions or thoughts, not actions a reader would list.
@@ -50,15 +50,6 @@ UNACCUSATIVE_VERBS = frozenset(
 # Verbs of moving that a craft does as well as a person: "the aircraft flew", "it can fly
 # non-stop" tell where the craft went (its theme), not what someone did.
 CRAFT_MOTION_VERBS = frozenset({"fly", "sail", "taxi", "cruise", "orbit"})
-# Verbs of saying: their clause is reported, not done. "announce", "deny" and their kin
-# are events when they take a plain object ("announced job cuts") and also report the
-# clause they introduce ("announced that it will cut jobs").
-SAYING_VERBS = frozenset(
-    "say tell note add state write explain report according declare conclude reply answer "
-    "comment acknowledge claim argue suggest tweet announce confirm insist mention describe "
-    "stress emphasize reiterate indicate predict reveal disclose speak allege deny admit "
-    "warn estimate told quote cite".split()
-)
 # Saying verbs that are themselves events a reader lists, with or without a clause.
 SPEECH_EVENTS = frozenset("announce deny confirm reveal disclose admit unveil warn allege".split())
 
@@ -94,7 +85,6 @@ CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 PLANNING_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca"})
 DEMANDING_AUX = frozenset({"must", "should"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 # Heads of noun phrases that name people or organisations without a name ("the company",
 # "officials"): good actors even when the entity stage found no name in them.
@@ -126,7 +116,8 @@ ABSTRACT_NOUNS = frozenset(
 CONCRETE_NOMINALS = frozenset(
     "application equipment installation instrument document building painting".split()
 )
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+# Events also take products as actors and targets.
+ACTOR_LABELS = vocabulary.ACTOR_LABELS | {"PRODUCT"}
 # Names that can act (a product or a work cannot).
 AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

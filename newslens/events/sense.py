@@ -79,7 +79,7 @@ def literal_violence(verb: Token, arguments: list[Token]) -> bool:
     return False
 
 
-def figurative_code(verb: Token, code: str) -> str | None:
+def figurative_code(verb: Token) -> str | None:
     """The code a violent verb gets when it is not violent, or None ("other")."""
     lemma = verb.lemma_.lower()
     if lemma in VERBAL_ATTACK_VERBS:
@@ -100,7 +100,7 @@ def sense_code(verb: Token, code: str | None, arguments: list[Token]) -> str | N
         if _is_striving(verb):
             return None  # "is fighting to stave off a crash": striving, not fighting
         if not literal_violence(verb, arguments):
-            return figurative_code(verb, code)
+            return figurative_code(verb)
     return code
 
 

@@ -17,7 +17,7 @@ def sample_texts() -> list[tuple[str, str]]:
 def test_background_stance_equals_the_direct_computation(nlp, seed_text):
     doc = nlp(seed_text)
     analysis = analyze_doc(doc, doc_id="seed", meta=Meta(published="2025-05-20"))
-    direct, positions = stance.compute_stance(
+    direct, positions = stance.extract_stance(
         doc, analysis.entities, analysis.entity_clusters, analysis.quotes
     )
     assert analysis.stance == direct and analysis.positions == positions

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from newslens.entities import extract_entities
 from newslens.model import Quote
 from newslens.quotes import extract_quotes
-from newslens.quoting.confidence import QuoteFilter, load_quote_filter, quote_features
-from newslens.quoting.marks import find_quoted_segments
+from newslens.quotes.confidence import QuoteFilter, load_quote_filter, quote_features
+from newslens.quotes.marks import find_quoted_segments
 
 
 def quotes_of(nlp, text: str) -> list[Quote]:

@@ -271,7 +271,7 @@ def test_lavrov_speaks_negatively_about_zelensky(nlp, seed_doc):
         ),
     )
     unattributed = Quote(start=start, end=end, text=text[start:end], kind="direct")
-    _, positions = stance.compute_stance(seed_doc, entities, clusters, [unattributed, quote])
+    _, positions = stance.extract_stance(seed_doc, entities, clusters, [unattributed, quote])
     toward = {p.target_entity_id: p for p in positions}
     assert all(p.quote_index == 1 for p in positions)
     assert all(p.speaker_entity_id == by_name["Sergei Lavrov"] for p in positions)
@@ -281,7 +281,7 @@ def test_lavrov_speaks_negatively_about_zelensky(nlp, seed_doc):
 
 def test_no_actor_mentions_means_no_stance(nlp):
     doc = nlp("it rained all day and nobody went out.")
-    assert stance.compute_stance(doc, [], [], []) == ([], [])
+    assert stance.extract_stance(doc, [], [], []) == ([], [])
 
 
 def test_network_calls_stay_within_the_padded_token_budget():

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from newslens.model import EntityCluster, EntityMention, Speaker
-from newslens.quoting.lexicon import (
+from newslens.quotes.lexicon import (
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -24,9 +24,11 @@ from newslens.quoting.lexicon import (
     RELATIVE_PRONOUNS,
     first_name_genders,
 )
+from newslens.vocabulary import ACTOR_LABELS
 
 _PERSON = "PERSON"
-_NAMED_SOURCE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+# Names that can be a quote's source: the actors, and products and works.
+_NAMED_SOURCE_LABELS = ACTOR_LABELS | {"PRODUCT", "WORK_OF_ART"}
 _ROLE_DEPS = ("compound", "amod", "appos", "nmod")
 # How far back (characters) a pronoun looks for its person.
 _PRONOUN_WINDOW = 3000
@@ -208,8 +210,7 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
             if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
                 antecedent = tok.head.head
-                inner = self.resolve(antecedent) if antecedent is not tok else None
-                eid = inner.entity_id if inner else None
+                eid = self.resolve(antecedent).entity_id
                 return self._speaker(tok.idx, tok.idx + len(tok.text), eid)
             eid = self._pronoun(tok)
             return self._speaker(tok.idx, tok.idx + len(tok.text), eid)

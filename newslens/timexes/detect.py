@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newslens.timex.vocabulary import (
+from newslens.timexes.vocabulary import (
     DECADE_WORDS,
     FALLBACK_JUNK,
     FUTURE_LEMMAS,
@@ -154,7 +154,7 @@ def _hit(m: re.Match[str], type_: str, kind: str, /, **fields: Any) -> Match:
     return Match(m.start(), m.end(), type_, kind, fields)
 
 
-def _find_iso(text: str, low: str) -> Iterator[Match]:
+def _find_iso(text: str, _low: str) -> Iterator[Match]:
     for m in RE_ISO.finditer(text):
         y, mo, d = (int(g) for g in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -169,7 +169,7 @@ def _find_slash(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
 
 
-def _find_month_day(text: str, low: str) -> Iterator[Match]:
+def _find_month_day(text: str, _low: str) -> Iterator[Match]:
     for rx in (RE_MDY, RE_DMY):
         for m in rx.finditer(text):
             d = _day_number(m.group("day"))
@@ -180,15 +180,20 @@ def _find_month_day(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
 
 
-def _find_month_year(text: str, low: str) -> Iterator[Match]:
+def _find_month_year(text: str, _low: str) -> Iterator[Match]:
     for m in RE_MONTH_YEAR.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
-        if year is None and not m.group("mod") and not m.group("rel"):
-            if m.group("mon").lower() == "may" and _prev_word(text, m.start()) not in {
+        if (
+            year is None
+            and not m.group("mod")
+            and not m.group("rel")
+            and m.group("mon").lower() == "may"
+            and _prev_word(text, m.start()) not in {
                 "in", "since", "until", "of", "early", "late", "mid", "last", "next", "this",
                 "by", "from", "through", "till", "during", "before", "after",
-            }:  # fmt: skip
-                continue
+            }
+        ):  # fmt: skip
+            continue
         rel = (m.group("rel") or "").split()
         yrel = (m.group("yrel") or "").lower()
         yield _hit(
@@ -203,7 +208,7 @@ def _find_month_year(text: str, low: str) -> Iterator[Match]:
         )
 
 
-def _find_year_pair(text: str, low: str) -> Iterator[Match]:
+def _find_year_pair(text: str, _low: str) -> Iterator[Match]:
     """'1957-58', '2014–15': two years, the second named by its last two digits."""
     for m in RE_YEAR_PAIR.finditer(text):
         y1 = int(m.group("y1"))
@@ -213,7 +218,7 @@ def _find_year_pair(text: str, low: str) -> Iterator[Match]:
             yield Match(m.start("y2"), m.end("y2"), "DATE", "date", {"y": y2})
 
 
-def _find_year(text: str, low: str) -> Iterator[Match]:
+def _find_year(text: str, _low: str) -> Iterator[Match]:
     for m in RE_YEAR.finditer(text):
         yield _hit(m, "DATE", "date", y=int(m.group("year")), bare=not m.group("mod"))
 
@@ -851,9 +856,10 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
                     continue
             elif not (in_time_ent or prev in TEMPORAL_PREPS):
                 continue
-        if _covered_by(ents, m.start, m.end, NON_TIME_LABELS):
-            if not _overlaps(ents, m.start, m.end, {"DATE", "TIME"}):
-                continue  # "The Sunday Times", "April Ryan", "USA Today"
+        if _covered_by(ents, m.start, m.end, NON_TIME_LABELS) and not _overlaps(
+            ents, m.start, m.end, {"DATE", "TIME"}
+        ):
+            continue  # "The Sunday Times", "April Ryan", "USA Today"
         if m.kind in {"relday", "fixed"} and _is_name_part(text, m.start, m.end):
             continue  # "Russia Today", "Larry King Now"
         kept.append(m)
@@ -874,7 +880,7 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return word.isupper() and len(word) > 2 or follows_name or precedes_name and mid_sentence
 
 
-def _spacy_fallback(doc: Doc, ents: list[Span], chosen: list[Match]) -> list[Match]:
+def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
     """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
     out = []
     for e in ents:
@@ -926,7 +932,7 @@ def _tense(doc: Doc, span: Span) -> str | None:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev == "since":
         return "since"  # the past, however far back
-    tense = _verb_tense(doc, span)
+    tense = _verb_tense(span)
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
@@ -940,7 +946,7 @@ UNTIL_WORDS = {"until", "till", "til"}
 DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
 
 
-def _verb_tense(doc: Doc, span: Span) -> str | None:
+def _verb_tense(span: Span) -> str | None:
     """'past', 'pluperfect', 'future', 'present' or None from the governing verb."""
     verb = _governing_verb(span)
     if verb is None:
@@ -953,9 +959,10 @@ def _verb_tense(doc: Doc, span: Span) -> str | None:
         return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
         return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
-    if verb.lemma_ in FUTURE_LEMMAS or verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp":
-        if not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}:
-            return "future"
+    if (
+        verb.lemma_ in FUTURE_LEMMAS or (verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp")
+    ) and (not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}):
+        return "future"
     if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ in {"VBD"} for a in auxes):
@@ -980,7 +987,7 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     ents = list(doc.ents)
     rules = _filter_rules(_rule_matches(text), text, ents)
     chosen = _select(rules)
-    chosen = _select(chosen + _spacy_fallback(doc, ents, chosen))
+    chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
     chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

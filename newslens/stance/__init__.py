@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import json
 import os
-import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -32,6 +31,7 @@ from newslens.model import (
     Quote,
     StanceMention,
 )
+from newslens.vocabulary import ACTOR_LABELS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 MODEL_DIR_ENV = "NEWSLENS_STANCE_MODEL"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "stance"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "stance"
 LABELS = ("negative", "neutral", "positive")
 POLARITY = {"negative": -1, "neutral": 0, "positive": 1}
 # The longest token row the network reads when config.json does not name one; a longer
@@ -230,7 +230,7 @@ class StanceModel:
             targets = [(local[encoded.targets[k][0]], *encoded.targets[k][1:]) for k in ks]
             inputs = batch_arrays([encoded.rows[r] for r in chunk], targets)
             (logits,) = self.session.run(["logits"], inputs)
-            logits = logits - logits.max(axis=1, keepdims=True)
+            logits = logits - logits.max(axis=1, keepdims=True)  # pyright: ignore[reportAttributeAccessIssue]
             exp = np.exp(logits)
             probs[ks] = exp / exp.sum(axis=1, keepdims=True)
 
@@ -302,9 +302,6 @@ def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, 
 
 # ------------------------------------------------------------------ the article's stance
 
-# Entity labels that name actors someone can be portrayed as or speak about.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-
 
 Answers = list[tuple[int, dict[str, float]]]
 
@@ -362,7 +359,7 @@ def finish_stance(
     return stances, _positions(quotes, pending.mentions, results), seconds
 
 
-def compute_stance(
+def extract_stance(
     doc: Doc,
     entities: list[EntityMention],
     clusters: list[EntityCluster],
@@ -466,95 +463,3 @@ def _positions(
         best = max(LABELS, key=lambda label: scores[label])
         positions.append(Position(speaker_id, target, qi, POLARITY[best]))  # type: ignore[arg-type]
     return positions
-
-
-# ------------------------------------------------------------------ CLI: target-sentiment
-
-
-def _error(message: str) -> None:
-    print("newslens: error: " + " ".join(str(message).split()), file=sys.stderr)
-
-
-def _read_target_line(record: dict[str, Any], lineno: int) -> tuple[str, str, int, int]:
-    from newslens.jsonl import RecordError, record_id, text_field
-
-    text, start, end = text_field(record), record.get("start"), record.get("end")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-        raise RecordError("'start' and 'end' must be integers")
-    if not (0 <= start < end <= len(text)):  # type: ignore[operator]
-        raise RecordError(f"target span [{start}, {end}) is not inside the text")
-    doc_id = record_id(record, lineno) if "id" in record else ""
-    return doc_id, text, start, end  # type: ignore[return-value]
-
-
-def cli_target_sentiment(jsonl_path: str) -> int:
-    """`python -m newslens target-sentiment --jsonl IN.jsonl`: one line {id, polarity,
-    scores} per valid input line {id, text, start, end}; '-' reads stdin. A bad line is one
-    error line on stderr naming its line and id; the other lines are still answered, and the
-    exit status is non-zero after a last line counting the bad ones."""
-    from newslens.jsonl import RecordError, read_lines
-
-    try:
-        lines = read_lines(jsonl_path)
-        model = load_model()
-    except StanceModelMissing as exc:
-        _error(str(exc))
-        return 1
-    failed = total = 0
-    pending: list[tuple[str, str, int, int]] = []
-    labels: list[str] = []
-
-    def flush() -> int:
-        """Answer the pending lines; a batch the network refuses is retried line by line,
-        so only the line at fault is lost. Returns how many failed."""
-        try:
-            answers = [model.predict([(t, s, e) for _, t, s, e in pending])]
-            batches = [pending]
-        except Exception:  # noqa: BLE001 - one bad line must not cost its batch
-            answers, batches = [], []
-            for item, label in zip(pending, labels, strict=True):
-                try:
-                    answers.append(model.predict([item[1:]]))
-                    batches.append([item])
-                except Exception as exc:  # noqa: BLE001
-                    _error(f"{label}: no answer ({type(exc).__name__}: {exc})")
-        for batch, results in zip(batches, answers, strict=True):
-            for (doc_id, *_), (polarity, scores) in zip(batch, results, strict=True):
-                line = {"id": doc_id, "polarity": polarity, "scores": scores}
-                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-        lost = len(pending) - sum(len(b) for b in batches)
-        pending.clear()
-        labels.clear()
-        return lost
-
-    try:
-        for line in lines:
-            total += 1
-            label = line.label(jsonl_path)
-            try:
-                if line.record is None:
-                    raise RecordError(line.error)
-                pending.append(_read_target_line(line.record, line.lineno))
-                labels.append(label)
-            except RecordError as exc:
-                message = str(exc)
-                if not message.startswith("not a valid input line"):
-                    message = f"not a valid input line ({message})"
-                _error(f"{label}: {message}")
-                failed += 1
-                continue
-            if len(pending) >= 256:
-                failed += flush()
-    except OSError as exc:
-        _error(f"{jsonl_path}: cannot be read ({exc.strerror or exc})")
-        return 1
-    if pending:
-        failed += flush()
-    if failed:
-        _error(
-            f"{failed} of {total} input lines failed (each is named above); "
-            "the others were answered"
-        )
-        return 1
-    return 0

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from newslens.model import Timex
-from newslens.timex.vocabulary import (
+from newslens.timexes.vocabulary import (
     MOVING_HOLIDAYS,
     SEASON_START,
     SEASONS,
@@ -358,7 +358,7 @@ def _resolve_anaphor(
         return None
     if unit == "day":
         return _fmt_date(ref + dt.timedelta(days=offset), f.get("part"))
-    return _resolve_relunit(unit, offset, ref)
+    return _resolve_relunit(unit, offset, ref)  # pyright: ignore[reportArgumentType]
 
 
 def _resolve_back(

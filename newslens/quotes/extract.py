@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newslens.quoting.lexicon import cue_lemmas
-from newslens.quoting.marks import QuotedSegment, find_quoted_segments
+from newslens.quotes.lexicon import cue_lemmas
+from newslens.quotes.marks import QuotedSegment, find_quoted_segments
+from newslens.vocabulary import SUBJECT_DEPS
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A speaker is an active subject or a passive nominal one (not a passive clause).
+_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
 # Speech verbs whose object is what was said: "announced his resignation", "asked if
 # they planned to attend", "asked them to leave".
 _OBJECT_CONTENT = {
@@ -34,10 +36,8 @@ _COMPLEMENT_DEPS = ("ccomp", "parataxis")
 # Verbs whose subject a dependent reporting verb shares ("..., adding", "and told").
 _SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 _PUNCT_EDGE = set(",.;:!?-—–()[]") | {"...", "…", "--"}
-_QUOTE_CHARS = set("\"“”‘’«»„'`")
 # How far (in characters) a floating quote may sit from the last attributed quote.
 _FLOAT_WINDOW = 600
-MERGE_FLOATING = True
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Attribution:
     speaker: Token | None
     speaker_span: tuple[int, int] | None = None
     segments: set[int] = field(default_factory=set)
-    inherited_from: int | None = None  # index of the attribution whose speaker is reused
+    # A floating quote (no cue of its own): its speaker is the previous attribution's.
+    speaker_inherited: bool = False
     tier: str = "speech"  # the cue's tier: "quoted" cues need a quotation in the content
 
     @property
@@ -236,14 +237,14 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head  # "the Izvestia newspaper declaring ..."
-        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok is verb:
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.i == verb.i:
             # "X said the move was made by Y and said, “…”": the second "said" shares X,
             # not the subject of the clause the parser hangs it on.
             outer = tok.head.head
             if outer.pos_ == "VERB" and outer.lemma_.lower() in cue_lemmas():
                 tok = outer
                 continue
-        if tok.dep_ in _SHARED_SUBJECT_DEPS and tok.head is not tok:
+        if tok.dep_ in _SHARED_SUBJECT_DEPS:
             tok = tok.head
             continue
         return None
@@ -356,9 +357,7 @@ def _merge(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Sorted pieces, joined where only spaces/punctuation lie between them."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(pieces):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        elif out and not text[out[-1][1] : s].strip(" ,"):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip(" ,")):
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
@@ -376,10 +375,6 @@ def _has_words_outside(ctx: _Context, first: int, last: int) -> bool:
             continue
         return True
     return False
-
-
-def _sentence_of(tok: Token) -> Span:
-    return tok.sent
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -431,8 +426,6 @@ def _attribution_for_cue(
             )
     if according:
         head = verb.head
-        if head is verb or head.i >= len(doc):
-            return None
         first, last = head.left_edge.i, head.right_edge.i
         according_edge = verb.right_edge.i
         if verb.i <= first + 1:
@@ -503,15 +496,15 @@ def _attribution_for_cue(
             if colon is not None:
                 segs = set(_segments_after_colon(ctx, colon))
         if not segs and tier == "speech":
-            pieces = _parenthetical(ctx, verb, speaker)
-            if pieces:
+            paren = _parenthetical(ctx, verb, speaker)
+            if paren:
                 cue = _cue_span(verb)
-                return Attribution(pieces=pieces, kind="indirect", cue=cue, speaker=speaker)
+                return Attribution(pieces=paren, kind="indirect", cue=cue, speaker=speaker)
         if not segs:
             return None
         pieces = [(ctx.segments[i].start, ctx.segments[i].end) for i in sorted(segs)]
         kind = "direct"
-        wider = _partial_host(ctx, verb, speaker, segs, lemmas)
+        wider = _partial_host(ctx, verb, speaker)
         if wider:
             pieces = wider + pieces
             kind = "partial"
@@ -614,44 +607,17 @@ def _extend_clause(
 
 
 def _partial_host(
-    ctx: _Context,
-    verb: Token,
-    speaker: Token | None,
-    segs: set[int],
-    lemmas: dict[str, str],
+    ctx: _Context, verb: Token, speaker: Token | None
 ) -> list[tuple[int, int]] | None:
     """Words around the quoted fragments that belong to what was said: the sentence around
-    a comma-fenced cue ("the weapons, he said, are like ''nuclear bombs''"), or the clause
-    after the cue that holds the fragments ("called the remarks "a wake-up call" to ...")."""
+    a comma-fenced cue ("the weapons, he said, are like ''nuclear bombs''")."""
     doc = ctx.doc
     paren = _parenthetical(ctx, verb, speaker)
     if paren:
         first_tok = doc.char_span(paren[0][0], paren[0][1], alignment_mode="expand")
         if first_tok is not None and _has_words_outside(ctx, first_tok.start, first_tok.end - 1):
             return paren
-        return None
-    after = [i for i in sorted(segs) if ctx.segments[i].start > verb.idx]
-    if not after or len(after) != len(segs):
-        return None
-    seg = ctx.segments[after[0]]
-    inside = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-    if inside is None:
-        return None
-    tok = inside.root
-    for _ in range(40):
-        if tok.head is verb or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.head is not verb or tok.dep_ in _SUBJECT_DEPS or tok.i < verb.i:
-        return None
-    first, last = tok.left_edge.i, tok.right_edge.i
-    if first <= verb.i:
-        return None
-    first, last = _extend_clause(ctx, verb, tok, (first, last), speaker, lemmas)
-    if not _has_words_outside(ctx, first, last):
-        return None
-    span = _trim(doc, first, last)
-    return [span] if span else None
+    return None
 
 
 def _parenthetical(
@@ -663,8 +629,6 @@ def _parenthetical(
     sent_first, sent_end = ctx.sentence_tokens_of(verb.idx)
     left = verb.i if speaker is None else min(speaker.left_edge.i, verb.i)
     right = verb.i
-    while right + 1 < sent_end and doc[right + 1].text != "," and doc[right + 1].head is verb:
-        right += 1
     if left - 1 <= sent_first or right + 2 >= sent_end:
         return None
     if doc[left - 1].text != "," or doc[right + 1].text != ",":
@@ -814,8 +778,7 @@ def extract_attributions(doc: Doc) -> tuple[list[Attribution], Callable[[int], b
     _attach_continuations(ctx, attributions)
     attributions.extend(_colon_intros(ctx))
     attributions.extend(_dash_credits(ctx))
-    if QUOTED_OBJECTS:
-        attributions.extend(_quoted_objects(ctx, lemmas))
+    attributions.extend(_quoted_objects(ctx))
     attributions.extend(_floating(ctx, attributions))
     attributions.sort(key=lambda a: a.start)
     return attributions, lambda char: ctx._segment_at(char) >= 0
@@ -995,7 +958,6 @@ def _has_other_words(ctx: _Context, start: int, end: int, a: Attribution) -> boo
     return any(ch.isalnum() for ch in ctx.text[max(start, sent_end) : end])
 
 
-QUOTED_OBJECTS = True
 _AGENT_POS = ("PROPN", "PRON", "NOUN")
 
 
@@ -1008,7 +970,7 @@ def _looks_like_title(ctx: _Context, seg: QuotedSegment) -> bool:
     return capital * 3 >= len(words) * 2
 
 
-def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
+def _quoted_objects(ctx: _Context) -> list[Attribution]:
     """Quoted fragments governed by any verb with an agent: `Reid has gone after Trump as a
     “spoiled brat”`, `Trump openly admires Putin as a “strong leader”`. The writer
     attributes the quoted words to the verb's subject; the verb's object side is the content."""
@@ -1024,7 +986,7 @@ def _quoted_objects(ctx: _Context, lemmas: dict[str, str]) -> list[Attribution]:
         for _ in range(6):
             if tok.pos_ == "VERB" and ctx.seg_of_token[tok.i] < 0:
                 break
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         verb = tok
@@ -1084,7 +1046,7 @@ def _colon_intros(ctx: _Context) -> list[Attribution]:
         intro = doc.char_span(ctx.paragraph_start(colon), colon, alignment_mode="contract")
         if intro is None or len(intro) == 0:
             continue
-        source = _intro_source(ctx, intro)
+        source = _intro_source(intro)
         if source is None:
             continue
         segs = _segments_after_colon(ctx, colon + 1)
@@ -1104,7 +1066,7 @@ def _colon_intros(ctx: _Context) -> list[Attribution]:
     return out
 
 
-def _intro_source(ctx: _Context, intro: Span) -> Token | None:
+def _intro_source(intro: Span) -> Token | None:
     last = intro[-1]
     if last.ent_type_ in ("PERSON", "ORG", "NORP") or last.pos_ == "PROPN":
         return last
@@ -1181,9 +1143,8 @@ def _floating(ctx: _Context, attributions: list[Attribution]) -> list[Attributio
         if ctx.text[prev.end : seg.start].count("\n") > 4:
             continue
         gap = ctx.text[prev.end : seg.start]
-        if MERGE_FLOATING and (
-            not any(ch.isalnum() for ch in gap)
-            or not _has_other_words(ctx, prev.end, seg.start, prev)
+        if not any(ch.isalnum() for ch in gap) or not _has_other_words(
+            ctx, prev.end, seg.start, prev
         ):
             # A quote running on in the next paragraph: one more piece of the same quote.
             prev.pieces.append((seg.start, seg.end))
@@ -1197,7 +1158,7 @@ def _floating(ctx: _Context, attributions: list[Attribution]) -> list[Attributio
                 cue=None,
                 speaker=prev.speaker,
                 segments={si},
-                inherited_from=1,
+                speaker_inherited=True,
             )
         )
         ctx.claimed[si] = -1

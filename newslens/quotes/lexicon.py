@@ -37,7 +37,6 @@ def first_name_genders() -> dict[str, str]:
 # Pronouns and their gender; "they"/"we"/"who" carry no gender.
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | {"i", "we", "they", "you"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_TITLES = frozenset(

@@ -1,14 +1,14 @@
 """Quotations and who said them: direct, partial and reported speech, speakers resolved to
-entity clusters. The work is done in `newslens.quoting`; this module is the stage's entry."""
+entity clusters. The work is done in `newslens.quotes`; this module is the stage's entry."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from newslens.model import EntityCluster, EntityMention, Quote, Span
-from newslens.quoting.confidence import load_quote_filter
-from newslens.quoting.extract import Attribution, extract_attributions
-from newslens.quoting.speakers import SpeakerResolver
+from newslens.quotes.confidence import load_quote_filter
+from newslens.quotes.extract import Attribution, extract_attributions
+from newslens.quotes.speakers import SpeakerResolver
 
 
 def extract_quotes(
@@ -19,7 +19,7 @@ def extract_quotes(
     use_filter: bool = True,
 ) -> list[Quote]:
     """Every attribution of the article as a `Quote`, offsets into `doc.text`. With
-    `use_filter`, quotes the learned filter finds unlikely (`quoting/confidence.py`) are
+    `use_filter`, quotes the learned filter finds unlikely (`confidence.py`) are
     left out."""
     text = doc.text  # spaCy rebuilds it on every access: read it once
     if not text.strip():

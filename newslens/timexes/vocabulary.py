@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -83,7 +84,7 @@ YEAR_AGO_UNITS = {"quarter": "quarter", "period": "period", "time": "period", "m
 # ------------------------------------------------------------------ regular expressions
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
@@ -257,7 +258,6 @@ RE_SET = re.compile(
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )
-RE_A_UNIT = re.compile(r"\b(?:a|an)[ \t]+(?P<unit>hour|day|week|month|year)\b", re.I)
 RE_TIME = re.compile(
     # "0800 GMT" first: the clock-time branch would read its "08" and give up
     r"\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?:[ \t]*(?:hrs|hours))?"

@@ -20,8 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newslens.model import Timex
-from newslens.timex.detect import find_candidates
-from newslens.timex.resolve import resolve_all
+from newslens.timexes.detect import find_candidates
+from newslens.timexes.resolve import resolve_all
 
 
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:

@@ -1,1 +1,0 @@
-"""Internals of `newslens.timexes`: word lists and patterns, detection, resolution."""
