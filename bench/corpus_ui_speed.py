@@ -54,7 +54,9 @@ def _select(page, label: str, option: str) -> Callable[[], None]:
 def _corpus_link(page):
     """The app's own navigation link (app.py titles it "Corpus"); until app.py has run, the
     sidebar lists the pages/ files ("corpus"), which would open the page without app.py."""
-    return page.get_by_role("navigation", name="App pages").get_by_role("link", name="Corpus")
+    return page.get_by_role("navigation", name="App pages").get_by_role(
+        "link", name="Corpus", exact=True
+    )
 
 
 def _timed(page, action, done_js: str, arg=None) -> float:

@@ -49,8 +49,12 @@ def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, 
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(base_url)
-        # app.py's navigation ("Corpus"), not the pages/ file list shown until it has run.
-        nav = page.get_by_role("navigation", name="App pages").get_by_role("link", name="Corpus")
+        # app.py's navigation ("Corpus"), not the pages/ file list ("corpus") shown until it
+        # has run: wait for the Read page it opens on.
+        expect(page.get_by_role("button", name="Analyze")).to_be_visible()
+        nav = page.get_by_role("navigation", name="App pages").get_by_role(
+            "link", name="Corpus", exact=True
+        )
         nav.click()
         expect(page.get_by_text("Choose two to four articles")).to_be_visible()
 
