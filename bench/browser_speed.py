@@ -149,7 +149,7 @@ def clicks(page, repeats: int) -> dict[str, list[float]]:
     # Tab switch: Events <-> Entities (the tab's own widgets appear).
     out["tab switch"] = []
     for n in range(repeats):
-        name, widget = ("Events", "stDateInput") if n % 2 == 0 else ("Entities", "stMultiSelect")
+        name, widget = ("Events", "stTextInput") if n % 2 == 0 else ("Entities", "stMultiSelect")
         out["tab switch"].append(
             timed(
                 lambda name=name: page.get_by_role("tab", name=name).click(),
