@@ -307,8 +307,15 @@ def _panels(analysis: Analysis, key: str) -> Highlights:
 
 @st.fragment
 def _reader(analysis: Analysis, key: str) -> None:
-    """The text and the panels: a click in here reruns only this."""
+    """The summary strip, the text and the panels: a click in here reruns only this."""
     _keep_closed_tab_state(key)
+    summary_strip.render(
+        analysis,
+        key=f"{KEY}-glance",
+        on_speaker=functools.partial(_pick_speaker, analysis, key),
+        on_actor=functools.partial(_pick_actor, analysis, key),
+        on_event=functools.partial(_pick_event, analysis, key),
+    )
     text_column, panel_column = st.columns([3, 2], gap="medium")
     with panel_column, st.container(key=f"{KEY}-panels"):
         highlights = _panels(analysis, key)
@@ -376,13 +383,4 @@ if current is None:
 else:
     analysis, key = current
     _header(analysis)
-    # Outside the fragment: the strip does not change with clicks, so it is not redrawn on
-    # each (a click on it reruns the page, which is rare).
-    summary_strip.render(
-        analysis,
-        key=f"{KEY}-glance",
-        on_speaker=functools.partial(_pick_speaker, analysis, key),
-        on_actor=functools.partial(_pick_actor, analysis, key),
-        on_event=functools.partial(_pick_event, analysis, key),
-    )
     _reader(analysis, key)
