@@ -620,6 +620,16 @@ def _actor(override: str, key: str, raw: str) -> str:
     )
 
 
+def _actor_joins(table: str, column: str, override: str, key: str) -> str:
+    """SQL: the two joins that `_actor(override, key, ...)` reads for `table.column`."""
+    raw = f"{table}.{column}"
+    return (
+        f"LEFT JOIN nl_actor_overrides {override} "
+        f"ON {override}.article_id = {table}.article_id AND {override}.key = {raw} "
+        f"LEFT JOIN nl_actor_keys {key} ON {key}.key = {raw}"
+    )
+
+
 # The identity-joined views the dashboard reads. nl_articles is materialised (small: no
 # text) with a title for articles whose input gave none (their first line).
 _VIEWS = {
@@ -633,50 +643,33 @@ _VIEWS = {
     """,
     "nl_entities": f"""
         CREATE VIEW nl_entities AS
-        SELECT e.*, {_actor("o", "k", "e.key")} AS actor
-        FROM entities e
-        LEFT JOIN nl_actor_overrides o ON o.article_id = e.article_id AND o.key = e.key
-        LEFT JOIN nl_actor_keys k ON k.key = e.key
+        SELECT e.*, {_actor("eo", "ek", "e.key")} AS actor
+        FROM entities e {_actor_joins("e", "key", "eo", "ek")}
         WHERE e.key IS NOT NULL
     """,
     "nl_mentions": f"""
         CREATE VIEW nl_mentions AS
-        SELECT m.*, {_actor("o", "k", "m.key")} AS actor
-        FROM mentions m
-        LEFT JOIN nl_actor_overrides o ON o.article_id = m.article_id AND o.key = m.key
-        LEFT JOIN nl_actor_keys k ON k.key = m.key
+        SELECT m.*, {_actor("mo", "mk", "m.key")} AS actor
+        FROM mentions m {_actor_joins("m", "key", "mo", "mk")}
     """,
     "nl_quotes": f"""
         CREATE VIEW nl_quotes AS
-        SELECT q.*, {_actor("o", "k", "q.speaker_key")} AS speaker
-        FROM quotes q
-        LEFT JOIN nl_actor_overrides o
-            ON o.article_id = q.article_id AND o.key = q.speaker_key
-        LEFT JOIN nl_actor_keys k ON k.key = q.speaker_key
+        SELECT q.*, {_actor("so", "sk", "q.speaker_key")} AS speaker
+        FROM quotes q {_actor_joins("q", "speaker_key", "so", "sk")}
     """,
     "nl_positions": f"""
         CREATE VIEW nl_positions AS
         SELECT p.*, {_actor("so", "sk", "p.speaker_key")} AS speaker,
                {_actor("tov", "tk", "p.target_key")} AS target
-        FROM positions p
-        LEFT JOIN nl_actor_overrides so
-            ON so.article_id = p.article_id AND so.key = p.speaker_key
-        LEFT JOIN nl_actor_keys sk ON sk.key = p.speaker_key
-        LEFT JOIN nl_actor_overrides tov
-            ON tov.article_id = p.article_id AND tov.key = p.target_key
-        LEFT JOIN nl_actor_keys tk ON tk.key = p.target_key
+        FROM positions p {_actor_joins("p", "speaker_key", "so", "sk")}
+            {_actor_joins("p", "target_key", "tov", "tk")}
     """,
     "nl_events": f"""
         CREATE VIEW nl_events AS
         SELECT e.*, {_actor("ao", "ak", "e.actor_key")} AS actor,
                {_actor("tov", "tk", "e.target_key")} AS target
-        FROM events e
-        LEFT JOIN nl_actor_overrides ao
-            ON ao.article_id = e.article_id AND ao.key = e.actor_key
-        LEFT JOIN nl_actor_keys ak ON ak.key = e.actor_key
-        LEFT JOIN nl_actor_overrides tov
-            ON tov.article_id = e.article_id AND tov.key = e.target_key
-        LEFT JOIN nl_actor_keys tk ON tk.key = e.target_key
+        FROM events e {_actor_joins("e", "actor_key", "ao", "ak")}
+            {_actor_joins("e", "target_key", "tov", "tk")}
     """,
 }
 
