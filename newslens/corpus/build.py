@@ -51,7 +51,14 @@ SHARDS_PER_INPUT = 16
 # Shards handed out beyond the number of workers, so that none waits for work while the
 # driver writes; more would only hold texts and results in memory.
 IN_FLIGHT_PER_WORKER = 2
-STANCE_THREADS_ENV = "NEWSLENS_STANCE_THREADS"
+# A worker is one core: a corpus gets its parallelism from worker processes (one per core),
+# so the stance network inside a worker runs its calls one after another. Two runner
+# threads (what a single analysis uses for latency) only made each worker contend with the
+# others: on 2 cores `--workers 2` ran 1.05x `--workers 1` when that one took both cores.
+WORKER_STANCE_THREADS = 1
+# Dask's statistical profiler samples every worker thread every 10 ms; on this CPU-bound,
+# Python-heavy work it cost each shard about a sixth more time than in the process pool.
+DASK_CONFIG = {"distributed.worker.profile.enabled": False}
 # Articles the parser takes at once. Its memory grows with the tokens of a batch: on 60
 # PolNeAR articles (two of 27,000 and 34,000 characters) peak RSS was 739 MB at 16, 537 at
 # 4, 446 at 2 and 433 at 1, for the same CPU time (12.7-13.9 s) at every size.
@@ -144,15 +151,15 @@ def plan_shards(
 # ---------------------------------------------------------------- the shard function
 
 
-def load_models(model: str | None = None, *, stance_threads: int | None = None) -> None:
-    """Load the spaCy pipeline and the stance model into this process (once; cached)."""
-    if stance_threads:
-        os.environ.setdefault(STANCE_THREADS_ENV, str(stance_threads))
+def load_models(model: str | None = None, *, stance_threads: int = WORKER_STANCE_THREADS) -> None:
+    """Load the spaCy pipeline and the stance model into this process (once; cached), the
+    stance network running `stance_threads` calls side by side."""
     from newslens.nlp import load_nlp
-    from newslens.stance import load_model
+    from newslens.stance import load_model, use_threads
 
     load_nlp(model)
     load_model()
+    use_threads(stance_threads)
 
 
 def _info(record: dict[str, Any]) -> ArticleInfo:
@@ -276,6 +283,7 @@ Engine = Callable[[list[Shard]], Iterator[dict[str, Any]]]
 
 def serial_engine(model: str | None) -> Engine:
     def run(shards: list[Shard]) -> Iterator[dict[str, Any]]:
+        load_models(model)
         for shard in shards:
             yield analyse_shard(shard, model=model)
 
@@ -319,7 +327,6 @@ def pool_engine(model: str | None, workers: int) -> Engine:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     def run(shards: list[Shard]) -> Iterator[dict[str, Any]]:
-        threads = max(1, (os.cpu_count() or 1) // workers)
         with (
             _main_script_hidden(),
             ProcessPoolExecutor(
@@ -327,7 +334,7 @@ def pool_engine(model: str | None, workers: int) -> Engine:
                 # spawn: a fresh interpreter per worker, never a fork of a threaded driver
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_pool_init,
-                initargs=(model, threads),
+                initargs=(model,),
             ) as pool,
         ):
             yield from _bounded(
@@ -340,8 +347,8 @@ def pool_engine(model: str | None, workers: int) -> Engine:
     return run
 
 
-def _pool_init(model: str | None, stance_threads: int) -> None:
-    load_models(model, stance_threads=stance_threads)
+def _pool_init(model: str | None) -> None:
+    load_models(model)
 
 
 def dask_engine(model: str | None, address: str) -> Engine:
@@ -351,6 +358,7 @@ def dask_engine(model: str | None, address: str) -> Engine:
     def run(shards: list[Shard]) -> Iterator[dict[str, Any]]:
         import logging
 
+        import dask.config
         from distributed import Client, LocalCluster, wait
 
         from newslens.corpus.dask_plugin import ModelsPlugin
@@ -358,7 +366,7 @@ def dask_engine(model: str | None, address: str) -> Engine:
         cluster = None
         if address.startswith("local"):
             n = int(address.partition(":")[2] or (os.cpu_count() or 1))
-            with _main_script_hidden():
+            with _main_script_hidden(), dask.config.set(DASK_CONFIG):
                 cluster = LocalCluster(
                     n_workers=n,
                     threads_per_worker=1,
@@ -367,12 +375,10 @@ def dask_engine(model: str | None, address: str) -> Engine:
                     silence_logs=logging.ERROR,
                 )
             client = Client(cluster)
-            threads = max(1, (os.cpu_count() or 1) // n)
         else:
             client = Client(address, timeout="30s")
-            threads = None
         try:
-            client.register_plugin(ModelsPlugin(model=model, stance_threads=threads))
+            client.register_plugin(ModelsPlugin(model=model))
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
 
             def wait_one(pending: set[Any]) -> tuple[set[Any], set[Any]]:

@@ -12,11 +12,10 @@ from distributed.diagnostics.plugin import WorkerPlugin
 class ModelsPlugin(WorkerPlugin):
     name = "newslens-models"
 
-    def __init__(self, *, model: str | None = None, stance_threads: int | None = None) -> None:
+    def __init__(self, *, model: str | None = None) -> None:
         self.model = model
-        self.stance_threads = stance_threads
 
     def setup(self, worker) -> None:  # noqa: ANN001 (distributed's Worker)
         from newslens.corpus.build import load_models
 
-        load_models(self.model, stance_threads=self.stance_threads)
+        load_models(self.model)

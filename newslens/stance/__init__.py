@@ -196,6 +196,7 @@ class StanceModel:
     config: dict[str, Any]
     # Threads that run network calls side by side; None runs them one after another.
     runners: ThreadPoolExecutor | None = None
+    threads: int = 1  # the runners' number of threads (1: no runners)
 
     @property
     def max_tokens(self) -> int:
@@ -266,6 +267,24 @@ def load_model() -> StanceModel:
     return _model
 
 
+def use_threads(threads: int) -> None:
+    """Run the loaded model's network calls on `threads` threads side by side from now on
+    (1: one after another, on the calling thread)."""
+    model = load_model()
+    threads = max(1, threads)
+    if threads == model.threads:
+        return
+    old, model.runners, model.threads = model.runners, _runners(threads), threads
+    if old is not None:
+        old.shutdown(wait=False)
+
+
+def _runners(threads: int) -> ThreadPoolExecutor | None:
+    if threads <= 1:
+        return None
+    return ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newslens-onnx")
+
+
 def _load(folder: Path) -> StanceModel:
     files = {name: folder / name for name in ("model.onnx", "tokenizer.json", "config.json")}
     missing = [str(p) for p in files.values() if not p.is_file()]
@@ -287,12 +306,9 @@ def _load(folder: Path) -> StanceModel:
     )
     config = json.loads(files["config.json"].read_text(encoding="utf-8"))
     threads = int(os.environ.get(THREADS_ENV) or min(2, os.cpu_count() or 1))
-    runners = (
-        ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newslens-onnx")
-        if threads > 1
-        else None
-    )
-    return StanceModel(session, load_tokenizer(files["tokenizer.json"]), config, runners)
+    threads = max(1, threads)
+    tokenizer = load_tokenizer(files["tokenizer.json"])
+    return StanceModel(session, tokenizer, config, _runners(threads), threads)
 
 
 def predict(items: Sequence[tuple[str, int, int]]) -> list[tuple[int, dict[str, float]]]:
