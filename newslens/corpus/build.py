@@ -56,8 +56,8 @@ IN_FLIGHT_PER_WORKER = 2
 # threads (what a single analysis uses for latency) only made each worker contend with the
 # others: on 2 cores `--workers 2` ran 1.05x `--workers 1` when that one took both cores.
 WORKER_STANCE_THREADS = 1
-# Dask's statistical profiler samples every worker thread every 10 ms; on this CPU-bound,
-# Python-heavy work it cost each shard about a sixth more time than in the process pool.
+# Dask's statistical profiler walks every worker thread's stack each 10 ms (taking the GIL
+# from the analysis) for a dashboard a build never opens.
 DASK_CONFIG = {"distributed.worker.profile.enabled": False}
 # Articles the parser takes at once. Its memory grows with the tokens of a batch: on 60
 # PolNeAR articles (two of 27,000 and 34,000 characters) peak RSS was 739 MB at 16, 537 at
