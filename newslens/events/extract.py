@@ -48,6 +48,8 @@ from newslens.events.lexicon import (
     AGENT_NOUNS,
     CATEGORY_NAMES,
     CLAUSE_DEPS,
+    COMMITMENT_NOUNS,
+    CONDITION_MARKS,
     CONDITIONAL_MARKS,
     CRAFT_MOTION_VERBS,
     DEMAND_CONTROLLERS,
@@ -61,6 +63,7 @@ from newslens.events.lexicon import (
     NON_ACTION_VERBS,
     NOUN_VERBS,
     OBJECT_CONTROL,
+    OBJECT_DEPS,
     OCCURRENCE_VERBS,
     OTHER_CATEGORY,
     PASS_THROUGH_CONTROLLERS,
@@ -156,12 +159,17 @@ def extract_events(
                 found.append(item)
         found.sort(key=lambda f: f.event.trigger[0])
         # A statement whose content is a coded act (CAMEO codes the act, its speaker is the
-        # act's `source`) says nothing more than that act.
+        # act's `source`) says nothing more than that act, unless it is an announcement,
+        # an act of its own ("Ryanair announced that it is buying five jets").
         coded_reports = {f.reported_by for f in found if f.event.cameo is not None}
         found = [
             f
             for f in found
-            if not (f.event.category == "statement" and f.event.trigger[0] in coded_reports)
+            if not (
+                f.event.category == "statement"
+                and f.event.trigger[0] in coded_reports
+                and f.verb not in SPEECH_EVENTS
+            )
         ]
         return _merge(found)
     finally:
@@ -285,6 +293,12 @@ def _verb_event(
     saying = _is_saying(verb)
     if _is_controller(verb) and not saying:
         return None
+    if _complements_noun(verb):
+        return None  # "rejected an offer to host a summit": the offer is the happening
+    if _under_condition(verb, CONDITION_MARKS):
+        return None  # "unless Baghdad accepts": a condition, not a happening
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return None  # "a council representing Albanians": a standing description
     if _occurrence_noun(verb) is not None:
         return None  # reported by the event noun ("the talks took place")
     if lemma == "call" and _is_naming(verb):
@@ -355,8 +369,10 @@ def _verb_event(
                 actor.text = (
                     ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text  # pyright: ignore[reportOptionalMemberAccess]
                 )
-    if actor is None and (target is None or code is None):
-        return None  # an action with no one behind it is listed only when CAMEO codes it
+    if actor is None and (target is None or code is None or code == "01"):
+        # an action with no one behind it is listed only when CAMEO codes it, and a
+        # statement by no one ("comments published Thursday") says nothing
+        return None
     if object_tok is not None:
         claimed.add(object_tok.i)
     modality, source, cue = _modality(verb, controllers, ctx)
@@ -690,6 +706,22 @@ def _noun_infinitive(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb))
 
 
+def _complements_noun(verb: Token) -> bool:
+    """ "an offer to host a summit", "plans to sell", "a proposal for signing a treaty",
+    "capable of launching": a clause that completes a noun or an adjective says what is
+    offered, planned or possible; the noun (or the verb governing it) is the happening."""
+    head = verb.head
+    if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb)):
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in COMMITMENT_NOUNS:
+            return False
+        # "has plans to buy", "made the decision to ban": have or make with the noun is the
+        # verb ("plans to buy"), whose infinitive is the (planned) event
+        return not (head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in ("have", "make"))
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        return head.head.pos_ in ("NOUN", "PROPN", "ADJ")
+    return False
+
+
 def _going_to(controllers: list[Token]) -> bool:
     return any(h.lemma_.lower() == "go" and h.tag_ == "VBG" for h in controllers)
 
@@ -713,11 +745,11 @@ def _negated(verb: Token, controllers: list[Token]) -> bool:
     return False
 
 
-def _under_condition(verb: Token) -> bool:
+def _under_condition(verb: Token, marks: frozenset[str] = CONDITIONAL_MARKS) -> bool:
     """A clause under "if", "whether" or "unless" (its own or its governing clause's)."""
     tok = verb
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids(tok)):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in kids(tok)):
             return True
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return False

@@ -82,6 +82,12 @@ OBJECT_CONTROL = frozenset(
     "select choose pick hire task contract commission authorize authorise".split()
 )
 CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
+# Conjunctions of a condition: what follows may never happen ("unless Baghdad accepts"),
+# unlike an open question ("did not say whether he decided to leave").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Nouns of a concluded commitment: "signed a contract to supply tankers" tells what will be
+# done, unlike "an offer to host" or "an appeal for ending the strike".
+COMMITMENT_NOUNS = frozenset({"contract", "agreement", "deal", "treaty", "accord"})
 PLANNING_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca"})
 DEMANDING_AUX = frozenset({"must", "should"})

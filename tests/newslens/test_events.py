@@ -202,8 +202,11 @@ def test_conditional_and_wished_for_events(nlp):
     assert _one(_events(nlp, text), "sign").modality == "possible"
     text = "If Iran attacks Israel, the United States will respond."
     events = _events(nlp, text)
-    assert _one(events, "attack").modality == "possible"
+    assert not [e for e in events if e.action == "attack"]  # a condition, not a happening
     assert _one(events, "respond").modality == "planned"
+    text = "Russia will cut gas supplies unless Ukraine pays its debts."
+    events = _events(nlp, text)
+    assert [e.action for e in events] == ["cut"]
     meet = _one(_events(nlp, "Trump wants to meet Putin in Alaska."), "meet")
     assert meet.cameo.code == "03"  # an intent to meet, not a meeting
     assert (meet.actor.text, meet.target.text, meet.place.text) == ("Trump", "Putin", "Alaska")
@@ -608,3 +611,34 @@ def test_a_passive_infinitive_does_not_make_the_subject_its_actor(nlp):
     finally:
         drop_children(doc)
     assert actor is None and patient is not None and patient.text == "summit"
+
+
+# --- what is not a happening ---------------------------------------------------------------
+
+
+def test_clause_completing_a_noun_is_not_a_happening(nlp):
+    text = "The rebels rejected an offer from the government to host peace talks in Geneva."
+    assert [e.action for e in _events(nlp, text)] == ["reject"]
+    text = "The union dismissed an appeal for ending the strike."
+    assert [e.action for e in _events(nlp, text)] == ["dismiss"]
+    # a concluded commitment tells what will be done
+    text = "Lockheed signed a contract with the Navy to supply 40 fighter jets."
+    assert _one(_events(nlp, text), "supply").actor.text == "Lockheed"
+    # "has plans to buy" is "plans to buy"
+    buy = _one(_events(nlp, "Turkey has plans to buy Russian missiles."), "buy")
+    assert buy.actor.text == "Turkey" and buy.modality == "planned"
+
+
+def test_present_participle_describing_a_noun_is_no_event(nlp):
+    text = "Rebels shot down a helicopter carrying aid workers."
+    assert [e.action for e in _events(nlp, text)] == ["shoot down"]
+
+
+def test_statement_needs_a_speaker_and_says_no_more_than_its_coded_act(nlp):
+    text = "Troops killed six people, officials said in remarks published on Sunday."
+    assert [e.action for e in _events(nlp, text)] == ["kill"]
+    said = _events(nlp, "Qantas said that it will buy 20 Airbus jets.")
+    assert [e.action for e in said] == ["buy"]
+    # an announcement is an act of its own
+    announced = _events(nlp, "Qantas announced that it will buy 20 Airbus jets.")
+    assert [e.action for e in announced] == ["announce", "buy"]
