@@ -340,6 +340,8 @@ def _verb_event(
     target_tok = _target_token(verb, actor_tok, patient_tok, object_tok, event_object, code, ctx)
     args = [t for t in (actor_tok, target_tok) if t is not None]
     code = sense.sense_code(verb, code, args)
+    if code is None and _content_of_another_event(verb):
+        return None  # "claims to possess", "forced Apple to lower": the claim, the forcing
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     if (
         actor_tok is not None
@@ -680,6 +682,8 @@ def _modality(
         and _phrasal_prep(controllers[0]) == "on"
     ):
         return "demanded", source, cue
+    if _demanded_clause(verb):
+        return "demanded", source, cue  # "demanded that Israel release the prisoners"
     auxes = {c.lower_ for h in chain for c in kids(h) if c.dep_ in ("aux", "auxpass")}
     if auxes & DEMANDING_AUX:
         return "demanded", source, cue  # "Israel must allow aid"
@@ -720,6 +724,30 @@ def _complements_noun(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         return head.head.pos_ in ("NOUN", "PROPN", "ADJ")
     return False
+
+
+def _content_of_another_event(verb: Token) -> bool:
+    """An infinitive under a verb that is an event of its own ("claims to possess", "the
+    first products to use Intel chips"): what is claimed is told by that event. Not under a
+    control or aspect verb, which hands its event on ("plans to sell"), nor under a verb
+    that asks someone else to act, whose infinitive is the demanded event ("urged Apple to
+    raise wages")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return False
+    return not _is_controller(head) and head.lemma_.lower() not in OBJECT_CONTROL
+
+
+def _demanded_clause(verb: Token) -> bool:
+    """The content clause of a demand ("demanded that Israel release", "insisted that the
+    army withdraw"): asked for, not done."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.lemma_.lower() in DEMAND_CONTROLLERS
+        and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP") for c in kids(verb))
+    )
 
 
 def _going_to(controllers: list[Token]) -> bool:

@@ -642,3 +642,17 @@ def test_statement_needs_a_speaker_and_says_no_more_than_its_coded_act(nlp):
     # an announcement is an act of its own
     announced = _events(nlp, "Qantas announced that it will buy 20 Airbus jets.")
     assert [e.action for e in announced] == ["announce", "buy"]
+
+
+def test_what_a_claim_holds_is_told_by_the_claim(nlp):
+    events = _events(nlp, "The rebels claim to be building rockets.")
+    assert [e.action for e in events] == ["claim"]
+    # a verb that asks someone else to act keeps its infinitive, as a demand
+    raise_ = _one(_events(nlp, "The union urged Apple to raise wages."), "raise")
+    assert raise_.modality == "demanded"
+
+
+def test_the_content_of_a_demand_is_demanded_not_done(nlp):
+    text = "Hamas demanded that Israel release the prisoners."
+    release = _one(_events(nlp, text), "release")
+    assert release.modality == "demanded" and release.actor.text == "Israel"
