@@ -32,6 +32,7 @@ from newslens.events.lexicon import (
     PLACE_LABELS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
+    TEMPORAL_MARKS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
 from newslens.quotes.speakers import SpeakerResolver
@@ -268,7 +269,9 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
             return _controller_subject(head), None  # "a contract to supply the RAF"
         return None, None
     participial = verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
-    participial = participial and not any(c.dep_ == "mark" for c in kids(verb))
+    participial = participial and not any(
+        c.dep_ == "mark" and c.lower_ not in TEMPORAL_MARKS for c in kids(verb)
+    )  # "while introducing the phone, Jobs ...": Jobs introduced it
     purpose = verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in kids(verb))
     if verb.dep_ in ("xcomp", "conj") or participial or purpose:
         if head.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -61,11 +61,13 @@ from newslens.events.lexicon import (
     MEANINGFUL_CONTROLLERS,
     NEGATING_CONTROLLERS,
     NON_ACTION_VERBS,
+    NON_PARTICIPANTS,
     NOUN_VERBS,
     OBJECT_CONTROL,
     OBJECT_DEPS,
     OCCURRENCE_VERBS,
     OTHER_CATEGORY,
+    PART_NOUNS,
     PASS_THROUGH_CONTROLLERS,
     PLACE_PREPS,
     PLANNING_AUX,
@@ -354,6 +356,10 @@ def _verb_event(
     controller = _absorbing_controller(controllers)
     if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
         target_tok = None  # "plans to sell movies": the movies are what, not whom
+    if target_tok is not None and target_tok.lemma_.lower() in NON_PARTICIPANTS:
+        # "took necessary measures": no one it is done to; "marked the end of the DC-9": the DC-9
+        whole = prep_object(target_tok, ("of",))
+        target_tok = whole if target_tok.lemma_.lower() in PART_NOUNS else None
     target = make_ref(target_tok, ctx) if target_tok is not None else None
     if target is None and object_tok is None and not saying:
         target = _line_object(verb, ctx)
@@ -656,8 +662,9 @@ def _target_token(
 def _measured_thing(obj: Token) -> Token:
     """The thing an amount measures: "ordered US$ 6 billion in new airliners" -> airliners,
     "bought 30 of the jets" -> jets; any other object as it is."""
-    if not (obj.like_num or obj.ent_type_ in AMOUNT_LABELS):
-        return obj
+    amount = obj.like_num or obj.ent_type_ in AMOUNT_LABELS or obj.text[:1].isdigit()
+    if not (amount or any(c.tag_ == "$" for c in kids(obj))):
+        return obj  # "$ 11bn of aircraft deals": the parser may miss the amount
     for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "worth"):
             thing = next((c for c in kids(prep) if c.dep_ == "pobj"), None)

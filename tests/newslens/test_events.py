@@ -656,3 +656,20 @@ def test_the_content_of_a_demand_is_demanded_not_done(nlp):
     text = "Hamas demanded that Israel release the prisoners."
     release = _one(_events(nlp, text), "release")
     assert release.modality == "demanded" and release.actor.text == "Israel"
+
+
+def test_an_object_that_names_no_participant_is_no_target(nlp):
+    take = _one(_events(nlp, "The regulator took necessary measures to protect customers."), "take")
+    assert take.target is None
+    # a part names its whole: the end of the business is done to the business
+    mark = _one(_events(nlp, "The closure marked the end of the family business."), "mark")
+    assert mark.target.text == "the family business"
+    # an amount the parser did not tag measures the thing after "of"
+    secure = _one(_events(nlp, "Airbus secured $ 20bn of aircraft orders."), "secure")
+    assert secure.target.text == "aircraft orders"
+
+
+def test_a_participle_after_while_or_after_acts_with_the_main_subject(nlp):
+    text = "While visiting Kyiv, the senator criticised the government."
+    visit = _one(_events(nlp, text), "visit")
+    assert (visit.actor.text, visit.target.text) == ("the senator", "Kyiv")
