@@ -173,9 +173,43 @@ def extract_events(
                 and f.verb not in SPEECH_EVENTS
             )
         ]
-        return _merge(found)
+        return _merge(_without_background(_without_named_objects(found, ctx), ctx))
     finally:
         drop_children(doc)
+
+
+def _without_named_objects(found: list[_Found], ctx: Context) -> list[_Found]:
+    """An event noun inside what another event was done to ("agreed to US mediation",
+    "protested against Sweden's decision") is that event's object, not a happening told
+    on its own; what a statement is about is ("insisted on its demands that ...")."""
+    targets = [
+        (f.event.target.start, f.event.target.end)
+        for f in found
+        if f.event.target is not None
+        and f.event.target.start is not None
+        and f.event.category != "statement"
+    ]
+    kept = []
+    for f in found:
+        tok = ctx.doc[f.anchor]
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        if nominal and any(s <= tok.idx < e for s, e in targets):  # type: ignore[operator]
+            continue
+        kept.append(f)
+    return kept
+
+
+def _without_background(found: list[_Found], ctx: Context) -> list[_Found]:
+    """In a sentence that says who did a coded act, an action with no one behind it is a
+    detail of the scene ("held talks at a lunch hosted by the embassy", "violated the
+    agreement signed in March"): it is listed only when its sentence tells of no other
+    coded act by someone."""
+    told = {
+        ctx.sentence_of[f.anchor]
+        for f in found
+        if f.event.actor is not None and f.event.cameo is not None
+    }
+    return [f for f in found if f.event.actor is not None or ctx.sentence_of[f.anchor] not in told]
 
 
 # --- context --------------------------------------------------------------------------------

@@ -673,3 +673,16 @@ def test_a_participle_after_while_or_after_acts_with_the_main_subject(nlp):
     text = "While visiting Kyiv, the senator criticised the government."
     visit = _one(_events(nlp, text), "visit")
     assert (visit.actor.text, visit.target.text) == ("the senator", "Kyiv")
+
+
+def test_an_action_by_no_one_beside_a_coded_act_by_someone_is_scenery(nlp):
+    text = "The delegates held talks with the president at a dinner hosted by the embassy."
+    assert [e.action for e in _events(nlp, text)] == ["hold"]
+    # alone in its sentence it is still told
+    kill = _one(_events(nlp, "A bombing killed two soldiers."), "kill")
+    assert kill.actor is None and kill.target.text == "two soldiers"
+
+
+def test_an_event_noun_that_another_event_is_done_to_is_its_object(nlp):
+    events = _events(nlp, "Israel agreed to US mediation in the talks.")
+    assert [(e.action, _text(e.target)) for e in events] == [("agree", "US mediation")]
