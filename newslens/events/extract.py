@@ -125,6 +125,7 @@ class _Found:
     anchor: int  # token index of the trigger
     verb: str  # the verb lemma the happening is named by (for merging nouns into verbs)
     reported_by: int = -1  # character start of the speech verb or quote cue reporting it
+    aim: bool = False  # an uncoded purpose ("to monitor the plant"), told only when alone
 
 
 def extract_events(
@@ -203,13 +204,20 @@ def _without_background(found: list[_Found], ctx: Context) -> list[_Found]:
     """In a sentence that says who did a coded act, an action with no one behind it is a
     detail of the scene ("held talks at a lunch hosted by the embassy", "violated the
     agreement signed in March"): it is listed only when its sentence tells of no other
-    coded act by someone."""
-    told = {
+    coded act by someone. An uncoded purpose ("blocked roads to press their demands") is
+    an aim that may never be reached: listed only when its sentence tells nothing done."""
+    coded = {
         ctx.sentence_of[f.anchor]
         for f in found
         if f.event.actor is not None and f.event.cameo is not None
     }
-    return [f for f in found if f.event.actor is not None or ctx.sentence_of[f.anchor] not in told]
+    done = {ctx.sentence_of[f.anchor] for f in found if f.event.actor is not None and not f.aim}
+    return [
+        f
+        for f in found
+        if not (f.event.actor is None and ctx.sentence_of[f.anchor] in coded)
+        and not (f.aim and ctx.sentence_of[f.anchor] in done)
+    ]
 
 
 # --- context --------------------------------------------------------------------------------
@@ -377,7 +385,7 @@ def _verb_event(
     args = [t for t in (actor_tok, target_tok) if t is not None]
     code = sense.sense_code(verb, code, args)
     if code is None and _content_of_another_event(verb):
-        return None  # "claims to possess", "forced Apple to lower": the claim, the forcing
+        return None  # "claims to be building": the claim tells it
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     if (
         actor_tok is not None
@@ -436,7 +444,7 @@ def _verb_event(
     )  # "did not send tanks" (to Ukraine): the object says what was done
     start_i, end_i = _phrase_bounds(verb, controllers, shown_object)
     action = lemma + (f" {p}" if (p := _particle(verb)) else "")
-    return _Found(
+    found = _Found(
         _make_event(
             ctx,
             anchor=verb,
@@ -457,6 +465,8 @@ def _verb_event(
         lemma,
         cue,
     )
+    found.aim = code is None and _is_purpose(verb)
+    return found
 
 
 def _modal_code(code: str | None, modality: str, *, reported: bool) -> str | None:
@@ -788,6 +798,16 @@ def _demanded_clause(verb: Token) -> bool:
         and head.i != verb.i
         and head.lemma_.lower() in DEMAND_CONTROLLERS
         and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP") for c in kids(verb))
+    )
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("blocked roads to press their demands", "so that the
+    latter would stop"): what the action is for, which may never happen."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.tag_ == "TO" for c in kids(verb)) or any(
+        c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in kids(verb)
     )
 
 

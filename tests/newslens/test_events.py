@@ -686,3 +686,10 @@ def test_an_action_by_no_one_beside_a_coded_act_by_someone_is_scenery(nlp):
 def test_an_event_noun_that_another_event_is_done_to_is_its_object(nlp):
     events = _events(nlp, "Israel agreed to US mediation in the talks.")
     assert [(e.action, _text(e.target)) for e in events] == [("agree", "US mediation")]
+
+
+def test_an_uncoded_purpose_is_an_aim_told_only_when_nothing_was_done(nlp):
+    events = _events(nlp, "The farmers blocked roads to press their demands.")
+    assert [e.action for e in events] == ["block"]
+    alone = _one(_events(nlp, "The army stayed on alert to forestall more violence."), "forestall")
+    assert alone.actor.text == "The army"
