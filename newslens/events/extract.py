@@ -361,6 +361,7 @@ def _verb_event(
         actor_tok = None
     if actor_tok is not None and (
         lemma in UNACCUSATIVE_VERBS
+        or _is_take_place(verb)  # "the take-off took place": it happened
         or not (
             is_agentive(actor_tok, ctx)
             or _is_named(actor_tok, ctx)
@@ -544,8 +545,8 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
         return None  # not a (short) line of its own
     if not words or words[0].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART", "PUNCT"):
         return None
-    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
-        return None
+    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.dep_ != "amod" for t in words):
+        return None  # a clause, not a noun phrase ("new Intel-based Mac" is one)
     if words[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -876,15 +877,19 @@ def _is_headline(verb: Token, ctx: Context) -> bool:
 def _occurrence_noun(verb: Token) -> Token | None:
     """The event noun a "take place"/"continue"-type verb reports, if any."""
     lemma = verb.lemma_.lower()
-    is_take_place = lemma == "take" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in kids(verb)
-    )
+    is_take_place = _is_take_place(verb)
     if not is_take_place and (lemma not in OCCURRENCE_VERBS or object_of(verb) is not None):
         return None
     for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and cameo.noun_root(child.lemma_):
             return child
     return None
+
+
+def _is_take_place(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in kids(verb)
+    )
 
 
 def _phrase_bounds(
@@ -967,6 +972,8 @@ def _nominal_event(
         code = cameo.verb_root(verb_lemma)
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     target = make_ref(target_tok, ctx) if target_tok is not None else None
+    if occurrence is None and actor_tok is not None and not is_agentive(actor_tok, ctx):
+        return None  # "since its launch" (of the service): the launched thing, not a doer
     if occurrence is None and (actor is None or actor.entity_id is None):
         return None  # "a recent flurry" is not a participant
     start = noun.i

@@ -693,3 +693,17 @@ def test_an_uncoded_purpose_is_an_aim_told_only_when_nothing_was_done(nlp):
     assert [e.action for e in events] == ["block"]
     alone = _one(_events(nlp, "The army stayed on alert to forestall more violence."), "forestall")
     assert alone.actor.text == "The army"
+
+
+def test_headline_object_with_a_participle_modifier(nlp):
+    text = (
+        "Samsung unveils new AI-powered phone\nMarch 3 , 2024\n"
+        "Samsung Electronics said on Monday it would ship the phone in April ."
+    )
+    unveil = _one(_events(nlp, text), "unveil")
+    assert unveil.target.text == "new AI-powered phone"
+
+
+def test_what_takes_place_has_no_actor(nlp):
+    # an occurrence: the launch happened, nobody "took" anything
+    assert _events(nlp, "The launch took place at the Kennedy Space Center.") == []
