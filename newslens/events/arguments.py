@@ -27,6 +27,7 @@ from newslens.events.lexicon import (
     FIRST_PERSON,
     MAX_NP_TOKENS,
     NAMED_BY_OF,
+    NOUN_VERBS,
     OBJECT_CONTROL,
     OBJECT_DEPS,
     PLACE_LABELS,
@@ -415,7 +416,11 @@ def is_abstract(tok: Token, ctx: Context) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in AGENT_NOUNS or lemma in CONCRETE_NOMINALS:
         return False
-    return lemma in ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
+    return (
+        lemma in ABSTRACT_NOUNS
+        or lemma in NOUN_VERBS  # "the order has given a boost": a happening, not a doer
+        or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
+    )
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:

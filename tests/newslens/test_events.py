@@ -707,3 +707,9 @@ def test_headline_object_with_a_participle_modifier(nlp):
 def test_what_takes_place_has_no_actor(nlp):
     # an occurrence: the launch happened, nobody "took" anything
     assert _events(nlp, "The launch took place at the Kennedy Space Center.") == []
+
+
+def test_a_happening_as_subject_is_no_doer(nlp):
+    assert _events(nlp, "The order has given a boost to the struggling airshow.") == []
+    give = _one(_events(nlp, "The company has given a boost to the struggling airshow."), "give")
+    assert give.actor.text == "The company"
