@@ -7,7 +7,10 @@ participants ("Russia's invasion of Ukraine", "a call between Putin and Trump", 
 talks took place on May 16"). Not events: states, thoughts and perceptions ("seem",
 "believe", "have"), the speech verbs that introduce a quote or a clause (the clause is the
 event, `reported`), control and aspect verbs ("continued to push" -> push), generic
-statements ("people who sell cars").
+statements ("people who sell cars"), conditions ("unless Baghdad accepts"), clauses that
+complete a noun ("an offer to host talks"), descriptions ("a council representing
+Albanians"); and, beside a coded act by someone, scenery by no one ("a lunch hosted by")
+and uncoded aims ("to press their demands").
 
 Each event gets its arguments with offsets (`arguments.py`), a CAMEO root and Goldstein
 score where the CAMEO lexicon (newslens/data/cameo.py) classifies the action in this
