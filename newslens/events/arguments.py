@@ -27,11 +27,13 @@ from newslens.events.lexicon import (
     FIRST_PERSON,
     MAX_NP_TOKENS,
     NAMED_BY_OF,
+    NOUN_VERBS,
     OBJECT_CONTROL,
     OBJECT_DEPS,
     PLACE_LABELS,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
+    TEMPORAL_MARKS,
 )
 from newslens.model import EntityCluster, EntityMention, EntityRef
 from newslens.quotes.speakers import SpeakerResolver
@@ -268,7 +270,9 @@ def _inherited_subject(verb: Token) -> tuple[Token | None, Token | None]:
             return _controller_subject(head), None  # "a contract to supply the RAF"
         return None, None
     participial = verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
-    participial = participial and not any(c.dep_ == "mark" for c in kids(verb))
+    participial = participial and not any(
+        c.dep_ == "mark" and c.lower_ not in TEMPORAL_MARKS for c in kids(verb)
+    )  # "while introducing the phone, Jobs ...": Jobs introduced it
     purpose = verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in kids(verb))
     if verb.dep_ in ("xcomp", "conj") or participial or purpose:
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -412,7 +416,11 @@ def is_abstract(tok: Token, ctx: Context) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in AGENT_NOUNS or lemma in CONCRETE_NOMINALS:
         return False
-    return lemma in ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
+    return (
+        lemma in ABSTRACT_NOUNS
+        or lemma in NOUN_VERBS  # "the order has given a boost": a happening, not a doer
+        or (len(lemma) > 6 and lemma.endswith(ABSTRACT_SUFFIXES))
+    )
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:

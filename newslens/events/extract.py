@@ -7,7 +7,10 @@ participants ("Russia's invasion of Ukraine", "a call between Putin and Trump", 
 talks took place on May 16"). Not events: states, thoughts and perceptions ("seem",
 "believe", "have"), the speech verbs that introduce a quote or a clause (the clause is the
 event, `reported`), control and aspect verbs ("continued to push" -> push), generic
-statements ("people who sell cars").
+statements ("people who sell cars"), conditions ("unless Baghdad accepts"), clauses that
+complete a noun ("an offer to host talks"), descriptions ("a council representing
+Albanians"); and, beside a coded act by someone, scenery by no one ("a lunch hosted by")
+and uncoded aims ("to press their demands").
 
 Each event gets its arguments with offsets (`arguments.py`), a CAMEO root and Goldstein
 score where the CAMEO lexicon (newslens/data/cameo.py) classifies the action in this
@@ -48,6 +51,8 @@ from newslens.events.lexicon import (
     AGENT_NOUNS,
     CATEGORY_NAMES,
     CLAUSE_DEPS,
+    COMMITMENT_NOUNS,
+    CONDITION_MARKS,
     CONDITIONAL_MARKS,
     CRAFT_MOTION_VERBS,
     DEMAND_CONTROLLERS,
@@ -59,10 +64,13 @@ from newslens.events.lexicon import (
     MEANINGFUL_CONTROLLERS,
     NEGATING_CONTROLLERS,
     NON_ACTION_VERBS,
+    NON_PARTICIPANTS,
     NOUN_VERBS,
     OBJECT_CONTROL,
+    OBJECT_DEPS,
     OCCURRENCE_VERBS,
     OTHER_CATEGORY,
+    PART_NOUNS,
     PASS_THROUGH_CONTROLLERS,
     PLACE_PREPS,
     PLANNING_AUX,
@@ -120,6 +128,7 @@ class _Found:
     anchor: int  # token index of the trigger
     verb: str  # the verb lemma the happening is named by (for merging nouns into verbs)
     reported_by: int = -1  # character start of the speech verb or quote cue reporting it
+    aim: bool = False  # an uncoded purpose ("to monitor the plant"), told only when alone
 
 
 def extract_events(
@@ -156,16 +165,62 @@ def extract_events(
                 found.append(item)
         found.sort(key=lambda f: f.event.trigger[0])
         # A statement whose content is a coded act (CAMEO codes the act, its speaker is the
-        # act's `source`) says nothing more than that act.
+        # act's `source`) says nothing more than that act, unless it is an announcement,
+        # an act of its own ("Ryanair announced that it is buying five jets").
         coded_reports = {f.reported_by for f in found if f.event.cameo is not None}
         found = [
             f
             for f in found
-            if not (f.event.category == "statement" and f.event.trigger[0] in coded_reports)
+            if not (
+                f.event.category == "statement"
+                and f.event.trigger[0] in coded_reports
+                and f.verb not in SPEECH_EVENTS
+            )
         ]
-        return _merge(found)
+        return _merge(_without_background(_without_named_objects(found, ctx), ctx))
     finally:
         drop_children(doc)
+
+
+def _without_named_objects(found: list[_Found], ctx: Context) -> list[_Found]:
+    """An event noun inside what another event was done to ("agreed to US mediation",
+    "protested against Sweden's decision") is that event's object, not a happening told
+    on its own; what a statement is about is ("insisted on its demands that ...")."""
+    targets = [
+        (f.event.target.start, f.event.target.end)
+        for f in found
+        if f.event.target is not None
+        and f.event.target.start is not None
+        and f.event.category != "statement"
+    ]
+    kept = []
+    for f in found:
+        tok = ctx.doc[f.anchor]
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        if nominal and any(s <= tok.idx < e for s, e in targets):  # type: ignore[operator]
+            continue
+        kept.append(f)
+    return kept
+
+
+def _without_background(found: list[_Found], ctx: Context) -> list[_Found]:
+    """In a sentence that says who did a coded act, an action with no one behind it is a
+    detail of the scene ("held talks at a lunch hosted by the embassy", "violated the
+    agreement signed in March"): it is listed only when its sentence tells of no other
+    coded act by someone. An uncoded purpose ("blocked roads to press their demands") is
+    an aim that may never be reached: listed only when its sentence tells nothing done."""
+    coded = {
+        ctx.sentence_of[f.anchor]
+        for f in found
+        if f.event.actor is not None and f.event.cameo is not None
+    }
+    done = {ctx.sentence_of[f.anchor] for f in found if f.event.actor is not None and not f.aim}
+    return [
+        f
+        for f in found
+        if not (f.event.actor is None and ctx.sentence_of[f.anchor] in coded)
+        and not (f.aim and ctx.sentence_of[f.anchor] in done)
+    ]
 
 
 # --- context --------------------------------------------------------------------------------
@@ -285,6 +340,12 @@ def _verb_event(
     saying = _is_saying(verb)
     if _is_controller(verb) and not saying:
         return None
+    if _complements_noun(verb):
+        return None  # "rejected an offer to host a summit": the offer is the happening
+    if _under_condition(verb, CONDITION_MARKS):
+        return None  # "unless Baghdad accepts": a condition, not a happening
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return None  # "a council representing Albanians": a standing description
     if _occurrence_noun(verb) is not None:
         return None  # reported by the event noun ("the talks took place")
     if lemma == "call" and _is_naming(verb):
@@ -303,6 +364,7 @@ def _verb_event(
         actor_tok = None
     if actor_tok is not None and (
         lemma in UNACCUSATIVE_VERBS
+        or _is_take_place(verb)  # "the take-off took place": it happened
         or not (
             is_agentive(actor_tok, ctx)
             or _is_named(actor_tok, ctx)
@@ -326,6 +388,8 @@ def _verb_event(
     target_tok = _target_token(verb, actor_tok, patient_tok, object_tok, event_object, code, ctx)
     args = [t for t in (actor_tok, target_tok) if t is not None]
     code = sense.sense_code(verb, code, args)
+    if code is None and _content_of_another_event(verb):
+        return None  # "claims to be building": the claim tells it
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     if (
         actor_tok is not None
@@ -338,6 +402,10 @@ def _verb_event(
     controller = _absorbing_controller(controllers)
     if controller is not None and target_tok is not None and not _is_party(target_tok, ctx):
         target_tok = None  # "plans to sell movies": the movies are what, not whom
+    if target_tok is not None and target_tok.lemma_.lower() in NON_PARTICIPANTS:
+        # "took necessary measures": no one it is done to; "marked the end of the DC-9": the DC-9
+        whole = prep_object(target_tok, ("of",))
+        target_tok = whole if target_tok.lemma_.lower() in PART_NOUNS else None
     target = make_ref(target_tok, ctx) if target_tok is not None else None
     if target is None and object_tok is None and not saying:
         target = _line_object(verb, ctx)
@@ -355,8 +423,10 @@ def _verb_event(
                 actor.text = (
                     ctx.mention_at[actor_tok.i].text if ctx.mention_at[actor_tok.i] else first.text  # pyright: ignore[reportOptionalMemberAccess]
                 )
-    if actor is None and (target is None or code is None):
-        return None  # an action with no one behind it is listed only when CAMEO codes it
+    if actor is None and (target is None or code is None or code == "01"):
+        # an action with no one behind it is listed only when CAMEO codes it, and a
+        # statement by no one ("comments published Thursday") says nothing
+        return None
     if object_tok is not None:
         claimed.add(object_tok.i)
     modality, source, cue = _modality(verb, controllers, ctx)
@@ -378,7 +448,7 @@ def _verb_event(
     )  # "did not send tanks" (to Ukraine): the object says what was done
     start_i, end_i = _phrase_bounds(verb, controllers, shown_object)
     action = lemma + (f" {p}" if (p := _particle(verb)) else "")
-    return _Found(
+    found = _Found(
         _make_event(
             ctx,
             anchor=verb,
@@ -399,6 +469,8 @@ def _verb_event(
         lemma,
         cue,
     )
+    found.aim = code is None and _is_purpose(verb)
+    return found
 
 
 def _modal_code(code: str | None, modality: str, *, reported: bool) -> str | None:
@@ -476,8 +548,8 @@ def _line_object(verb: Token, ctx: Context) -> EntityRef | None:
         return None  # not a (short) line of its own
     if not words or words[0].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART", "PUNCT"):
         return None
-    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
-        return None
+    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.dep_ != "amod" for t in words):
+        return None  # a clause, not a noun phrase ("new Intel-based Mac" is one)
     if words[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -638,8 +710,9 @@ def _target_token(
 def _measured_thing(obj: Token) -> Token:
     """The thing an amount measures: "ordered US$ 6 billion in new airliners" -> airliners,
     "bought 30 of the jets" -> jets; any other object as it is."""
-    if not (obj.like_num or obj.ent_type_ in AMOUNT_LABELS):
-        return obj
+    amount = obj.like_num or obj.ent_type_ in AMOUNT_LABELS or obj.text[:1].isdigit()
+    if not (amount or any(c.tag_ == "$" for c in kids(obj))):
+        return obj  # "$ 11bn of aircraft deals": the parser may miss the amount
     for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "worth"):
             thing = next((c for c in kids(prep) if c.dep_ == "pobj"), None)
@@ -664,6 +737,8 @@ def _modality(
         and _phrasal_prep(controllers[0]) == "on"
     ):
         return "demanded", source, cue
+    if _demanded_clause(verb):
+        return "demanded", source, cue  # "demanded that Israel release the prisoners"
     auxes = {c.lower_ for h in chain for c in kids(h) if c.dep_ in ("aux", "auxpass")}
     if auxes & DEMANDING_AUX:
         return "demanded", source, cue  # "Israel must allow aid"
@@ -690,6 +765,56 @@ def _noun_infinitive(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb))
 
 
+def _complements_noun(verb: Token) -> bool:
+    """ "an offer to host a summit", "plans to sell", "a proposal for signing a treaty",
+    "capable of launching": a clause that completes a noun or an adjective says what is
+    offered, planned or possible; the noun (or the verb governing it) is the happening."""
+    head = verb.head
+    if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in kids(verb)):
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in COMMITMENT_NOUNS:
+            return False
+        # "has plans to buy", "made the decision to ban": have or make with the noun is the
+        # verb ("plans to buy"), whose infinitive is the (planned) event
+        return not (head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in ("have", "make"))
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        return head.head.pos_ in ("NOUN", "PROPN", "ADJ")
+    return False
+
+
+def _content_of_another_event(verb: Token) -> bool:
+    """An infinitive under a verb that is an event of its own ("claims to possess", "the
+    first products to use Intel chips"): what is claimed is told by that event. Not under a
+    control or aspect verb, which hands its event on ("plans to sell"), nor under a verb
+    that asks someone else to act, whose infinitive is the demanded event ("urged Apple to
+    raise wages")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return False
+    return not _is_controller(head) and head.lemma_.lower() not in OBJECT_CONTROL
+
+
+def _demanded_clause(verb: Token) -> bool:
+    """The content clause of a demand ("demanded that Israel release", "insisted that the
+    army withdraw"): asked for, not done."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.lemma_.lower() in DEMAND_CONTROLLERS
+        and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP") for c in kids(verb))
+    )
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("blocked roads to press their demands", "so that the
+    latter would stop"): what the action is for, which may never happen."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.tag_ == "TO" for c in kids(verb)) or any(
+        c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in kids(verb)
+    )
+
+
 def _going_to(controllers: list[Token]) -> bool:
     return any(h.lemma_.lower() == "go" and h.tag_ == "VBG" for h in controllers)
 
@@ -713,11 +838,11 @@ def _negated(verb: Token, controllers: list[Token]) -> bool:
     return False
 
 
-def _under_condition(verb: Token) -> bool:
+def _under_condition(verb: Token, marks: frozenset[str] = CONDITIONAL_MARKS) -> bool:
     """A clause under "if", "whether" or "unless" (its own or its governing clause's)."""
     tok = verb
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids(tok)):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in kids(tok)):
             return True
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return False
@@ -755,15 +880,19 @@ def _is_headline(verb: Token, ctx: Context) -> bool:
 def _occurrence_noun(verb: Token) -> Token | None:
     """The event noun a "take place"/"continue"-type verb reports, if any."""
     lemma = verb.lemma_.lower()
-    is_take_place = lemma == "take" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in kids(verb)
-    )
+    is_take_place = _is_take_place(verb)
     if not is_take_place and (lemma not in OCCURRENCE_VERBS or object_of(verb) is not None):
         return None
     for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and cameo.noun_root(child.lemma_):
             return child
     return None
+
+
+def _is_take_place(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in kids(verb)
+    )
 
 
 def _phrase_bounds(
@@ -846,6 +975,8 @@ def _nominal_event(
         code = cameo.verb_root(verb_lemma)
     actor = make_ref(actor_tok, ctx) if actor_tok is not None else None
     target = make_ref(target_tok, ctx) if target_tok is not None else None
+    if occurrence is None and actor_tok is not None and not is_agentive(actor_tok, ctx):
+        return None  # "since its launch" (of the service): the launched thing, not a doer
     if occurrence is None and (actor is None or actor.entity_id is None):
         return None  # "a recent flurry" is not a participant
     start = noun.i

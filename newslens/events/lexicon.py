@@ -82,6 +82,15 @@ OBJECT_CONTROL = frozenset(
     "select choose pick hire task contract commission authorize authorise".split()
 )
 CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
+# Conjunctions of time before a participle whose subject is the main clause's ("while
+# introducing the phone, Jobs ...", "after meeting Putin, Trump ...").
+TEMPORAL_MARKS = frozenset({"while", "after", "before", "since", "when", "upon"})
+# Conjunctions of a condition: what follows may never happen ("unless Baghdad accepts"),
+# unlike an open question ("did not say whether he decided to leave").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Nouns of a concluded commitment: "signed a contract to supply tankers" tells what will be
+# done, unlike "an offer to host" or "an appeal for ending the strike".
+COMMITMENT_NOUNS = frozenset({"contract", "agreement", "deal", "treaty", "accord"})
 PLANNING_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "can", "ca"})
 DEMANDING_AUX = frozenset({"must", "should"})
@@ -112,6 +121,14 @@ ABSTRACT_NOUNS = frozenset(
     "decrease rise fall drop news take-off difficulty trouble reason cause matter case "
     "situation event incident accident crisis failure success loss gain".split()
 )
+# Objects that name no participant, only a measure, a part or a relation of the action:
+# "marked the end of an era", "took necessary measures", "gave the opening keynote".
+NON_PARTICIPANTS = frozenset(
+    "fact end beginning start role title opening measure step way part figure detail "
+    "place time chance look lead".split()
+)
+# Of those, the ones that name a part of what their "of" phrase names: "the end of the DC-9".
+PART_NOUNS = frozenset("end beginning start part".split())
 # Nominalisations that name things made: "an application that limits the volume" acts.
 CONCRETE_NOMINALS = frozenset(
     "application equipment installation instrument document building painting".split()
