@@ -39,7 +39,6 @@ from newslens.timexes.vocabulary import (
     RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
     RE_QUARTER,
-    RE_RANGE,
     RE_REF,
     RE_RELDAY,
     RE_RELUNIT,
@@ -93,6 +92,8 @@ def _number(text: str) -> float | None:
     half = 0.0
     if t.endswith(" and a half"):
         half, t = 0.5, t[: -len(" and a half")]
+    elif t.endswith(" 1/2"):  # "2 1/2 years"
+        half, t = 0.5, t[: -len(" 1/2")]
     if t in {"half a", "half an"}:
         return 0.5
     try:
@@ -113,11 +114,23 @@ def _fmt_number(n: float) -> str:
 
 
 def _duration_value(n: float | None, unit: str) -> str:
+    """'P2Y', 'PT2H'; a fraction goes to the next smaller unit where a whole number of them
+    fits ('2 1/2 years' P2Y6M, 'half an hour' PT30M), as TimeBank writes it."""
     base = unit.lower().rstrip("s")
     base = "century" if base.startswith("centur") else base
     letter, mult, is_time = UNITS[base]
-    count = "X" if n is None else _fmt_number(n * mult)
-    return f"P{'T' if is_time else ''}{count}{letter}"
+    if n is None:
+        return f"P{'T' if is_time else ''}X{letter}"
+    whole, part = divmod(n * mult, 1)
+    smaller = FRACTION_UNITS.get(letter if not is_time else "T" + letter)
+    if part and smaller and (part * smaller[1]).is_integer():
+        small_letter, per = smaller
+        rest = f"{int(part * per)}{small_letter}"
+        if letter == "D":  # "a day and a half": P1DT12H; "half a day": PT12H
+            return f"P{int(whole)}DT{rest}" if whole else f"PT{rest}"
+        lead = f"{int(whole)}{letter}" if whole else ""
+        return f"P{'T' if is_time else ''}{lead}{rest}"
+    return f"P{'T' if is_time else ''}{_fmt_number(n * mult)}{letter}"
 
 
 def _year2(y: str) -> int:
@@ -138,6 +151,8 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# the unit a fraction of a unit is written in, and how many of it make one
+FRACTION_UNITS = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade"}
 UNIT_NEEDLES = (
     "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
@@ -331,8 +346,18 @@ def _find_fiscal(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_FISCAL, text, low, ("fiscal", "financial", "fy")):
         year = m.group("year") or m.group("year2") or m.group("year3")
         rel = (m.group("rel") or "").lower()
-        offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-        yield _hit(m, "DATE", "fiscal", y=_year2(year) if year else None, offset=offset)
+        offset = {"last": -1, "latest": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+        # TimeBank writes a US "fiscal 1989" / "the fiscal year" as the calendar year (1989);
+        # "the financial year" and "FY2007" keep TIMEX3's FY prefix
+        calendar = "fiscal" in m.group(0).lower()
+        yield _hit(
+            m,
+            "DATE",
+            "fiscal",
+            y=_year2(year) if year else None,
+            offset=offset.get(rel, 0),
+            calendar=calendar,
+        )
 
 
 def _find_anaphor(text: str, low: str) -> Iterator[Match]:
@@ -755,16 +780,6 @@ def _is_rate(prev_word: str) -> bool:
     )
 
 
-def _range_matches(text: str) -> list[Match]:
-    """'from 2009 to 2011': TIMEX3 marks the span as a duration around the two dates."""
-    out = []
-    for m in RE_RANGE.finditer(text):
-        years = int(m.group("y2")) - int(m.group("y1"))
-        if 0 < years < 200:
-            out.append(Match(m.start(), m.end(), "DURATION", "fixed", {"value": f"P{years}Y"}))
-    return out
-
-
 def _select(matches: list[Match]) -> list[Match]:
     """Longest first; a match overlapping an already chosen one is dropped."""
     chosen: list[Match] = []  # by start; they never overlap, so their ends are in order too
@@ -933,6 +948,8 @@ def _tense(doc: Doc, span: Span) -> str | None:
     if prev == "since":
         return "since"  # the past, however far back
     tense = _verb_tense(span)
+    if [t.lower_ for t in doc[max(0, span.start - 3) : span.start]] in EARLIEST_CUES:
+        return "future"  # "could arrive as early as Tuesday": a time not yet come
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
@@ -944,6 +961,9 @@ def _tense(doc: Doc, span: Span) -> str | None:
 
 UNTIL_WORDS = {"until", "till", "til"}
 DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
+EARLIEST_CUES = [["as", "early", "as"], ["as", "soon", "as"]]
+# modals that put a bare verb ahead of the DCT ("the group might come Tuesday")
+FUTURE_MODALS = {"could", "might", "may", "can", "should", "must", "ca"}
 
 
 def _verb_tense(span: Span) -> str | None:
@@ -955,7 +975,15 @@ def _verb_tense(span: Span) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if "had" in lowers:
         return "pluperfect"
+    if verb.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "had"
+        for h in (verb.head, verb.head.head)
+        for c in h.children
+    ):
+        return "pluperfect"  # "had been scheduled to expire Friday": a plan since overtaken
     if lowers & {"will", "shall", "'ll", "wo", "would", "'d", "going"}:
+        return "future"
+    if lowers & FUTURE_MODALS and verb.tag_ == "VB" and _attached_to(span, verb):
         return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
         return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
@@ -975,10 +1003,14 @@ def _verb_tense(span: Span) -> str | None:
         # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
         if verb.lemma_ in REPORTING_LEMMAS:
             return "past"
-        head = span.root.head
-        direct = head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
-        return "present" if direct and span.root.dep_ != "poss" else None
+        return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the expression modifies `verb` itself ("opens Monday", "opens on Monday")."""
+    head = span.root.head
+    return head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
 
 
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
@@ -989,5 +1021,5 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
-    chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
+    chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

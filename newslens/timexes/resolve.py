@@ -195,7 +195,7 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     if kind == "fixed":
         return f.get("value")
     if kind == "fiscal" and f.get("y"):
-        return f"FY{f['y']}"
+        return f"{f['y']:04d}" if f.get("calendar") else f"FY{f['y']}"
     if kind == "date":
         year, month, day = f.get("y"), f.get("m"), f.get("d")
         if year is None:
@@ -246,7 +246,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             year = _period_year(n, months_per, dct, tense)
         return f"{year:04d}-{letter}{n}"
     if kind == "fiscal":
-        return f"FY{dct.year + f.get('offset', 0)}"
+        year = dct.year + f.get("offset", 0)
+        return f"{year:04d}" if f.get("calendar") else f"FY{year}"
     if kind == "weekend":  # "over the weekend": the one just past, unless the verb looks ahead
         if dct.weekday() >= 5 or tense == "future":
             return _week(dct) + "-WE"

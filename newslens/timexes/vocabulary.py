@@ -92,7 +92,7 @@ _S = r"[ \t]+"  # inside one expression: spaces, never a line break
 _COMMA = r"[ \t]*,?[ \t]*"
 _NUMW = _alt(k for k in NUMBER_WORDS if k not in {"a", "an", "couple"})
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
+    rf"(?:\d+(?:\.\d+|[ \t]+1/2)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
     rf"|an?(?:{_S}couple{_S}of|{_S}few|{_S}dozen)?|half{_S}an?|couple{_S}of"
     rf"|several|few|many|some|numerous)"
 )
@@ -173,7 +173,7 @@ RE_HALF = re.compile(
     re.I,
 )
 RE_FISCAL = re.compile(
-    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|next|previous|past|coming){_S})?(?:fiscal|"
+    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|latest|next|previous|past|coming){_S})?(?:fiscal|"
     rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
     r"|\bFY[ \t]?(?P<year3>\d{4}|\d{2})\b",
     re.I,
@@ -233,7 +233,7 @@ RE_DURATION = re.compile(
     re.I,
 )
 RE_HALF_UNIT = re.compile(
-    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|day|hour){_S}and{_S}a{_S}half\b", re.I
+    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b", re.I
 )
 RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
@@ -265,10 +265,6 @@ RE_TIME = re.compile(
     r"|\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
     r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
     r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
-    re.I,
-)
-RE_RANGE = re.compile(
-    rf"\b(?:from|between){_S}(?P<y1>{_YEAR}){_S}(?:to|and|until|through){_S}(?P<y2>{_YEAR})\b",
     re.I,
 )
 # "1957-58", "2014–15": two years, the second given by its last two digits

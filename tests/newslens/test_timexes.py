@@ -79,6 +79,14 @@ def test_weekdays_by_tense(nlp):
     assert value(nlp, "Putin will speak to Trump on Friday.", dct, "Friday") == "2025-05-23"
     assert value(nlp, "The trial is set to begin on Friday.", dct, "Friday") == "2025-05-23"
     assert value(nlp, "Talks ended Friday morning.", dct, "Friday morning") == "2025-05-16TMO"
+    # "as early as", a modal on a bare verb: a day still to come
+    text = "The envoy could arrive in Paris as early as Monday."
+    assert value(nlp, text, dct, "Monday") == "2025-05-26"
+    text = "The team might fly home on Monday, aides said."
+    assert value(nlp, text, dct, "Monday") == "2025-05-26"
+    # a plan in the pluperfect was for a day now past
+    text = "The offer had been scheduled to expire on Friday."
+    assert value(nlp, text, dct, "Friday") == "2025-05-16"
 
 
 def test_calendar_units_around_the_dct(nlp):
@@ -105,9 +113,15 @@ def test_quarters_and_halves(nlp):
 
 def test_fiscal_years_and_weekends(nlp):
     dct = "2007-01-18"  # a Thursday
-    assert value(nlp, "Profit rose in fiscal 2009 .", dct, "fiscal 2009") == "FY2009"
+    # TimeBank: a US fiscal year is written as its calendar year; "financial year", "FY" keep FY
+    assert value(nlp, "Profit rose in fiscal 2009 .", dct, "fiscal 2009") == "2009"
     text = "Earnings for the current fiscal year will rise."
-    assert value(nlp, text, dct, "the current fiscal year") == "FY2007"
+    assert value(nlp, text, dct, "the current fiscal year") == "2007"
+    text = "It earned $5 million in the latest fiscal year."
+    assert value(nlp, text, dct, "the latest fiscal year") == "2006"
+    text = "Profit for the financial year will rise."
+    assert value(nlp, text, dct, "the financial year") == "FY2007"
+    assert value(nlp, "Sales rose in FY2009 .", dct, "FY2009") == "FY2009"
     assert value(nlp, "Shares fell over the weekend.", dct, "the weekend") == "2007-W02-WE"
     assert value(nlp, "Shares will rise over the weekend.", dct, "the weekend") == "2007-W03-WE"
 
@@ -145,7 +159,13 @@ def test_durations(nlp):
     assert value(nlp, "The aircraft 's fifty-year service life .", dct, "fifty-year") == "P50Y"
     assert value(nlp, "It is 18 months behind schedule .", dct, "18 months") == "P18M"
     text = "It is two and a half years late."
-    assert value(nlp, text, dct, "two and a half years") == "P2.5Y"
+    # a fraction in the next smaller unit, as TimeBank writes it
+    assert value(nlp, text, dct, "two and a half years") == "P2Y6M"
+    assert value(nlp, "They lived there for 2 1/2 years .", dct, "2 1/2 years") == "P2Y6M"
+    assert value(nlp, "She spent 5 1/2 hours there .", dct, "5 1/2 hours") == "PT5H30M"
+    text = "A minute and a half later , it fell ."
+    assert value(nlp, text, dct, "A minute and a half") == "PT1M30S"
+    assert value(nlp, "The talks lasted half an hour .", dct, "half an hour") == "PT30M"
     assert value(nlp, "The system failed after thirty minutes .", dct, "thirty minutes") == (
         "PT30M"
     )
@@ -200,12 +220,14 @@ def test_the_next_day_follows_the_story_not_the_dct(nlp):
     assert value(nlp, "He signed it the same day .", "2011-03-15", "the same day") == "2011-03-15"
 
 
-def test_year_ranges_are_durations_around_their_years(nlp):
-    text = "It will receive six aircraft from 2009 to 2011 ."
-    found = {t.text: (t.type, t.value) for t in timexes(nlp, text, "2007-06-09")}
-    assert found["from 2009 to 2011"] == ("DURATION", "P2Y")
-    assert found["2009"] == ("DATE", "2009")
-    assert found["2011"] == ("DATE", "2011")
+def test_year_ranges_are_their_two_years(nlp):
+    """TimeML (TimeBank, TempEval-3): 'between 1985 and 1987' is two DATEs, no duration."""
+    for text in (
+        "It will receive six aircraft from 2009 to 2011 .",
+        "He sold the shares between 2009 and 2011 , records show .",
+    ):
+        found = [(t.text, t.type, t.value) for t in timexes(nlp, text, "2012-06-09")]
+        assert found == [("2009", "DATE", "2009"), ("2011", "DATE", "2011")]
 
 
 @pytest.mark.parametrize(
