@@ -33,11 +33,13 @@ from newslens.timexes.vocabulary import (
     RE_HALF,
     RE_HALF_UNIT,
     RE_HOLIDAY,
+    RE_HOUR_OF_PART,
     RE_ISO,
     RE_MDY,
     RE_MONTH_YEAR,
     RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
+    RE_PART_OF_DAY,
     RE_QUARTER,
     RE_REF,
     RE_RELDAY,
@@ -685,6 +687,35 @@ def _find_time(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "TIME", "time", h=h, mi=int(m.group("m") or 0), tz=TIMEZONES.get(tz))
 
 
+def _find_part_of_day(text: str, low: str) -> Iterator[Match]:
+    """'in the morning', 'by mid afternoon': that part of the story's day (of 'yesterday' if
+    it follows)."""
+    for m in _scan(RE_PART_OF_DAY, text, low, ("morning", "afternoon", "evening")):
+        start = m.start("the") if m.group("the") else m.start("mod")
+        part = PARTS_OF_DAY[m.group("part").lower()]
+        word = (m.group("word") or "").lower()
+        if word:
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+            yield Match(start, m.end(), "TIME", "relday", {"offset": offset, "part": part})
+        else:
+            fields = {"unit": "day", "offset": 0, "part": part}
+            yield Match(start, m.end(), "TIME", "anaphor", fields)
+
+
+def _find_hour_of_part(text: str, low: str) -> Iterator[Match]:
+    """'4 in the morning', 'ten at night': a clock time."""
+    for m in _scan(RE_HOUR_OF_PART, text, low, (" the morning", " the afternoon", " the evening",
+                                                 "at night")):  # fmt: skip
+        h_text = m.group("h").lower()
+        h = int(h_text) if h_text.isdigit() else int(NUMBER_WORDS[h_text])
+        part = (m.group("part") or "night").lower()
+        if part == "morning":
+            h = 0 if h == 12 else h
+        elif h < 12 and not (part == "night" and h <= 4):  # "two at night" is after midnight
+            h += 12
+        yield _hit(m, "TIME", "time", h=h, mi=0, tz=None)
+
+
 def _find_holiday(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
         RE_HOLIDAY,
@@ -759,6 +790,8 @@ RULES = (
     _find_ref,
     _find_set,
     _find_time,
+    _find_part_of_day,
+    _find_hour_of_part,
     _find_holiday,
     _find_moving_holiday,
     _find_spoken_year,

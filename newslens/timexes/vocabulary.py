@@ -267,6 +267,23 @@ RE_TIME = re.compile(
     r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
     re.I,
 )
+# a part of the day without a day named: "in the morning", "by mid afternoon", "early evening";
+# the day is the story's (TIMEX3 writes it 2000-04-05TAF); a relative day may follow
+RE_PART_OF_DAY = re.compile(
+    rf"(?:\b(?:in|by|during|until|till|through|throughout|since|from){_S}(?P<the>the{_S}"
+    rf"(?:(?:early|late|mid)[ \t-]?)?)|(?<![\w-])(?P<mod>(?:early|late|mid)[ \t-]?))"
+    rf"(?P<part>morning|afternoon|evening)\b(?!-|{_S}(?:of|news|paper|newspaper|show|edition|"
+    rf"session|prayers?|service|star|line|rush|shift|meal|tea|class|classes|peak|hours?)\b)"
+    rf"(?:{_S}(?P<word>yesterday|today|tomorrow)\b)?",
+    re.I,
+)
+# "4 in the morning", "eight in the evening": a clock time with its half of the day
+_HOUR_WORDS = _alt(k for k, v in NUMBER_WORDS.items() if 1 <= v <= 12 and k not in {"a", "an"})
+RE_HOUR_OF_PART = re.compile(
+    rf"\b(?P<h>1[0-2]|[1-9]|{_HOUR_WORDS})"
+    rf"(?:{_S}o['’]clock)?{_S}(?:in{_S}the{_S}(?P<part>morning|afternoon|evening)|at{_S}night)\b",
+    re.I,
+)
 # "1957-58", "2014–15": two years, the second given by its last two digits
 RE_YEAR_PAIR = re.compile(rf"(?<![\w$€£.,/-])(?P<y1>{_YEAR})[–-](?P<y2>\d\d)(?![\w%]|[.,]\d)")
 RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)

@@ -200,6 +200,24 @@ def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
     assert found["18:00 UTC"] == "2009-12-15T18:00Z"
 
 
+def test_parts_of_the_day_take_the_story_day(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    text = "Markets fell on Friday. Traders sold heavily in the morning."
+    found = {t.text: (t.type, t.value) for t in timexes(nlp, text, dct)}
+    assert found["the morning"] == ("TIME", "2025-05-16TMO")
+    assert value(nlp, "By mid afternoon , the rally had faded .", dct, "mid afternoon") == (
+        "2025-05-20TAF"
+    )
+    text = "At mid-afternoon yesterday , shares were up ."
+    assert value(nlp, text, dct, "mid-afternoon yesterday") == "2025-05-19TAF"
+    text = "The ferry will leave at 4 in the morning ."
+    assert value(nlp, text, dct, "4 in the morning") == "2025-05-20T04:00"
+    assert value(nlp, "He phoned at ten at night .", dct, "ten at night") == "2025-05-20T22:00"
+    # a part of the day that names a thing is no time
+    text = "She read the morning paper and watched the evening news ."
+    assert timexes(nlp, text, dct) == []
+
+
 def test_clock_time_takes_the_nearest_day_even_when_named_after_it(nlp):
     text = "The earthquake struck at 2:46 p.m. local time on Friday ."
     found = {t.text: t.value for t in timexes(nlp, text, "2011-03-15")}
