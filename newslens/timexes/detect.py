@@ -1023,6 +1023,8 @@ def _verb_tense(span: Span) -> str | None:
     if (
         verb.lemma_ in FUTURE_LEMMAS or (verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp")
     ) and (not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}):
+        if verb.lemma_ in FUTURE_LEMMAS and not auxes and _names_the_planning(span, verb):
+            return "past"
         return "future"
     if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
         return "future"
@@ -1038,6 +1040,17 @@ def _verb_tense(span: Span) -> str | None:
             return "past"
         return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _names_the_planning(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the expression dates the (past) planning rather than what was planned: "On
+    Friday, the government planned to pay" (before the verb), "the record high set on Aug. 6"
+    (a participle with nothing set *for*)."""
+    if verb.tag_ == "VBD":
+        return span.end <= verb.i
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+        return not any(c.lower_ == "for" for c in verb.children)
+    return False
 
 
 def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -84,6 +84,16 @@ def test_weekdays_by_tense(nlp):
     assert value(nlp, text, dct, "Monday") == "2025-05-26"
     text = "The team might fly home on Monday, aides said."
     assert value(nlp, text, dct, "Monday") == "2025-05-26"
+    # a planning verb dates the plan, not what is planned, when the day comes first or the
+    # participle has nothing planned *for*; "set for Friday" still looks ahead
+    text = "On Monday, the ministry planned to pay the bonuses."
+    assert value(nlp, text, dct, "Monday") == "2025-05-19"
+    text = "The index is near the record high set on Friday ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-16"
+    text = "Protesters planned a large rally on Friday ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-23"
+    text = "The summit set for Friday is in doubt ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-23"
     # a plan in the pluperfect was for a day now past
     text = "The offer had been scheduled to expire on Friday."
     assert value(nlp, text, dct, "Friday") == "2025-05-16"
