@@ -45,6 +45,7 @@ from newslens.timexes.vocabulary import (
     RE_RELDAY,
     RE_RELUNIT,
     RE_SEASON,
+    RE_SECOND_DAY,
     RE_SET,
     RE_SLASH,
     RE_SPOKEN_YEAR,
@@ -197,6 +198,22 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
 
 
+def _find_second_day(text: str, _low: str) -> Iterator[Match]:
+    """'April 24 and 25': the '25' (the first day is found as a month-day)."""
+    for m in RE_SECOND_DAY.finditer(text):
+        d1, d2 = _day_number(m.group("day")), int(m.group("day2"))
+        if not d1 < d2 <= 31:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        month = _month_number(m.group("mon"))
+        yield Match(
+            m.start("day2"), m.end("day2"), "DATE", "date", {"y": year, "m": month, "d": d2}
+        )
+        if year is not None:  # "March 3-5, 2009": the year is the first day's too
+            fields = {"y": year, "m": month, "d": d1}
+            yield Match(m.start("mon"), m.end("day"), "DATE", "date", fields, priority=2)
+
+
 def _find_month_year(text: str, _low: str) -> Iterator[Match]:
     for m in RE_MONTH_YEAR.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
@@ -264,7 +281,7 @@ def _find_weekday(text: str, low: str) -> Iterator[Match]:
             "TIME" if part else "DATE",
             "weekday",
             wd=WEEKDAYS[m.group("wd").lower()],
-            rel=(m.group("rel") or "").lower() or None,
+            rel=(m.group("rel") or "").lower().split()[-1] if m.group("rel") else None,
             part=PARTS_OF_DAY[part.lower()] if part else None,
         )
 
@@ -764,6 +781,7 @@ RULES = (
     _find_iso,
     _find_slash,
     _find_month_day,
+    _find_second_day,
     _find_month_year,
     _find_year,
     _find_year_pair,

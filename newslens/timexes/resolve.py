@@ -393,6 +393,22 @@ def _resolve_back(
     return str(dct.year - 1)
 
 
+STORY_WEEKDAY_RELS = {"previous", "preceding", "following"}
+
+
+def _story_weekday(f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
+    """'the previous Friday', 'the following Monday': the one before or after the day the
+    story last named (else the DCT)."""
+    ref = story.get("day") or dct
+    if ref is None:
+        return None
+    if f["rel"] == "following":
+        day = ref + dt.timedelta(days=(f["wd"] - ref.weekday()) % 7 or 7)
+    else:
+        day = ref - dt.timedelta(days=(ref.weekday() - f["wd"]) % 7 or 7)
+    return _fmt_date(day, f.get("part"))
+
+
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
     """The value of one (non clock-time) expression; None where the date arithmetic fails
     (a DCT at the edge of the calendar, such as 0001-01-01 or 9999-12-31)."""
@@ -402,6 +418,8 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _resolve_anaphor(fields, story, dct)
         elif kind in {"ago", "yearago"}:
             value = _resolve_back(kind, fields, story, dct)
+        elif kind == "weekday" and fields.get("rel") in STORY_WEEKDAY_RELS:
+            value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
     except (ValueError, OverflowError):

@@ -120,6 +120,12 @@ RE_MDY = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?P<mod>{_MOD})?(?P<mon>{_MONTH}){_S}(?:the{_S})?"
     rf"(?P<day>{_DAYNUM})\b(?:{_COMMA}(?P<year>{_YEAR})\b)?"
 )
+# "April 24 and 25", "March 3-5": the second day of the pair is a date of its own (TimeML)
+RE_SECOND_DAY = re.compile(
+    rf"(?P<mon>{_MONTH}){_S}(?P<day>{_DAYNUM})(?:{_S}(?:and|or|to|through){_S}|[ \t]?[-–][ \t]?)"
+    rf"(?P<day2>[1-3]?\d)\b(?:{_COMMA}(?P<year>{_YEAR})\b)?(?=[ \t]*(?:[.,;:)\n]|$|[ \t](?:and|in|"
+    rf"at|on|when|to|for|with|the|this|next|last|will|would|was|were|is|are|has|had)\b))"
+)
 RE_DMY = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?:the{_S})?(?P<day>{_DAYNUM}){_S}(?:of{_S})?"
     rf"(?P<mon>{_MONTH})(?:{_COMMA}(?P<year>{_YEAR})\b)?"
@@ -130,7 +136,8 @@ RE_MONTH_YEAR = re.compile(
     rf"(?!['’]s))?"
 )
 RE_YEAR = re.compile(
-    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£.,/-]))(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d|[ \t]*%)"
+    rf"(?:(?P<mod>{_MOD}|\b(?:pre|post)-)|(?<![\w$€£.,/-]))(?P<year>{_YEAR})"
+    r"(?![\w%]|[.,]\d|-\d|[ \t]*%)"
 )
 RE_DECADE = re.compile(
     rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?"
@@ -141,7 +148,8 @@ RE_CENTURY = re.compile(
     re.I,
 )
 RE_WEEKDAY = re.compile(
-    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|coming|past){_S})?(?P<wd>{_WEEKDAY})s?\b"
+    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|coming|past|[Tt]he{_S}(?:previous|preceding|following))"
+    rf"{_S})?(?P<wd>{_WEEKDAY})s?\b"
     rf"(?:{_S}(?P<part>{_PART})\b)?"
 )
 RE_RELDAY = re.compile(

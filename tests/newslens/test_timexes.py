@@ -210,6 +210,29 @@ def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
     assert found["18:00 UTC"] == "2009-12-15T18:00Z"
 
 
+def test_the_previous_and_following_weekday_count_from_the_story_day(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    text = "The index fell on Friday , down 4.5% from the previous Friday ."
+    assert value(nlp, text, dct, "the previous Friday") == "2025-05-09"
+    text = "He arrived on May 3, 2025 and left the following Monday ."
+    assert value(nlp, text, dct, "the following Monday") == "2025-05-05"
+
+
+def test_second_day_of_a_pair_and_prefixed_years(nlp):
+    text = "The summit will be held on April 24 and 25 ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2025-02-10")}
+    assert found == {"April 24": "2025-04-24", "25": "2025-04-25"}
+    text = "Talks ran March 3-5, 2009 , in Geneva ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2025-02-10")}
+    assert found["March 3"] == "2009-03-03" and found["5"] == "2009-03-05"
+    # a count after a date is no second day
+    text = "Sales rose on Jan. 5 to 12 percent ."
+    assert [t.text for t in timexes(nlp, text, "2025-02-10")] == ["Jan. 5"]
+    assert value(nlp, "The post-1959 politics split families .", "2025-02-10", "post-1959") == (
+        "1959"
+    )
+
+
 def test_parts_of_the_day_take_the_story_day(nlp):
     dct = "2025-05-20"  # a Tuesday
     text = "Markets fell on Friday. Traders sold heavily in the morning."
