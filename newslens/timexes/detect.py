@@ -652,6 +652,8 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
             value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
         elif unit in PARTS_OF_DAY:
             value = f"TXX{PARTS_OF_DAY[unit]}"
+        elif unit in MONTHS:  # "each July": that month of every year
+            value = f"XXXX-{MONTHS[unit]:02d}"
         else:
             value = _duration_value(step, unit)
         yield _hit(m, "SET", "fixed", value=value)

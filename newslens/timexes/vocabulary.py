@@ -262,7 +262,7 @@ RE_REF = re.compile(
 )
 RE_SET = re.compile(
     rf"\b(?P<q>every|each|per){_S}(?:(?P<other>other){_S})?(?P<unit>second|minute|hour|day|"
-    rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART})\b"
+    rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART}|(?-i:{_MONTH_FULL}))\b"
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )

@@ -199,6 +199,8 @@ def test_sets(nlp):
     assert (t.type, t.value) == ("SET", "P1Y")
     assert value(nlp, "He sang at church every week.", dct, "every week") == "P1W"
     assert value(nlp, "Sales grow 8% annually.", dct, "annually") == "P1Y"
+    assert value(nlp, "They march each July to the church .", dct, "each July") == "XXXX-07"
+    assert timexes(nlp, "Each may take a seat .", dct) == []  # "may" the verb
     # before a noun, "annual"/"quarterly" name no time ("the annual meeting", TimeML)
     assert "annual" not in {t.text for t in timexes(nlp, "It holds an annual meeting.", dct)}
 
