@@ -930,8 +930,18 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "The Sunday Times", "April Ryan", "USA Today"
         if m.kind in {"relday", "fixed"} and _is_name_part(text, m.start, m.end):
             continue  # "Russia Today", "Larry King Now"
+        if m.kind in {"relunit", "fixed", "relday"} and _is_quoted_title(text, m.start, m.end):
+            continue  # ABC's "This Week", CBS's ''60 Minutes''
         kept.append(m)
     return kept
+
+
+def _is_quoted_title(text: str, start: int, end: int) -> bool:
+    """Two or more title-cased words right after an opening quote: a programme's name."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    return text[max(0, start - 2) : start].endswith(('"', "“", "``", "''"))
 
 
 def _is_name_part(text: str, start: int, end: int) -> bool:
@@ -963,6 +973,8 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # "hours", "a good night", "day-long", "late-night": no calendar time
         if any(c.start < end and start < c.end for c in chosen):
             continue  # the rules have read (part of) it: trust them
+        if _is_quoted_title(e.doc.text, start, end):
+            continue  # ABC's "This Week"
         bare = text.strip().lower()
         if bare in {"weeks", "months", "years", "decades"}:  # "weeks of fighting"
             value = "PXY" if bare == "decades" else _duration_value(None, bare)

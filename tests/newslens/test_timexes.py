@@ -220,6 +220,10 @@ def test_the_previous_and_following_weekday_count_from_the_story_day(nlp):
     assert value(nlp, text, dct, "the following Monday") == "2025-05-05"
 
 
+def test_a_quoted_date_is_still_a_date(nlp):
+    assert value(nlp, 'He said : "March 5 is the day ."', "2025-02-10", "March 5") == "2025-03-05"
+
+
 def test_second_day_of_a_pair_and_prefixed_years(nlp):
     text = "The summit will be held on April 24 and 25 ."
     found = {t.text: t.value for t in timexes(nlp, text, "2025-02-10")}
@@ -295,6 +299,8 @@ def test_year_ranges_are_their_two_years(nlp):
         "It is a slow-moving issue on a day-to-day basis.",
         "The flight carried 2,400 people and 737 bags.",
         "You may leave the room.",
+        'Baker said on ABC\'s "This Week" that talks had stalled.',
+        "He told CBS's ''60 Minutes'' he would stay.",
     ],
 )
 def test_no_time_expression(nlp, text):
