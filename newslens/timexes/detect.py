@@ -381,10 +381,11 @@ def _find_fiscal(text: str, low: str) -> Iterator[Match]:
 
 def _find_anaphor(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_ANAPHOR, text, low, UNIT_NEEDLES):
-        if m.group("inyear"):  # "for the year", "earlier in the year": the story's year
-            if m.group("inyear")[4:5] == "Y":
-                continue  # "Person of the Year"
-            yield _hit(m, "DATE", "anaphor", unit="year", offset=0)
+        if m.group("inyear"):  # "for the year", "earlier in the day": the story's year, day
+            if m.group("inyear")[4:5] in {"Y", "W"}:
+                continue  # "Person of the Year", "This Week"
+            unit = m.group("inyear").split()[-1].lower()
+            yield _hit(m, "DATE", "anaphor", unit=unit, offset=0)
             continue
         if m.group("unit2"):  # "the year before", "the day after"
             back = m.group("dir").lower() in {"before", "earlier"}

@@ -192,7 +192,9 @@ RE_ANAPHOR = re.compile(
     rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![ \t]*-)"
     rf"|\bthe{_S}(?P<unit2>day|week|month|year){_S}(?P<dir>before|after|earlier|later)"
     rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))"
-    rf"|\b(?P<inyear>(?:(?:earlier|later){_S}in{_S})?the{_S}year)\b(?!-|{_S}(?:\d|ended\b|ending\b|"
+    rf"|\b(?P<inyear>(?:(?:earlier|later){_S}in{_S})?the{_S}year"
+    rf"|(?<!day of )(?<!days of )the{_S}week|(?:earlier|later){_S}in{_S}the{_S}day)\b"
+    rf"(?!-|{_S}(?:\d|ended\b|ending\b|following\b|"
     rf"of\b|before\b|after\b|earlier\b|later\b|in\b|when\b|that\b|which\b|to\b|and{_S}a{_S}half\b))",
     re.I | re.M,
 )
@@ -334,6 +336,7 @@ PLANNING_LEMMAS = FUTURE_LEMMAS | {
 }  # fmt: skip
 FALLBACK_JUNK = re.compile(
     r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"
-    r"morning|evening|afternoon|time|times)$|-|^an?\s",
+    r"morning|evening|afternoon|time|times|week)$|-|^an?\s"
+    r"|^(?:his|her|its|our|their|my|your|only)\s|\sof$",  # "his year", "the night of"
     re.I,
 )

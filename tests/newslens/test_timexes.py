@@ -275,6 +275,20 @@ def test_the_next_day_follows_the_story_not_the_dct(nlp):
     assert found["the previous year"] == "2008"
     assert found["the following year"] == "2010"
     assert value(nlp, "He signed it the same day .", "2011-03-15", "the same day") == "2011-03-15"
+    # "for the week", "later in the day": the story's week and day
+    text = "The index fell on Friday , March 11 . For the week , it lost 3% ."
+    assert value(nlp, text, "2011-03-15", "the week") == "2011-W10"
+    text = "The quake struck on March 11 . Later in the day , a reactor failed ."
+    assert value(nlp, text, "2011-03-15", "Later in the day") == "2011-03-11"
+    text = "It was the busiest day of the week ."
+    assert [t.value for t in timexes(nlp, text, "2011-03-15")] in ([], [None])
+
+
+def test_spacy_entities_that_name_no_time_are_dropped(nlp):
+    for text in ("The teacher knew him from his year in kindergarten .",
+                 "He was shot on the night of Oct. 23 at home ."):  # fmt: skip
+        found = [t.text for t in timexes(nlp, text, "1998-11-20")]
+        assert "his year" not in found and "the night of" not in found
 
 
 def test_year_ranges_are_their_two_years(nlp):
