@@ -409,7 +409,7 @@ def _find_anaphor(text: str, low: str) -> Iterator[Match]:
 
 def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
     """'the quarter', 'the latest quarter': the one the story is about (else the last one)."""
-    for m in _scan(RE_THE_QUARTER, text, low, ("quarter",)):
+    for m in _scan(RE_THE_QUARTER, text, low, ("quarter", "latest period")):
         ended = _month_number(m.group("mon")) if m.group("mon") else None
         yield _hit(
             m, "DATE", "anaphor", unit="quarter", offset=0, latest=bool(m.group("latest")),

@@ -200,7 +200,8 @@ RE_ANAPHOR = re.compile(
 )
 # "the quarter", "the latest quarter": the quarter the story is about
 RE_THE_QUARTER = re.compile(
-    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
+    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}"
+    rf"(?:quarter|(?<=latest )period)\b"
     rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)(?:(?={_S}(?:ended|ending){_S}(?P<mon>{_MONTH})))?"
 )
 # "the year ended Sept. 30", "the fiscal year ending June 30": a twelve-month period

@@ -117,6 +117,8 @@ def test_quarters_and_halves(nlp):
     assert value(nlp, text, dct, "the third quarter of 2024") == "2024-Q3"
     text = "Profits rose during the last quarter."
     assert value(nlp, text, "2007-01-18", "the last quarter") == "2006-Q4"
+    text = "Sales rose 5% in the latest period , it said ."
+    assert value(nlp, text, "2007-01-18", "the latest period") == "2006-Q4"
     text = "Sales fell in the first half of this year."
     assert value(nlp, text, dct, "the first half of this year") == "2025-H1"
 
