@@ -1014,6 +1014,8 @@ def _tense(doc: Doc, span: Span) -> str | None:
     if prev == "since":
         return "since"  # the past, however far back
     tense = _verb_tense(span)
+    if tense == "past" and _via_noun(span):
+        tense = None  # "announced a cutback in its supply in September": the noun's time
     if [t.lower_ for t in doc[max(0, span.start - 3) : span.start]] in EARLIEST_CUES:
         return "future"  # "could arrive as early as Tuesday": a time not yet come
     if prev in UNTIL_WORDS and tense != "pluperfect":
@@ -1083,6 +1085,18 @@ def _names_the_planning(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Tok
         return span.end <= verb.i
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
         return not any(c.lower_ == "for" for c in verb.children)
+    return False
+
+
+def _via_noun(span: Span) -> bool:
+    """Whether the expression hangs from a noun on its way up to the verb."""
+    tok = span.root.head
+    for _ in range(5):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in range(span.start, span.end):
+            return True
+        tok = tok.head
     return False
 
 

@@ -72,6 +72,16 @@ def test_relative_days(nlp):
     assert value(nlp, "Apple announced this morning.", dct, "this morning") == "2025-05-20TMO"
 
 
+def test_a_past_verb_says_little_about_the_time_of_its_object(nlp):
+    dct = "1990-08-16"
+    text = (
+        "Iraq has informed oil companies of a 15-20 percent cutback in its oil supply "
+        "in September. Meanwhile, Egypt said."
+    )
+    assert value(nlp, text, dct, "September") == "1990-09"
+    assert value(nlp, "Iraq cut its oil supply in September .", dct, "September") == "1989-09"
+
+
 def test_weekdays_by_tense(nlp):
     dct = "2025-05-20"  # a Tuesday
     assert value(nlp, "Putin spoke to Trump on Monday.", dct, "Monday") == "2025-05-19"
