@@ -404,6 +404,7 @@ def _find_anaphor(text: str, low: str) -> Iterator[Match]:
             unit="day" if part else unit,
             offset=offset.get(rel, 0),
             part=part,
+            whole=rel in {"full", "entire", "whole"},
         )
 
 

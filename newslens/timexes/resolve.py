@@ -355,6 +355,8 @@ def _resolve_anaphor(
         ref = story.get("day") or story.get("month") or dct
     else:
         ref = story.get("day") or story.get("month") or story.get("year") or dct
+    if f.get("whole") and dct is not None and ref is not None and ref.year > dct.year:
+        ref = dct  # "for the full year" after a target "by 1992": the year under way
     if ref is None:
         return None
     if unit == "day":

@@ -296,6 +296,11 @@ def test_the_next_day_follows_the_story_not_the_dct(nlp):
     assert [t.value for t in timexes(nlp, text, "2011-03-15")] in ([], [None])
 
 
+def test_the_full_year_is_not_a_target_year_named_before_it(nlp):
+    text = "It aims to double sales by 2030 . It forecast a profit for the full year ."
+    assert value(nlp, text, "2025-10-30", "the full year") == "2025"
+
+
 def test_spacy_entities_that_name_no_time_are_dropped(nlp):
     for text in ("The teacher knew him from his year in kindergarten .",
                  "He was shot on the night of Oct. 23 at home ."):  # fmt: skip
