@@ -33,17 +33,19 @@ from newslens.timexes.vocabulary import (
     RE_HALF,
     RE_HALF_UNIT,
     RE_HOLIDAY,
+    RE_HOUR_OF_PART,
     RE_ISO,
     RE_MDY,
     RE_MONTH_YEAR,
     RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
+    RE_PART_OF_DAY,
     RE_QUARTER,
-    RE_RANGE,
     RE_REF,
     RE_RELDAY,
     RE_RELUNIT,
     RE_SEASON,
+    RE_SECOND_DAY,
     RE_SET,
     RE_SLASH,
     RE_SPOKEN_YEAR,
@@ -93,6 +95,8 @@ def _number(text: str) -> float | None:
     half = 0.0
     if t.endswith(" and a half"):
         half, t = 0.5, t[: -len(" and a half")]
+    elif t.endswith(" 1/2"):  # "2 1/2 years"
+        half, t = 0.5, t[: -len(" 1/2")]
     if t in {"half a", "half an"}:
         return 0.5
     try:
@@ -113,11 +117,23 @@ def _fmt_number(n: float) -> str:
 
 
 def _duration_value(n: float | None, unit: str) -> str:
+    """'P2Y', 'PT2H'; a fraction goes to the next smaller unit where a whole number of them
+    fits ('2 1/2 years' P2Y6M, 'half an hour' PT30M), as TimeBank writes it."""
     base = unit.lower().rstrip("s")
     base = "century" if base.startswith("centur") else base
     letter, mult, is_time = UNITS[base]
-    count = "X" if n is None else _fmt_number(n * mult)
-    return f"P{'T' if is_time else ''}{count}{letter}"
+    if n is None:
+        return f"P{'T' if is_time else ''}X{letter}"
+    whole, part = divmod(n * mult, 1)
+    smaller = FRACTION_UNITS.get(letter if not is_time else "T" + letter)
+    if part and smaller and (part * smaller[1]).is_integer():
+        small_letter, per = smaller
+        rest = f"{int(part * per)}{small_letter}"
+        if letter == "D":  # "a day and a half": P1DT12H; "half a day": PT12H
+            return f"P{int(whole)}DT{rest}" if whole else f"PT{rest}"
+        lead = f"{int(whole)}{letter}" if whole else ""
+        return f"P{'T' if is_time else ''}{lead}{rest}"
+    return f"P{'T' if is_time else ''}{_fmt_number(n * mult)}{letter}"
 
 
 def _year2(y: str) -> int:
@@ -138,6 +154,8 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# the unit a fraction of a unit is written in, and how many of it make one
+FRACTION_UNITS = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade"}
 UNIT_NEEDLES = (
     "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
@@ -178,6 +196,22 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
             year = int(m.group("year")) if m.group("year") else None
             wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
             yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
+
+
+def _find_second_day(text: str, _low: str) -> Iterator[Match]:
+    """'April 24 and 25': the '25' (the first day is found as a month-day)."""
+    for m in RE_SECOND_DAY.finditer(text):
+        d1, d2 = _day_number(m.group("day")), int(m.group("day2"))
+        if not d1 < d2 <= 31:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        month = _month_number(m.group("mon"))
+        yield Match(
+            m.start("day2"), m.end("day2"), "DATE", "date", {"y": year, "m": month, "d": d2}
+        )
+        if year is not None:  # "March 3-5, 2009": the year is the first day's too
+            fields = {"y": year, "m": month, "d": d1}
+            yield Match(m.start("mon"), m.end("day"), "DATE", "date", fields, priority=2)
 
 
 def _find_month_year(text: str, _low: str) -> Iterator[Match]:
@@ -247,7 +281,7 @@ def _find_weekday(text: str, low: str) -> Iterator[Match]:
             "TIME" if part else "DATE",
             "weekday",
             wd=WEEKDAYS[m.group("wd").lower()],
-            rel=(m.group("rel") or "").lower() or None,
+            rel=(m.group("rel") or "").lower().split()[-1] if m.group("rel") else None,
             part=PARTS_OF_DAY[part.lower()] if part else None,
         )
 
@@ -331,16 +365,27 @@ def _find_fiscal(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_FISCAL, text, low, ("fiscal", "financial", "fy")):
         year = m.group("year") or m.group("year2") or m.group("year3")
         rel = (m.group("rel") or "").lower()
-        offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-        yield _hit(m, "DATE", "fiscal", y=_year2(year) if year else None, offset=offset)
+        offset = {"last": -1, "latest": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+        # TimeBank writes a US "fiscal 1989" / "the fiscal year" as the calendar year (1989);
+        # "the financial year" and "FY2007" keep TIMEX3's FY prefix
+        calendar = "fiscal" in m.group(0).lower()
+        yield _hit(
+            m,
+            "DATE",
+            "fiscal",
+            y=_year2(year) if year else None,
+            offset=offset.get(rel, 0),
+            calendar=calendar,
+        )
 
 
 def _find_anaphor(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_ANAPHOR, text, low, UNIT_NEEDLES):
-        if m.group("inyear"):  # "for the year", "earlier in the year": the story's year
-            if m.group("inyear")[4:5] == "Y":
-                continue  # "Person of the Year"
-            yield _hit(m, "DATE", "anaphor", unit="year", offset=0)
+        if m.group("inyear"):  # "for the year", "earlier in the day": the story's year, day
+            if m.group("inyear")[4:5] in {"Y", "W"}:
+                continue  # "Person of the Year", "This Week"
+            unit = m.group("inyear").split()[-1].lower()
+            yield _hit(m, "DATE", "anaphor", unit=unit, offset=0)
             continue
         if m.group("unit2"):  # "the year before", "the day after"
             back = m.group("dir").lower() in {"before", "earlier"}
@@ -359,12 +404,13 @@ def _find_anaphor(text: str, low: str) -> Iterator[Match]:
             unit="day" if part else unit,
             offset=offset.get(rel, 0),
             part=part,
+            whole=rel in {"full", "entire", "whole"},
         )
 
 
 def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
     """'the quarter', 'the latest quarter': the one the story is about (else the last one)."""
-    for m in _scan(RE_THE_QUARTER, text, low, ("quarter",)):
+    for m in _scan(RE_THE_QUARTER, text, low, ("quarter", "latest period")):
         ended = _month_number(m.group("mon")) if m.group("mon") else None
         yield _hit(
             m, "DATE", "anaphor", unit="quarter", offset=0, latest=bool(m.group("latest")),
@@ -608,6 +654,8 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
             value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
         elif unit in PARTS_OF_DAY:
             value = f"TXX{PARTS_OF_DAY[unit]}"
+        elif unit in MONTHS:  # "each July": that month of every year
+            value = f"XXXX-{MONTHS[unit]:02d}"
         else:
             value = _duration_value(step, unit)
         yield _hit(m, "SET", "fixed", value=value)
@@ -660,6 +708,35 @@ def _find_time(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "TIME", "time", h=h, mi=int(m.group("m") or 0), tz=TIMEZONES.get(tz))
 
 
+def _find_part_of_day(text: str, low: str) -> Iterator[Match]:
+    """'in the morning', 'by mid afternoon': that part of the story's day (of 'yesterday' if
+    it follows)."""
+    for m in _scan(RE_PART_OF_DAY, text, low, ("morning", "afternoon", "evening")):
+        start = m.start("the") if m.group("the") else m.start("mod")
+        part = PARTS_OF_DAY[m.group("part").lower()]
+        word = (m.group("word") or "").lower()
+        if word:
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+            yield Match(start, m.end(), "TIME", "relday", {"offset": offset, "part": part})
+        else:
+            fields = {"unit": "day", "offset": 0, "part": part}
+            yield Match(start, m.end(), "TIME", "anaphor", fields)
+
+
+def _find_hour_of_part(text: str, low: str) -> Iterator[Match]:
+    """'4 in the morning', 'ten at night': a clock time."""
+    for m in _scan(RE_HOUR_OF_PART, text, low, (" the morning", " the afternoon", " the evening",
+                                                 "at night")):  # fmt: skip
+        h_text = m.group("h").lower()
+        h = int(h_text) if h_text.isdigit() else int(NUMBER_WORDS[h_text])
+        part = (m.group("part") or "night").lower()
+        if part == "morning":
+            h = 0 if h == 12 else h
+        elif h < 12 and not (part == "night" and h <= 4):  # "two at night" is after midnight
+            h += 12
+        yield _hit(m, "TIME", "time", h=h, mi=0, tz=None)
+
+
 def _find_holiday(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
         RE_HOLIDAY,
@@ -708,6 +785,7 @@ RULES = (
     _find_iso,
     _find_slash,
     _find_month_day,
+    _find_second_day,
     _find_month_year,
     _find_year,
     _find_year_pair,
@@ -734,6 +812,8 @@ RULES = (
     _find_ref,
     _find_set,
     _find_time,
+    _find_part_of_day,
+    _find_hour_of_part,
     _find_holiday,
     _find_moving_holiday,
     _find_spoken_year,
@@ -753,16 +833,6 @@ def _is_rate(prev_word: str) -> bool:
         or prev_word.endswith(("%", "s"))
         and prev_word in {"times", "hours", "dollars", "euros", "pounds", "percent"}
     )
-
-
-def _range_matches(text: str) -> list[Match]:
-    """'from 2009 to 2011': TIMEX3 marks the span as a duration around the two dates."""
-    out = []
-    for m in RE_RANGE.finditer(text):
-        years = int(m.group("y2")) - int(m.group("y1"))
-        if 0 < years < 200:
-            out.append(Match(m.start(), m.end(), "DURATION", "fixed", {"value": f"P{years}Y"}))
-    return out
 
 
 def _select(matches: list[Match]) -> list[Match]:
@@ -862,8 +932,18 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "The Sunday Times", "April Ryan", "USA Today"
         if m.kind in {"relday", "fixed"} and _is_name_part(text, m.start, m.end):
             continue  # "Russia Today", "Larry King Now"
+        if m.kind in {"relunit", "fixed", "relday"} and _is_quoted_title(text, m.start, m.end):
+            continue  # ABC's "This Week", CBS's ''60 Minutes''
         kept.append(m)
     return kept
+
+
+def _is_quoted_title(text: str, start: int, end: int) -> bool:
+    """Two or more title-cased words right after an opening quote: a programme's name."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    return text[max(0, start - 2) : start].endswith(('"', "“", "``", "''"))
 
 
 def _is_name_part(text: str, start: int, end: int) -> bool:
@@ -895,6 +975,8 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # "hours", "a good night", "day-long", "late-night": no calendar time
         if any(c.start < end and start < c.end for c in chosen):
             continue  # the rules have read (part of) it: trust them
+        if _is_quoted_title(e.doc.text, start, end):
+            continue  # ABC's "This Week"
         bare = text.strip().lower()
         if bare in {"weeks", "months", "years", "decades"}:  # "weeks of fighting"
             value = "PXY" if bare == "decades" else _duration_value(None, bare)
@@ -933,6 +1015,10 @@ def _tense(doc: Doc, span: Span) -> str | None:
     if prev == "since":
         return "since"  # the past, however far back
     tense = _verb_tense(span)
+    if tense == "past" and _via_noun(span):
+        tense = None  # "announced a cutback in its supply in September": the noun's time
+    if [t.lower_ for t in doc[max(0, span.start - 3) : span.start]] in EARLIEST_CUES:
+        return "future"  # "could arrive as early as Tuesday": a time not yet come
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
@@ -944,6 +1030,9 @@ def _tense(doc: Doc, span: Span) -> str | None:
 
 UNTIL_WORDS = {"until", "till", "til"}
 DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
+EARLIEST_CUES = [["as", "early", "as"], ["as", "soon", "as"]]
+# modals that put a bare verb ahead of the DCT ("the group might come Tuesday")
+FUTURE_MODALS = {"could", "might", "may", "can", "should", "must", "ca"}
 
 
 def _verb_tense(span: Span) -> str | None:
@@ -955,13 +1044,23 @@ def _verb_tense(span: Span) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if "had" in lowers:
         return "pluperfect"
+    if verb.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "had"
+        for h in (verb.head, verb.head.head)
+        for c in h.children
+    ):
+        return "pluperfect"  # "had been scheduled to expire Friday": a plan since overtaken
     if lowers & {"will", "shall", "'ll", "wo", "would", "'d", "going"}:
+        return "future"
+    if lowers & FUTURE_MODALS and verb.tag_ == "VB" and _attached_to(span, verb):
         return "future"
     if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
         return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
     if (
         verb.lemma_ in FUTURE_LEMMAS or (verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp")
     ) and (not any(a.tag_ == "VBD" for a in auxes) or verb.lemma_ in {"schedule", "set", "due"}):
+        if verb.lemma_ in FUTURE_LEMMAS and not auxes and _names_the_planning(span, verb):
+            return "past"
         return "future"
     if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
         return "future"
@@ -975,10 +1074,37 @@ def _verb_tense(span: Span) -> str | None:
         # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
         if verb.lemma_ in REPORTING_LEMMAS:
             return "past"
-        head = span.root.head
-        direct = head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
-        return "present" if direct and span.root.dep_ != "poss" else None
+        return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _names_the_planning(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the expression dates the (past) planning rather than what was planned: "On
+    Friday, the government planned to pay" (before the verb), "the record high set on Aug. 6"
+    (a participle with nothing set *for*)."""
+    if verb.tag_ == "VBD":
+        return span.end <= verb.i
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+        return not any(c.lower_ == "for" for c in verb.children)
+    return False
+
+
+def _via_noun(span: Span) -> bool:
+    """Whether the expression hangs from a noun on its way up to the verb."""
+    tok = span.root.head
+    for _ in range(5):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in range(span.start, span.end):
+            return True
+        tok = tok.head
+    return False
+
+
+def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the expression modifies `verb` itself ("opens Monday", "opens on Monday")."""
+    head = span.root.head
+    return head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
 
 
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
@@ -989,5 +1115,5 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
-    chosen = sorted(chosen + _range_matches(text), key=lambda m: (m.start, -m.end))
+    chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

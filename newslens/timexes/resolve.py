@@ -195,7 +195,7 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     if kind == "fixed":
         return f.get("value")
     if kind == "fiscal" and f.get("y"):
-        return f"FY{f['y']}"
+        return f"{f['y']:04d}" if f.get("calendar") else f"FY{f['y']}"
     if kind == "date":
         year, month, day = f.get("y"), f.get("m"), f.get("d")
         if year is None:
@@ -246,7 +246,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             year = _period_year(n, months_per, dct, tense)
         return f"{year:04d}-{letter}{n}"
     if kind == "fiscal":
-        return f"FY{dct.year + f.get('offset', 0)}"
+        year = dct.year + f.get("offset", 0)
+        return f"{year:04d}" if f.get("calendar") else f"FY{year}"
     if kind == "weekend":  # "over the weekend": the one just past, unless the verb looks ahead
         if dct.weekday() >= 5 or tense == "future":
             return _week(dct) + "-WE"
@@ -354,6 +355,8 @@ def _resolve_anaphor(
         ref = story.get("day") or story.get("month") or dct
     else:
         ref = story.get("day") or story.get("month") or story.get("year") or dct
+    if f.get("whole") and dct is not None and ref is not None and ref.year > dct.year:
+        ref = dct  # "for the full year" after a target "by 1992": the year under way
     if ref is None:
         return None
     if unit == "day":
@@ -392,6 +395,22 @@ def _resolve_back(
     return str(dct.year - 1)
 
 
+STORY_WEEKDAY_RELS = {"previous", "preceding", "following"}
+
+
+def _story_weekday(f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
+    """'the previous Friday', 'the following Monday': the one before or after the day the
+    story last named (else the DCT)."""
+    ref = story.get("day") or dct
+    if ref is None:
+        return None
+    if f["rel"] == "following":
+        day = ref + dt.timedelta(days=(f["wd"] - ref.weekday()) % 7 or 7)
+    else:
+        day = ref - dt.timedelta(days=(ref.weekday() - f["wd"]) % 7 or 7)
+    return _fmt_date(day, f.get("part"))
+
+
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
     """The value of one (non clock-time) expression; None where the date arithmetic fails
     (a DCT at the edge of the calendar, such as 0001-01-01 or 9999-12-31)."""
@@ -401,6 +420,8 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _resolve_anaphor(fields, story, dct)
         elif kind in {"ago", "yearago"}:
             value = _resolve_back(kind, fields, story, dct)
+        elif kind == "weekday" and fields.get("rel") in STORY_WEEKDAY_RELS:
+            value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
     except (ValueError, OverflowError):

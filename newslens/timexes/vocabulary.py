@@ -92,7 +92,7 @@ _S = r"[ \t]+"  # inside one expression: spaces, never a line break
 _COMMA = r"[ \t]*,?[ \t]*"
 _NUMW = _alt(k for k in NUMBER_WORDS if k not in {"a", "an", "couple"})
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
+    rf"(?:\d+(?:\.\d+|[ \t]+1/2)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
     rf"|an?(?:{_S}couple{_S}of|{_S}few|{_S}dozen)?|half{_S}an?|couple{_S}of"
     rf"|several|few|many|some|numerous)"
 )
@@ -120,6 +120,12 @@ RE_MDY = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?P<mod>{_MOD})?(?P<mon>{_MONTH}){_S}(?:the{_S})?"
     rf"(?P<day>{_DAYNUM})\b(?:{_COMMA}(?P<year>{_YEAR})\b)?"
 )
+# "April 24 and 25", "March 3-5": the second day of the pair is a date of its own (TimeML)
+RE_SECOND_DAY = re.compile(
+    rf"(?P<mon>{_MONTH}){_S}(?P<day>{_DAYNUM})(?:{_S}(?:and|or|to|through){_S}|[ \t]?[-–][ \t]?)"
+    rf"(?P<day2>[1-3]?\d)\b(?:{_COMMA}(?P<year>{_YEAR})\b)?(?=[ \t]*(?:[.,;:)\n]|$|[ \t](?:and|in|"
+    rf"at|on|when|to|for|with|the|this|next|last|will|would|was|were|is|are|has|had)\b))"
+)
 RE_DMY = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?:the{_S})?(?P<day>{_DAYNUM}){_S}(?:of{_S})?"
     rf"(?P<mon>{_MONTH})(?:{_COMMA}(?P<year>{_YEAR})\b)?"
@@ -130,7 +136,8 @@ RE_MONTH_YEAR = re.compile(
     rf"(?!['’]s))?"
 )
 RE_YEAR = re.compile(
-    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£.,/-]))(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d|[ \t]*%)"
+    rf"(?:(?P<mod>{_MOD}|\b(?:pre|post)-)|(?<![\w$€£.,/-]))(?P<year>{_YEAR})"
+    r"(?![\w%]|[.,]\d|-\d|[ \t]*%)"
 )
 RE_DECADE = re.compile(
     rf"(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?"
@@ -141,7 +148,8 @@ RE_CENTURY = re.compile(
     re.I,
 )
 RE_WEEKDAY = re.compile(
-    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|coming|past){_S})?(?P<wd>{_WEEKDAY})s?\b"
+    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|coming|past|[Tt]he{_S}(?:previous|preceding|following))"
+    rf"{_S})?(?P<wd>{_WEEKDAY})s?\b"
     rf"(?:{_S}(?P<part>{_PART})\b)?"
 )
 RE_RELDAY = re.compile(
@@ -173,7 +181,7 @@ RE_HALF = re.compile(
     re.I,
 )
 RE_FISCAL = re.compile(
-    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|next|previous|past|coming){_S})?(?:fiscal|"
+    rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|latest|next|previous|past|coming){_S})?(?:fiscal|"
     rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
     r"|\bFY[ \t]?(?P<year3>\d{4}|\d{2})\b",
     re.I,
@@ -184,13 +192,16 @@ RE_ANAPHOR = re.compile(
     rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![ \t]*-)"
     rf"|\bthe{_S}(?P<unit2>day|week|month|year){_S}(?P<dir>before|after|earlier|later)"
     rf"(?=[ \t]*(?:[.,;:)!?]|$|and\b|but\b))"
-    rf"|\b(?P<inyear>(?:(?:earlier|later){_S}in{_S})?the{_S}year)\b(?!-|{_S}(?:\d|ended\b|ending\b|"
+    rf"|\b(?P<inyear>(?:(?:earlier|later){_S}in{_S})?the{_S}year"
+    rf"|(?<!day of )(?<!days of )the{_S}week|(?:earlier|later){_S}in{_S}the{_S}day)\b"
+    rf"(?!-|{_S}(?:\d|ended\b|ending\b|following\b|"
     rf"of\b|before\b|after\b|earlier\b|later\b|in\b|when\b|that\b|which\b|to\b|and{_S}a{_S}half\b))",
     re.I | re.M,
 )
 # "the quarter", "the latest quarter": the quarter the story is about
 RE_THE_QUARTER = re.compile(
-    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}quarter\b"
+    rf"\b(?:[Tt]he|[Tt]hat)(?:{_S}(?P<latest>latest|most{_S}recent|just-ended|recent))?{_S}"
+    rf"(?:quarter|(?<=latest )period)\b"
     rf"(?![ \t-]+(?:of|century)\b|[ \t]*-)(?:(?={_S}(?:ended|ending){_S}(?P<mon>{_MONTH})))?"
 )
 # "the year ended Sept. 30", "the fiscal year ending June 30": a twelve-month period
@@ -233,7 +244,7 @@ RE_DURATION = re.compile(
     re.I,
 )
 RE_HALF_UNIT = re.compile(
-    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|day|hour){_S}and{_S}a{_S}half\b", re.I
+    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b", re.I
 )
 RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
@@ -254,7 +265,7 @@ RE_REF = re.compile(
 )
 RE_SET = re.compile(
     rf"\b(?P<q>every|each|per){_S}(?:(?P<other>other){_S})?(?P<unit>second|minute|hour|day|"
-    rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART})\b"
+    rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART}|(?-i:{_MONTH_FULL}))\b"
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )
@@ -267,8 +278,21 @@ RE_TIME = re.compile(
     r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
     re.I,
 )
-RE_RANGE = re.compile(
-    rf"\b(?:from|between){_S}(?P<y1>{_YEAR}){_S}(?:to|and|until|through){_S}(?P<y2>{_YEAR})\b",
+# a part of the day without a day named: "in the morning", "by mid afternoon", "early evening";
+# the day is the story's (TIMEX3 writes it 2000-04-05TAF); a relative day may follow
+RE_PART_OF_DAY = re.compile(
+    rf"(?:\b(?:in|by|during|until|till|through|throughout|since|from){_S}(?P<the>the{_S}"
+    rf"(?:(?:early|late|mid)[ \t-]?)?)|(?<![\w-])(?P<mod>(?:early|late|mid)[ \t-]?))"
+    rf"(?P<part>morning|afternoon|evening)\b(?!-|{_S}(?:of|news|paper|newspaper|show|edition|"
+    rf"session|prayers?|service|star|line|rush|shift|meal|tea|class|classes|peak|hours?)\b)"
+    rf"(?:{_S}(?P<word>yesterday|today|tomorrow)\b)?",
+    re.I,
+)
+# "4 in the morning", "eight in the evening": a clock time with its half of the day
+_HOUR_WORDS = _alt(k for k, v in NUMBER_WORDS.items() if 1 <= v <= 12 and k not in {"a", "an"})
+RE_HOUR_OF_PART = re.compile(
+    rf"\b(?P<h>1[0-2]|[1-9]|{_HOUR_WORDS})"
+    rf"(?:{_S}o['’]clock)?{_S}(?:in{_S}the{_S}(?P<part>morning|afternoon|evening)|at{_S}night)\b",
     re.I,
 )
 # "1957-58", "2014–15": two years, the second given by its last two digits
@@ -313,6 +337,7 @@ PLANNING_LEMMAS = FUTURE_LEMMAS | {
 }  # fmt: skip
 FALLBACK_JUNK = re.compile(
     r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"
-    r"morning|evening|afternoon|time|times)$|-|^an?\s",
+    r"morning|evening|afternoon|time|times|week)$|-|^an?\s"
+    r"|^(?:his|her|its|our|their|my|your|only)\s|\sof$",  # "his year", "the night of"
     re.I,
 )

@@ -72,6 +72,16 @@ def test_relative_days(nlp):
     assert value(nlp, "Apple announced this morning.", dct, "this morning") == "2025-05-20TMO"
 
 
+def test_a_past_verb_says_little_about_the_time_of_its_object(nlp):
+    dct = "1990-08-16"
+    text = (
+        "Iraq has informed oil companies of a 15-20 percent cutback in its oil supply "
+        "in September. Meanwhile, Egypt said."
+    )
+    assert value(nlp, text, dct, "September") == "1990-09"
+    assert value(nlp, "Iraq cut its oil supply in September .", dct, "September") == "1989-09"
+
+
 def test_weekdays_by_tense(nlp):
     dct = "2025-05-20"  # a Tuesday
     assert value(nlp, "Putin spoke to Trump on Monday.", dct, "Monday") == "2025-05-19"
@@ -79,6 +89,24 @@ def test_weekdays_by_tense(nlp):
     assert value(nlp, "Putin will speak to Trump on Friday.", dct, "Friday") == "2025-05-23"
     assert value(nlp, "The trial is set to begin on Friday.", dct, "Friday") == "2025-05-23"
     assert value(nlp, "Talks ended Friday morning.", dct, "Friday morning") == "2025-05-16TMO"
+    # "as early as", a modal on a bare verb: a day still to come
+    text = "The envoy could arrive in Paris as early as Monday."
+    assert value(nlp, text, dct, "Monday") == "2025-05-26"
+    text = "The team might fly home on Monday, aides said."
+    assert value(nlp, text, dct, "Monday") == "2025-05-26"
+    # a planning verb dates the plan, not what is planned, when the day comes first or the
+    # participle has nothing planned *for*; "set for Friday" still looks ahead
+    text = "On Monday, the ministry planned to pay the bonuses."
+    assert value(nlp, text, dct, "Monday") == "2025-05-19"
+    text = "The index is near the record high set on Friday ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-16"
+    text = "Protesters planned a large rally on Friday ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-23"
+    text = "The summit set for Friday is in doubt ."
+    assert value(nlp, text, dct, "Friday") == "2025-05-23"
+    # a plan in the pluperfect was for a day now past
+    text = "The offer had been scheduled to expire on Friday."
+    assert value(nlp, text, dct, "Friday") == "2025-05-16"
 
 
 def test_calendar_units_around_the_dct(nlp):
@@ -99,15 +127,23 @@ def test_quarters_and_halves(nlp):
     assert value(nlp, text, dct, "the third quarter of 2024") == "2024-Q3"
     text = "Profits rose during the last quarter."
     assert value(nlp, text, "2007-01-18", "the last quarter") == "2006-Q4"
+    text = "Sales rose 5% in the latest period , it said ."
+    assert value(nlp, text, "2007-01-18", "the latest period") == "2006-Q4"
     text = "Sales fell in the first half of this year."
     assert value(nlp, text, dct, "the first half of this year") == "2025-H1"
 
 
 def test_fiscal_years_and_weekends(nlp):
     dct = "2007-01-18"  # a Thursday
-    assert value(nlp, "Profit rose in fiscal 2009 .", dct, "fiscal 2009") == "FY2009"
+    # TimeBank: a US fiscal year is written as its calendar year; "financial year", "FY" keep FY
+    assert value(nlp, "Profit rose in fiscal 2009 .", dct, "fiscal 2009") == "2009"
     text = "Earnings for the current fiscal year will rise."
-    assert value(nlp, text, dct, "the current fiscal year") == "FY2007"
+    assert value(nlp, text, dct, "the current fiscal year") == "2007"
+    text = "It earned $5 million in the latest fiscal year."
+    assert value(nlp, text, dct, "the latest fiscal year") == "2006"
+    text = "Profit for the financial year will rise."
+    assert value(nlp, text, dct, "the financial year") == "FY2007"
+    assert value(nlp, "Sales rose in FY2009 .", dct, "FY2009") == "FY2009"
     assert value(nlp, "Shares fell over the weekend.", dct, "the weekend") == "2007-W02-WE"
     assert value(nlp, "Shares will rise over the weekend.", dct, "the weekend") == "2007-W03-WE"
 
@@ -145,7 +181,13 @@ def test_durations(nlp):
     assert value(nlp, "The aircraft 's fifty-year service life .", dct, "fifty-year") == "P50Y"
     assert value(nlp, "It is 18 months behind schedule .", dct, "18 months") == "P18M"
     text = "It is two and a half years late."
-    assert value(nlp, text, dct, "two and a half years") == "P2.5Y"
+    # a fraction in the next smaller unit, as TimeBank writes it
+    assert value(nlp, text, dct, "two and a half years") == "P2Y6M"
+    assert value(nlp, "They lived there for 2 1/2 years .", dct, "2 1/2 years") == "P2Y6M"
+    assert value(nlp, "She spent 5 1/2 hours there .", dct, "5 1/2 hours") == "PT5H30M"
+    text = "A minute and a half later , it fell ."
+    assert value(nlp, text, dct, "A minute and a half") == "PT1M30S"
+    assert value(nlp, "The talks lasted half an hour .", dct, "half an hour") == "PT30M"
     assert value(nlp, "The system failed after thirty minutes .", dct, "thirty minutes") == (
         "PT30M"
     )
@@ -169,6 +211,8 @@ def test_sets(nlp):
     assert (t.type, t.value) == ("SET", "P1Y")
     assert value(nlp, "He sang at church every week.", dct, "every week") == "P1W"
     assert value(nlp, "Sales grow 8% annually.", dct, "annually") == "P1Y"
+    assert value(nlp, "They march each July to the church .", dct, "each July") == "XXXX-07"
+    assert timexes(nlp, "Each may take a seat .", dct) == []  # "may" the verb
     # before a noun, "annual"/"quarterly" name no time ("the annual meeting", TimeML)
     assert "annual" not in {t.text for t in timexes(nlp, "It holds an annual meeting.", dct)}
 
@@ -178,6 +222,51 @@ def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
     found = {t.text: t.value for t in timexes(nlp, text, "2009-12-16")}
     assert found["Tuesday"] == "2009-12-15"
     assert found["18:00 UTC"] == "2009-12-15T18:00Z"
+
+
+def test_the_previous_and_following_weekday_count_from_the_story_day(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    text = "The index fell on Friday , down 4.5% from the previous Friday ."
+    assert value(nlp, text, dct, "the previous Friday") == "2025-05-09"
+    text = "He arrived on May 3, 2025 and left the following Monday ."
+    assert value(nlp, text, dct, "the following Monday") == "2025-05-05"
+
+
+def test_a_quoted_date_is_still_a_date(nlp):
+    assert value(nlp, 'He said : "March 5 is the day ."', "2025-02-10", "March 5") == "2025-03-05"
+
+
+def test_second_day_of_a_pair_and_prefixed_years(nlp):
+    text = "The summit will be held on April 24 and 25 ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2025-02-10")}
+    assert found == {"April 24": "2025-04-24", "25": "2025-04-25"}
+    text = "Talks ran March 3-5, 2009 , in Geneva ."
+    found = {t.text: t.value for t in timexes(nlp, text, "2025-02-10")}
+    assert found["March 3"] == "2009-03-03" and found["5"] == "2009-03-05"
+    # a count after a date is no second day
+    text = "Sales rose on Jan. 5 to 12 percent ."
+    assert [t.text for t in timexes(nlp, text, "2025-02-10")] == ["Jan. 5"]
+    assert value(nlp, "The post-1959 politics split families .", "2025-02-10", "post-1959") == (
+        "1959"
+    )
+
+
+def test_parts_of_the_day_take_the_story_day(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    text = "Markets fell on Friday. Traders sold heavily in the morning."
+    found = {t.text: (t.type, t.value) for t in timexes(nlp, text, dct)}
+    assert found["the morning"] == ("TIME", "2025-05-16TMO")
+    assert value(nlp, "By mid afternoon , the rally had faded .", dct, "mid afternoon") == (
+        "2025-05-20TAF"
+    )
+    text = "At mid-afternoon yesterday , shares were up ."
+    assert value(nlp, text, dct, "mid-afternoon yesterday") == "2025-05-19TAF"
+    text = "The ferry will leave at 4 in the morning ."
+    assert value(nlp, text, dct, "4 in the morning") == "2025-05-20T04:00"
+    assert value(nlp, "He phoned at ten at night .", dct, "ten at night") == "2025-05-20T22:00"
+    # a part of the day that names a thing is no time
+    text = "She read the morning paper and watched the evening news ."
+    assert timexes(nlp, text, dct) == []
 
 
 def test_clock_time_takes_the_nearest_day_even_when_named_after_it(nlp):
@@ -198,14 +287,35 @@ def test_the_next_day_follows_the_story_not_the_dct(nlp):
     assert found["the previous year"] == "2008"
     assert found["the following year"] == "2010"
     assert value(nlp, "He signed it the same day .", "2011-03-15", "the same day") == "2011-03-15"
+    # "for the week", "later in the day": the story's week and day
+    text = "The index fell on Friday , March 11 . For the week , it lost 3% ."
+    assert value(nlp, text, "2011-03-15", "the week") == "2011-W10"
+    text = "The quake struck on March 11 . Later in the day , a reactor failed ."
+    assert value(nlp, text, "2011-03-15", "Later in the day") == "2011-03-11"
+    text = "It was the busiest day of the week ."
+    assert [t.value for t in timexes(nlp, text, "2011-03-15")] in ([], [None])
 
 
-def test_year_ranges_are_durations_around_their_years(nlp):
-    text = "It will receive six aircraft from 2009 to 2011 ."
-    found = {t.text: (t.type, t.value) for t in timexes(nlp, text, "2007-06-09")}
-    assert found["from 2009 to 2011"] == ("DURATION", "P2Y")
-    assert found["2009"] == ("DATE", "2009")
-    assert found["2011"] == ("DATE", "2011")
+def test_the_full_year_is_not_a_target_year_named_before_it(nlp):
+    text = "It aims to double sales by 2030 . It forecast a profit for the full year ."
+    assert value(nlp, text, "2025-10-30", "the full year") == "2025"
+
+
+def test_spacy_entities_that_name_no_time_are_dropped(nlp):
+    for text in ("The teacher knew him from his year in kindergarten .",
+                 "He was shot on the night of Oct. 23 at home ."):  # fmt: skip
+        found = [t.text for t in timexes(nlp, text, "1998-11-20")]
+        assert "his year" not in found and "the night of" not in found
+
+
+def test_year_ranges_are_their_two_years(nlp):
+    """TimeML (TimeBank, TempEval-3): 'between 1985 and 1987' is two DATEs, no duration."""
+    for text in (
+        "It will receive six aircraft from 2009 to 2011 .",
+        "He sold the shares between 2009 and 2011 , records show .",
+    ):
+        found = [(t.text, t.type, t.value) for t in timexes(nlp, text, "2012-06-09")]
+        assert found == [("2009", "DATE", "2009"), ("2011", "DATE", "2011")]
 
 
 @pytest.mark.parametrize(
@@ -220,6 +330,8 @@ def test_year_ranges_are_durations_around_their_years(nlp):
         "It is a slow-moving issue on a day-to-day basis.",
         "The flight carried 2,400 people and 737 bags.",
         "You may leave the room.",
+        'Baker said on ABC\'s "This Week" that talks had stalled.',
+        "He told CBS's ''60 Minutes'' he would stay.",
     ],
 )
 def test_no_time_expression(nlp, text):
