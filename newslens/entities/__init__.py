@@ -23,7 +23,7 @@ The result depends only on the parsed document, not on the pipeline object that 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslens.entities.acronyms import defined_acronyms
 from newslens.entities.clusters import Cluster, cluster_mentions, majority_label
@@ -33,6 +33,11 @@ from newslens.entities.words import common_words
 from newslens.model import EntityCluster, EntityMention
 
 __all__ = ["NAME_LABELS", "extract_entities"]
+
+# A title-case line of this many content words or more, without a sentence end, is a
+# headline even when spaCy took its capitalised words into names.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_SENTENCE_ENDS = {".", "!", "?", ":", ";", ","}
 
 
 def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]]:
@@ -351,8 +356,25 @@ def _in_headline(doc: Doc, text: str, mention: Mention, cache: dict[tuple[int, i
         and not t.is_stop  # title case keeps "for", "but" in lower case
     ]
     headline = len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    if not headline:
+        headline = _is_title_case_line(line)
     cache[0, line_start] = headline
     return headline
+
+
+def _is_title_case_line(line: Span) -> bool:
+    """A line whose capitalised words spaCy took into its names ("Henderson Named GM
+    Chief", "Dow Falls as Lehman Collapses"): no sentence end, every content word
+    capitalised, and one of them an English verb, adjective or adverb ("Named", "Falls"),
+    which a byline's names ("By John Smith") are not."""
+    if len(line) == 0 or line[-1].text in HEADLINE_SENTENCE_ENDS:
+        return False
+    words = [t.text for t in line if t.is_alpha and len(t) > 2 and not t.is_stop]
+    return (
+        len(words) >= HEADLINE_MIN_WORDS
+        and all(w[0].isupper() for w in words)
+        and any(_is_common_word(w) for w in words)
+    )
 
 
 def _end_char(doc: Doc, end: int) -> int:

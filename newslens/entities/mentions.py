@@ -342,6 +342,9 @@ def mention_from_span(
         key = _key(doc[name_start : name_start + words.index(",")])
     if not key:
         return None
+    place_cue = _has_place_cue(doc, start, name_span)
+    if label == "PERSON" and not titled and place_cue and _is_place_in_place(doc, name_span):
+        label = "GPE"  # "from Toulouse in France", "flown to Hamburg, Germany"
     return Mention(
         start=start,
         end=end,
@@ -350,8 +353,17 @@ def mention_from_span(
         name=_name_text(name_span),
         titled=titled,
         org_cue=_has_org_cue(doc, name_start, end),
-        place_cue=_has_place_cue(doc, start, name_span),
+        place_cue=place_cue,
     )
+
+
+def _is_place_in_place(doc: Doc, name: Span) -> bool:
+    """A one-word "person" after a preposition of place that a place follows, inside it
+    ("from Toulouse in France", "to Hamburg, Germany"): a town, never a person."""
+    end = name.end
+    if len(name) != 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("in", ","):
+        return False
+    return doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B"
 
 
 def _owns_nothing(doc: Doc, end: int) -> bool:

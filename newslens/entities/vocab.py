@@ -96,6 +96,9 @@ ORG_NAME_ENDINGS = frozenset(
 COMPANY_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. llc plc ag sa spa nv n.v. gmbh bv lp llp".split()
 )
+# Words at the end of a company's name that say nothing of which company it is ("Lehman
+# Brothers Holdings Inc."), as written in a mention's key (no periods).
+COMPANY_TAILS = frozenset(w.replace(".", "") for w in COMPANY_SUFFIXES) | {"group", "holdings"}
 # Verbs whose object is a company ("sold Opel to Magna", "acquire Chrysler").
 DEAL_VERBS = frozenset("acquire buy purchase sell merge own invest".split())
 # Nouns of which a company is the owner ("shares of Fannie Mae", "a stake in Magna").

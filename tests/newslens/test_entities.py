@@ -807,3 +807,81 @@ def test_a_lone_legal_form_takes_the_name_before_it(nlp):
     doc = _with_ents(nlp, text, [("LLC", "ORG"), ("LLC", "ORG", 30)])
     mentions, _ = extract_entities(doc)
     assert [(m.text, m.label) for m in mentions] == [("Chrysler LLC", "ORG")]
+
+
+# -------------------------------------------------- unseen-text kinds, real spaCy output
+
+
+def test_a_headline_spacy_swallowed_into_a_name_is_cut_at_its_verbs(nlp):
+    # spaCy's own entities here: "Henderson Named" ORG, "Chrysler Wins Court Approval" ORG.
+    text = (
+        "Henderson Named GM Chief\n"
+        "Fritz Henderson was named chief executive of General Motors on Monday. "
+        "Henderson said GM would survive.\n\n"
+        "Chrysler Wins Court Approval for Sale\n"
+        "Chrysler LLC won approval on Monday to sell its assets to Fiat SpA, a judge said."
+    )
+    mentions, clusters = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert "Henderson Named" not in by_text and "Chrysler Wins Court Approval" not in by_text
+    first = mentions[0]
+    assert (first.text, first.label) == ("Henderson", "PERSON")
+    assert first.entity_id == by_text["Fritz Henderson"].entity_id
+    assert by_text["Chrysler"].entity_id == by_text["Chrysler LLC"].entity_id
+
+
+def test_a_byline_is_no_headline(nlp):
+    text = "By John Smith and Jane Doe\nJohn Smith reported that the company grew."
+    mentions, _ = _entities(nlp, text)
+    assert mentions[0].text == "John Smith" and mentions[0].label == "PERSON"
+
+
+def test_a_company_is_named_by_the_first_words_before_its_legal_form(nlp):
+    text = (
+        "Lehman Brothers Holdings Inc. filed for bankruptcy on Monday. Lehman had 25,000 "
+        "employees, and Goldman Sachs Group Inc. said Goldman Sachs would hire some."
+    )
+    mentions, clusters = _entities(nlp, text)
+    ids = {}
+    for m in mentions:
+        ids.setdefault(m.text, set()).add(m.entity_id)
+    assert ids["Lehman"] == ids["Lehman Brothers Holdings Inc."]
+    assert ids["Goldman Sachs"] == ids["Goldman Sachs Group Inc."]
+    assert ids["Lehman"] != ids["Goldman Sachs"]
+
+
+def test_a_company_spacy_calls_a_place_joins_its_full_name(nlp):
+    # spaCy: "Cisco" GPE in the first line, ORG in the last sentence.
+    text = (
+        "Cisco sues Apple over iPhone name\n"
+        "Cisco Systems filed a lawsuit against Apple on Wednesday. Cisco said Apple knew "
+        "of the trademark. China Eastern Airlines flies to China."
+    )
+    mentions, _ = _entities(nlp, text)
+    cisco = [m for m in mentions if m.text.startswith("Cisco")]
+    assert len(cisco) == 3
+    assert {m.label for m in cisco} == {"ORG"} and len({m.entity_id for m in cisco}) == 1
+    china = [m for m in mentions if m.text == "China"]
+    assert china and all(m.label == "GPE" for m in china)
+
+
+def test_a_town_spacy_calls_a_person_is_a_place_inside_a_place(nlp):
+    # spaCy: "Toulouse" PERSON.
+    text = "The plane took off from Toulouse in France and landed in Hamburg, Germany."
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m.label for m in mentions}
+    assert by_text["Toulouse"] == "GPE"
+    # A person after "to" stays a person.
+    text = "The letter went to Smith in the morning, and Smith replied."
+    mentions, _ = _entities(nlp, text)
+    assert all(m.label == "PERSON" for m in mentions if "Smith" in m.text)
+
+
+def test_unseen_time_zones_and_name_verbs_are_not_entities(nlp):
+    # spaCy: "GMT" and "BST" ORG, "Warrened" ORG.
+    text = (
+        "The report lands at 1400 GMT and trading in London ends at 1630 BST. "
+        "One aide said the nominee was Warrened."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["London"]
