@@ -231,8 +231,11 @@ def _acronym_of(mention: Mention, cluster: Cluster) -> bool:
     acronym = mention.key[0]
     if acronym in cluster.key:
         return False  # "US" in "US Senate" is a word of the name, not its acronym
-    initials = "".join(w[0] for w in cluster.key if w not in FUNCTION_WORDS and w[0].isalpha())
-    return len(initials) >= 2 and initials == acronym
+    words = [w for w in cluster.key if w not in FUNCTION_WORDS and w[0].isalpha()]
+    initials = "".join(w[0] for w in words)
+    # "GM" for "General Motors Corp.": the legal form may be left out of the acronym.
+    short = "".join(w[0] for w in _without_company_tail(tuple(words)))
+    return len(short) >= 2 and acronym in (initials, short)
 
 
 def _nearest(mention: Mention, candidates: list[Cluster]) -> Cluster | None:

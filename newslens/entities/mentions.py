@@ -352,7 +352,7 @@ def mention_from_span(
         key=key,
         name=_name_text(name_span),
         titled=titled,
-        org_cue=_has_org_cue(doc, name_start, end),
+        org_cue=_has_org_cue(doc, name_start, end) or _after_org_descriptor(doc, name_start, end),
         place_cue=place_cue,
     )
 

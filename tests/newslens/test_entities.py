@@ -885,3 +885,21 @@ def test_unseen_time_zones_and_name_verbs_are_not_entities(nlp):
     )
     mentions, _ = _entities(nlp, text)
     assert [m.text for m in mentions] == ["London"]
+
+
+def test_a_companys_acronym_may_leave_out_its_legal_form(nlp):
+    text = "General Motors Corp. filed for bankruptcy. GM said Opel would be sold."
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["GM"].entity_id == by_text["General Motors Corp."].entity_id
+
+
+def test_a_name_after_an_organisations_descriptor_makes_its_cluster_a_company(nlp):
+    # spaCy calls every "Koenigsegg" a PERSON.
+    text = (
+        "GM would sell Saab to a group led by sports car maker Koenigsegg. "
+        "Koenigsegg is based in Sweden, and Koenigsegg said so."
+    )
+    mentions, _ = _entities(nlp, text)
+    koenigsegg = [m for m in mentions if "Koenigsegg" in m.text]
+    assert len(koenigsegg) == 3 and {m.label for m in koenigsegg} == {"ORG"}
