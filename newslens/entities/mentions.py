@@ -7,7 +7,8 @@ is clustered.
   names joined by a dash (a dateline "DETROIT - Chrysler"), a surname with its apostrophe
   written apart ("Michael O' Leary"), a company's legal form or a word cut from its name
   ("Chrysler LLC", "Lockheed Martin"), a town and its state ("San Francisco, California"),
-  a maker's name before a model ("Airbus A380" is a product).
+  a maker's name before a model ("Airbus A380" is a product) or before a noun for a kind
+  of product ("MacBook Air laptops", "Airbus jets": the product, not the company).
 * Drops: numbers, lower-case words, currency codes, time zones, shouted common words, a
   name used as a verb ("Warrened"), a lone function word.
 * Extents as news corpora mark them: the name's own determiner ("the Pentagon", not before
@@ -46,6 +47,7 @@ from newslens.entities.vocab import (
     PERSON_TITLES,
     PLATFORMS,
     POSSESSIVES,
+    PRODUCT_NOUNS,
     ROLE_NOUNS,
     SPACED_DASHES,
     STAKE_NOUNS,
@@ -319,6 +321,9 @@ def mention_from_span(
         # "Airbus A380", "Boeing 787": the maker's name is part of a product's.
         label, end = "PRODUCT", model_end
         start = name_start
+    product = label == "ORG" and not possessive and _names_a_product(doc[name_start:end])
+    if product:
+        label = "PRODUCT"  # "MacBook Air laptops", "long-haul Airbus jets"
     if possessive or _is_premodifier(doc[start:end]):
         # "the Air Force 's plan", "the Apple store": the article belongs to the outer phrase.
         start = name_start
@@ -342,6 +347,8 @@ def mention_from_span(
         key = _key(doc[name_start : name_start + words.index(",")])
     if not key:
         return None
+    if product:
+        key = ("@product", *key)  # not the maker: "Airbus jets" is not "Airbus"
     place_cue = _has_place_cue(doc, start, name_span)
     if label == "PERSON" and not titled and place_cue and _is_place_in_place(doc, name_span):
         label = "GPE"  # "from Toulouse in France", "flown to Hamburg, Germany"
@@ -597,6 +604,19 @@ def _with_determiner(doc: Doc, start: int, end: int) -> int:
     if prev.lower_ in ARTICLES and prev.dep_ == "det" and start <= prev.head.i < end:
         return start - 1
     return start
+
+
+def _names_a_product(name: Span) -> bool:
+    """The name modifies a noun for a kind of product ("MacBook Air laptops", "Airbus
+    jets", "Mac OS X operating system"): it names the product or its brand, which news
+    corpora do not mark as the company."""
+    root = name.root
+    if root.dep_ not in ("compound", "nmod") or name.start <= root.head.i < name.end:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head.pos_ == "NOUN" and head.lower_ in PRODUCT_NOUNS
 
 
 def _is_premodifier(span: Span) -> bool:

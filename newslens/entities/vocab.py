@@ -99,6 +99,18 @@ COMPANY_SUFFIXES = frozenset(
 # Words at the end of a company's name that say nothing of which company it is ("Lehman
 # Brothers Holdings Inc."), as written in a mention's key (no periods).
 COMPANY_TAILS = frozenset(w.replace(".", "") for w in COMPANY_SUFFIXES) | {"group", "holdings"}
+# Nouns for kinds of product: a company's name before one names the product or its
+# brand ("MacBook Air laptops", "Airbus jets"), not the company.
+PRODUCT_NOUNS = frozenset(
+    """
+    aircraft airliner airliners jet jets plane planes engine engines
+    car cars truck trucks vehicle vehicles sedan sedans suv suvs pickup pickups
+    laptop laptops computer computers notebook notebooks desktop desktops phone phones
+    smartphone smartphones handset handsets tablet tablets device devices player players
+    console consoles software system systems app apps version versions
+    line lineup range family series model models design designs
+    """.split()
+)
 # Verbs whose object is a company ("sold Opel to Magna", "acquire Chrysler").
 DEAL_VERBS = frozenset("acquire buy purchase sell merge own invest".split())
 # Nouns of which a company is the owner ("shares of Fannie Mae", "a stake in Magna").

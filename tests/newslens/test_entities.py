@@ -903,3 +903,20 @@ def test_a_name_after_an_organisations_descriptor_makes_its_cluster_a_company(nl
     mentions, _ = _entities(nlp, text)
     koenigsegg = [m for m in mentions if "Koenigsegg" in m.text]
     assert len(koenigsegg) == 3 and {m.label for m in koenigsegg} == {"ORG"}
+
+
+def test_a_company_name_before_a_product_noun_names_the_product(nlp):
+    text = (
+        "Toyota recalled 2 million Toyota vehicles on Tuesday. Toyota Motor Corp. said the "
+        "Toyota sedans were safe, and Toyota shares rose."
+    )
+    mentions, clusters = _entities(nlp, text)
+    company = _cluster_of(mentions, clusters, "Toyota Motor Corp.")
+    assert company.label == "ORG"
+    products = [m for m in mentions if m.label == "PRODUCT"]
+    # "Toyota vehicles", "Toyota sedans": the brand, outside the company's cluster.
+    assert [text[m.end + 1 : m.end + 6] for m in products] == ["vehic", "sedan"]
+    assert all(m.entity_id != company.id for m in products)
+    # The company owns its shares: "Toyota shares" stays the company.
+    shares = next(m for m in mentions if text[m.end :].startswith(" shares"))
+    assert shares.entity_id == company.id
