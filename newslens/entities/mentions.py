@@ -109,9 +109,14 @@ def _with_apostrophes_joined(
     doc: Doc, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """A surname with an apostrophe written apart ("Michael O' Leary", text rebuilt from
-    tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary"."""
+    tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary";
+    so are two persons' names that touch ("Karl-Theodor" + "zu Guttenberg")."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
+        if out and out[-1][2] == label == "PERSON" and out[-1][1] == start:
+            # One name that spaCy cut in two ("Karl-Theodor" + "zu Guttenberg").
+            out[-1] = (out[-1][0], end, "PERSON")
+            continue
         if (
             out
             and out[-1][2] == "PERSON"
@@ -685,9 +690,24 @@ def _is_false_positive(
                 and lower in common_words()
                 and word not in acronyms
                 and not _shouting(span)
+                and not _acts_as_organisation(doc, start)
             ):
                 return True
     return False
+
+
+def _acts_as_organisation(doc: Doc, i: int) -> bool:
+    """A word in capitals that the sentence uses as an organisation's name: before a role
+    ("SEC Chairman Christopher Cox", "SEC officials") or as "the ..." that acts ("the SEC
+    said"); a shouted "an END to the war" does neither."""
+    token = doc[i]
+    after = doc[i + 1].lower_.rstrip(".") if i + 1 < len(doc) else ""
+    if after in PERSON_TITLES or after in ROLE_NOUNS or after in ORG_OWNED_NOUNS:
+        return True
+    if after in ("officials", "official", "staff"):
+        return True
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return before in ARTICLES and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _is_name_as_verb(token: Token) -> bool:

@@ -75,6 +75,8 @@ ORG_OWNED_NOUNS = frozenset(
     """
     ceo cfo coo cto shareholders shares stock headquarters employees subsidiary
     analyst analysts economist economists strategist strategists
+    plant plants factory factories unit units division divisions dealers dealership
+    dealerships
     """.split()
 )
 # Online platforms spaCy's small model takes for people ("on Twitter").

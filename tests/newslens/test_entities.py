@@ -920,3 +920,22 @@ def test_a_company_name_before_a_product_noun_names_the_product(nlp):
     # The company owns its shares: "Toyota shares" stays the company.
     shares = next(m for m in mentions if text[m.end :].startswith(" shares"))
     assert shares.entity_id == company.id
+
+
+def test_an_acronym_that_spells_a_word_stays_when_the_sentence_uses_it_as_a_name(nlp):
+    text = (
+        "SEC Chairman Christopher Cox met bankers on Monday, and the SEC said it would act. "
+        "The company promised an END to the delays."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions if "SEC" in m.text or "END" in m.text] == ["SEC", "the SEC"]
+
+
+def test_a_name_spacy_cut_in_two_is_one_person(nlp):
+    # spaCy: "Karl-Theodor" PERSON, "zu Guttenberg" PERSON.
+    text = "Economy Minister Karl-Theodor zu Guttenberg said the state would give a loan."
+    mentions, clusters = _entities(nlp, text)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Economy Minister Karl-Theodor zu Guttenberg", "PERSON")
+    ]
+    assert clusters[0].name == "Karl-Theodor zu Guttenberg"
