@@ -939,3 +939,31 @@ def test_a_name_spacy_cut_in_two_is_one_person(nlp):
         ("Economy Minister Karl-Theodor zu Guttenberg", "PERSON")
     ]
     assert clusters[0].name == "Karl-Theodor zu Guttenberg"
+
+
+def test_a_company_spacy_tags_person_in_a_headline_is_the_company(nlp):
+    # spaCy's own labels: "Magna" PERSON (headline and "Magna shares"), "Daimler" PERSON
+    # in the headline.
+    articles = (
+        (
+            "Magna Says Opel Talks Progressing\n"
+            "Magna International Inc. said on Friday that talks over Opel were progressing. "
+            "Magna shares rose 3 percent in Toronto.",
+            "Magna",
+            "Magna International Inc.",
+        ),
+        (
+            "Chrysler Sues Daimler Over Pension Costs\n"
+            "Chrysler LLC sued Daimler AG in New York on Monday, and Daimler said the claim "
+            "had no merit.",
+            "Daimler",
+            "Daimler AG",
+        ),
+    )
+    for text, name, full in articles:
+        mentions, _ = _entities(nlp, text)
+        group = [m for m in mentions if m.text.startswith(name)]
+        assert len(group) == 3, name
+        assert {m.label for m in group} == {"ORG"}
+        assert len({m.entity_id for m in group}) == 1
+        assert full in {m.text for m in group}
