@@ -967,3 +967,29 @@ def test_a_company_spacy_tags_person_in_a_headline_is_the_company(nlp):
         assert {m.label for m in group} == {"ORG"}
         assert len({m.entity_id for m in group}) == 1
         assert full in {m.text for m in group}
+
+
+def test_issue_16_kinds_on_spacys_own_entities(nlp):
+    # Editorial brackets: spaCy's own span is "Li] Qiang's".
+    text = '"We will not accept [Chinese Premier Li] Qiang\'s terms," the minister said.'
+    mentions, clusters = _entities(nlp, text)
+    person = next(m for m in mentions if m.label == "PERSON")
+    assert person.text == "[Chinese Premier Li] Qiang"
+    assert next(c for c in clusters if c.id == person.entity_id).name == "Li Qiang"
+    # Nationality forms, each a separate spaCy entity, share a cluster.
+    text = (
+        "Russian forces shelled the town. The Russians denied it. Democrats blocked the "
+        "measure, and one Democrat, Senator Jon Tester, voted with Republicans."
+    )
+    mentions, _ = _entities(nlp, text)
+    ids = {m.text.removeprefix("The "): m.entity_id for m in mentions}
+    assert ids["Russian"] == ids["Russians"] and ids["Democrat"] == ids["Democrats"]
+    assert len({ids["Russian"], ids["Democrat"], ids["Republicans"]}) == 3
+    # "the Senate" is not its Banking Committee.
+    text = (
+        "The Senate Banking Committee heard testimony on Thursday. The Senate is expected "
+        "to vote next week."
+    )
+    mentions, clusters = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["The Senate Banking Committee", "The Senate"]
+    assert len(clusters) == 2
