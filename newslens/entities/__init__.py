@@ -38,6 +38,8 @@ __all__ = ["NAME_LABELS", "extract_entities"]
 # headline even when spaCy took its capitalised words into names.
 HEADLINE_MIN_WORDS = 3
 HEADLINE_SENTENCE_ENDS = {".", "!", "?", ":", ";", ","}
+# Labels whose names, written again where spaCy saw nothing, are added as mentions.
+REPEATED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PERSON"}
 
 
 def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]]:
@@ -61,6 +63,7 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
     clusters, mentions = _without_word_persons(doc, clusters, mentions)
     mentions.extend(_missed_acronyms(doc, mentions, acronyms))
     mentions.extend(_missed_surnames(doc, mentions, clusters))
+    mentions.extend(_missed_repeats(doc, mentions, clusters))
     mentions.sort(key=lambda m: m.start)
     return _to_model(doc, text, mentions, clusters)
 
@@ -277,6 +280,60 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         cluster.mentions.append(mention)
         added.append(mention)
     return added
+
+
+def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """An organisation's or place's name of two words or more written again, word for
+    word, where spaCy did not mark it ("- Apple Inc. -", "`` AirTran Airways would like
+    ..."). One-word names are left to spaCy: they are often products ("iPhone")."""
+    names: dict[str, list[tuple[tuple[str, ...], Cluster]]] = {}
+    for cluster in clusters:
+        if majority_label(cluster) not in REPEATED_LABELS:
+            continue
+        for m in cluster.mentions:
+            words = _name_words(doc, m)
+            if len(words) > 1 and not any(words == seen for seen, _ in names.get(words[0], [])):
+                names.setdefault(words[0], []).append((words, cluster))
+    if not names:
+        return []
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    added: list[Mention] = []
+    for i, word in enumerate(words):
+        if word not in names or i in taken:
+            continue
+        for name, cluster in sorted(names[word], key=lambda n: -len(n[0])):
+            end = i + len(name)
+            if tuple(words[i:end]) != name or taken.intersection(range(i, end)):
+                continue
+            if _is_name_word(doc, i - 1) or _is_name_word(doc, end):
+                continue  # part of a longer name
+            mention = Mention(
+                start=i,
+                end=end,
+                label=majority_label(cluster),
+                key=cluster.key,
+                name=" ".join(name),
+            )
+            mention.cluster = cluster
+            cluster.mentions.append(mention)
+            taken.update(range(i, end))
+            added.append(mention)
+            break
+    return added
+
+
+def _name_words(doc: Doc, mention: Mention) -> tuple[str, ...]:
+    """The words of the mention's bare name as the tokens write them ("Apple", "Inc.")."""
+    for i in range(mention.start, mention.end):
+        if doc[i : mention.end].text == mention.name:
+            return tuple(t.text for t in doc[i : mention.end])
+    return ()
 
 
 def _may_be_name(token: Token, lower_words: set[str]) -> bool:

@@ -295,24 +295,24 @@ def mention_from_span(
     # Trailing possessives and punctuation are not part of the name ("Putin 's"), unless
     # nothing follows for the name to possess ("Moody 's said", "McDonald 's .").
     possessive = False
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or _is_punct(doc[end - 1])):
         if doc[end - 1].text in POSSESSIVES and label == "ORG" and _owns_nothing(doc, end):
             break
         possessive = possessive or doc[end - 1].text in POSSESSIVES
         end -= 1
     if end < len(doc) and doc[end].text in POSSESSIVES:
         possessive = True  # "the Apple 's sales": "the" goes with "sales"
-    while start < end and doc[start].is_punct:
-        start += 1
+    while start < end and _is_punct(doc[start]):
+        start += 1  # '`` AirTran Airways' (a quote written as two backticks)
     if start >= end:
         return None
     if label == "PERSON":
         # "Donald Trump's America": a person's name ends at its possessive.
         end = next((i for i in range(start + 1, end) if doc[i].lower_ in ("'s", "’s")), end)
     name_start = start
-    while name_start < end and (doc[name_start].lower_ in ARTICLES or doc[name_start].is_punct):
+    while name_start < end and (doc[name_start].lower_ in ARTICLES or _is_punct(doc[name_start])):
         name_start += 1
-    if any(doc[i].is_punct for i in range(start, name_start)):
+    if any(_is_punct(doc[i]) for i in range(start, name_start)):
         start = name_start  # 'the “Lion' -> 'Lion'; the article may come back below
     label = _relabel(doc, name_start, end, label)
     titled = False
@@ -376,6 +376,11 @@ def _is_place_in_place(doc: Doc, name: Span) -> bool:
     if len(name) != 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("in", ","):
         return False
     return doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B"
+
+
+def _is_punct(token: Token) -> bool:
+    """Punctuation, quote marks included: spaCy does not call a backtick "`" punctuation."""
+    return token.is_punct or token.is_quote
 
 
 def _owns_nothing(doc: Doc, end: int) -> bool:
@@ -740,8 +745,8 @@ def _shouting(span: Span) -> bool:
 def mention_key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The key of the bare name in the span [start, end): no "the", punctuation or
     possessive."""
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or _is_punct(doc[end - 1])):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ARTICLES):
+    while start < end and (_is_punct(doc[start]) or doc[start].lower_ in ARTICLES):
         start += 1
     return _key(doc[start:end]) if start < end else ()

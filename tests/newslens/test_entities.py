@@ -993,3 +993,28 @@ def test_issue_16_kinds_on_spacys_own_entities(nlp):
     mentions, clusters = _entities(nlp, text)
     assert [m.text for m in mentions] == ["The Senate Banking Committee", "The Senate"]
     assert len(clusters) == 2
+
+
+def test_a_name_written_again_where_spacy_saw_nothing_is_added(nlp):
+    # spaCy marks the first "Apple Inc." only.
+    text = (
+        "Cisco sued Apple Inc. on Wednesday. The suit was filed against the maker of the "
+        "iPhone ( which was presented on Tuesday for the first time ) - Apple Inc. - and a "
+        "leader in network systems ."
+    )
+    mentions, _ = _entities(nlp, text)
+    apple = [m for m in mentions if m.text == "Apple Inc."]
+    assert len(apple) == 2 and apple[0].entity_id == apple[1].entity_id
+    assert apple[1].start == text.rindex("Apple Inc.")
+    # A one-word name is not repeated: it is often a product ("iPhone").
+    assert len([m for m in mentions if "iPhone" in m.text]) == 1
+
+
+def test_quote_marks_written_as_backticks_are_not_part_of_the_name(nlp):
+    # spaCy's own span is "`` AirTran Airways" (two backtick tokens, not punctuation).
+    text = (
+        "Boeing delivered the last jet to AirTran Airways on Monday. `` AirTran Airways "
+        "would like to thank the many people , '' said Joe Leonard ."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions if "AirTran" in m.text] == ["AirTran Airways"] * 2
