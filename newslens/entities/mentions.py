@@ -508,9 +508,8 @@ def _is_descriptor_word(tok: Token) -> bool:
         if tok.text.islower() and tok.pos_ in ("NOUN", "ADJ"):
             return True
         # "Aircraft manufacturer Boeing" at the start of a sentence.
-        return (
-            bool(tok.is_sent_start) and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
-        )
+        starts = bool(tok.is_sent_start) or _starts_line(tok.doc, tok.i)
+        return starts and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
     # A nationality is part of it ("German airline"); a country is a name of its own.
     return tok.ent_type_ == "NORP" and tok.text[:1].isupper() and tok.dep_ in ("amod", "compound")
 

@@ -1018,3 +1018,12 @@ def test_quote_marks_written_as_backticks_are_not_part_of_the_name(nlp):
     )
     mentions, _ = _entities(nlp, text)
     assert [m.text for m in mentions if "AirTran" in m.text] == ["AirTran Airways"] * 2
+
+
+def test_a_descriptor_that_opens_a_line_keeps_its_capital_word(nlp):
+    text = (
+        "Boeing unveils new jet\nJuly 09 , 2007\nAircraft manufacturer Boeing have unveiled "
+        "their new 787 Dreamliner at their factory."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["Boeing", "Aircraft manufacturer Boeing"]
