@@ -411,6 +411,12 @@ def test_the_acronym_rule_reads_letters_in_order():
     assert not abbreviates("NRA", "Federal Bureau of Investigation")
 
 
+def test_a_ticker_in_parentheses_is_no_acronym(nlp):
+    text = "Shares of JPMorgan Chase & Co (JPM.N) lost 5 percent, and JPM.N fell again."
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["JPMorgan Chase & Co"]
+
+
 def test_nationality_forms_share_a_cluster(nlp):
     text = (
         "Russian troops advanced, and the Russians said so. "
