@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from newslens.entities.acronyms import defined_acronyms
 from newslens.entities.clusters import Cluster, cluster_mentions, majority_label
 from newslens.entities.mentions import Mention, mention_from_span, mention_key, name_spans
-from newslens.entities.vocab import ARTICLES, NAME_LABELS, PERSON_TITLES
+from newslens.entities.vocab import ARTICLES, NAME_LABELS, NAME_SUFFIXES, PERSON_TITLES
 from newslens.entities.words import common_words
 from newslens.model import EntityCluster, EntityMention
 
@@ -249,7 +249,10 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         if majority_label(cluster) != "PERSON" or len(cluster.key) < 2:
             continue
         longest = max(cluster.mentions, key=lambda m: len(m.key))
-        surname = longest.name.split()[-1]
+        words = longest.name.split()
+        while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            words.pop()  # "Henry M. Paulson Jr."
+        surname = words[-1]
         # A surname shared by two people is ambiguous: leave it to spaCy.
         surnames[surname] = None if surname in surnames else cluster
     if not surnames:

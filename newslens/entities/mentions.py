@@ -39,11 +39,13 @@ from newslens.entities.vocab import (
     DETERMINED_LABELS,
     EVENT_HEADS,
     NAME_LABELS,
+    NAME_SUFFIXES,
     ORG_DESCRIPTORS,
     ORG_NAME_ENDINGS,
     ORG_OWNED_NOUNS,
     PERSON_HEAD_TITLES,
     PERSON_ONLY_TITLES,
+    PERSON_ROLE_WORDS,
     PERSON_TITLES,
     PLATFORMS,
     POSSESSIVES,
@@ -65,6 +67,9 @@ EMPLOYER_PREPOSITIONS = {"at", "with"}
 PLACE_PREPOSITIONS = {"in", "to", "from", "near", "across", "throughout"}
 # Words after a number that make it an amount, not a model ("Airbus 320 million").
 AMOUNT_WORDS = {"million", "billion", "trillion", "percent", "%", "per", "years", "jobs"}
+# A politician's party in a tag after the name ("(R-AZ)", ", D-Conn.,").
+PARTY_LETTERS = {"R", "D", "I"}
+STATE_MAX_LETTERS = 6
 # How far back an opening bracket may be from the name it opens ("[Russian President
 # Vladimir] Putin").
 BRACKET_REACH = 6
@@ -102,7 +107,37 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 piece = i + 1
         if piece < ent.end:
             out.append((piece, ent.end, ent.label_))
-    return _with_suffixes_joined(doc, _with_places_joined(doc, _with_apostrophes_joined(doc, out)))
+    spans = _with_suffixes_joined(doc, _with_places_joined(doc, _with_apostrophes_joined(doc, out)))
+    return _with_party_tags(doc, spans)
+
+
+def _with_party_tags(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A politician's party and state after the name ("Senator John McCain (R-AZ)", "Sen.
+    Christopher Dodd, D-Conn.,") names the party, an organisation, as news corpora mark
+    it; spaCy misses it or calls it a place."""
+    tags = []
+    for _start, end, label in spans:
+        if label == "PERSON" and (tag_end := _party_tag_end(doc, end)):
+            tags.append((end + 1, tag_end, "ORG"))
+    if not tags:
+        return spans
+    covered = {i for start, end, _ in tags for i in range(start, end)}
+    kept = [s for s in spans if not covered.intersection(range(s[0], s[1]))]
+    return sorted(kept + tags)
+
+
+def _party_tag_end(doc: Doc, end: int) -> int:
+    """The end of a party tag "R-AZ" right after "(" or "," at `end`, or 0."""
+    if end + 4 > len(doc) or doc[end].text not in ("(", ","):
+        return 0
+    party, dash, state = doc[end + 1], doc[end + 2], doc[end + 3]
+    if party.text not in PARTY_LETTERS or dash.text != "-" or party.whitespace_ or dash.whitespace_:
+        return 0
+    letters = state.text.rstrip(".")
+    if not (letters.isalpha() and letters[:1].isupper() and len(letters) <= STATE_MAX_LETTERS):
+        return 0
+    after = doc[end + 4].text if end + 4 < len(doc) else ""
+    return end + 4 if after in (")", ",", ".", "") else 0
 
 
 def _with_apostrophes_joined(
@@ -350,6 +385,9 @@ def mention_from_span(
     if label == "GPE" and "," in words:
         # "Worcester, Massachusetts" is the town: it shares a cluster with "Worcester".
         key = _key(doc[name_start : name_start + words.index(",")])
+    if label == "PERSON":
+        while len(key) > 1 and key[-1] in NAME_SUFFIXES:
+            key = key[:-1]  # "Henry M. Paulson Jr." is the "Paulson" of the article
     if not key:
         return None
     if product:
@@ -429,6 +467,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
     if label in ("ORG", "GPE", "NORP") and _after_person_title(doc, start, end):
         return "PERSON"  # "German chancellor Olaf Scholz" tagged ORG
+    if label in ("ORG", "GPE", "NORP") and _described_as_person(doc, start, end):
+        return "PERSON"  # "Vikram Pandit, Citi's chief executive," tagged ORG
     if label == "PERSON" and end - start == 1 and doc[start].lower_ in PLATFORMS:
         return "ORG"  # "on Twitter"
     if (
@@ -446,6 +486,22 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     if label == "PERSON" and end - start > 1 and last.rstrip(".") in ORG_NAME_ENDINGS:
         return "ORG"  # "Douglas Aircraft"
     return label
+
+
+def _described_as_person(doc: Doc, start: int, end: int) -> bool:
+    """A name of two capitalised words or more followed by a person's title in apposition
+    ("Vikram Pandit, Citi's chief executive, said"), not an organisation's descriptor."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if len(words) < 2 or not all(t.text.istitle() for t in words):
+        return False
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1 : end + 7]:
+        if tok.text in (",", ".", ";") or tok.lower_ in ORG_DESCRIPTORS:
+            return False
+        if tok.lower_.rstrip(".") in PERSON_ROLE_WORDS and tok.pos_ in ("NOUN", "PROPN"):
+            return tok.dep_ == "appos" or tok.head.dep_ == "appos"
+    return False
 
 
 def _titled_name(doc: Doc, start: int, end: int) -> bool:

@@ -33,6 +33,17 @@ PERSON_TITLES = frozenset(
     finance economy health justice trade officer leader speaker
     """.split()
 )
+# Words of a person's role in apposition after the name ("Vikram Pandit, Citi's chief
+# executive"): a name so described is a person's, whatever spaCy called it.
+PERSON_ROLE_WORDS = frozenset(
+    """
+    executive ceo chairman chairwoman president founder spokesman spokeswoman
+    spokesperson minister secretary senator governor mayor analyst economist
+    strategist director
+    """.split()
+)
+# Generational suffixes after a person's surname ("Henry M. Paulson Jr.").
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Titles that only ever come before a person's name (not "President's Council").
 PERSON_ONLY_TITLES = frozenset(
     "mr mrs ms mx dr sen senator rep congressman congresswoman gov governor mayor judge "

@@ -1033,3 +1033,41 @@ def test_a_descriptor_that_opens_a_line_keeps_its_capital_word(nlp):
     )
     mentions, _ = _entities(nlp, text)
     assert [m.text for m in mentions] == ["Boeing", "Aircraft manufacturer Boeing"]
+
+
+def test_a_surname_joins_a_full_name_with_a_generational_suffix(nlp):
+    text = "Treasury Secretary Henry M. Paulson Jr. met bankers. Paulson said they agreed."
+    mentions, clusters = _entities(nlp, text)
+    people = [m for m in mentions if "Paulson" in m.text]
+    assert len(people) == 2 and people[0].entity_id == people[1].entity_id
+    assert next(c for c in clusters if c.id == people[0].entity_id).name == "Henry M. Paulson Jr."
+
+
+def test_a_name_described_by_a_persons_role_is_a_person(nlp):
+    # spaCy: "Vikram Pandit" ORG, "Pandit" ORG.
+    text = (
+        "Citi shares jumped 38 percent. Vikram Pandit, Citi's chief executive, said in a "
+        "memo that the bank was doing well. Pandit's memo lifted other banks. Morgan "
+        "Stanley, the investment bank, said so too."
+    )
+    mentions, _ = _entities(nlp, text)
+    labels = {m.text: m.label for m in mentions}
+    assert labels["Vikram Pandit"] == labels["Pandit"] == "PERSON"
+    assert labels["Morgan Stanley"] == "ORG"
+
+
+def test_a_politicians_party_tag_is_the_party(nlp):
+    # spaCy: "R-AZ" nothing, "D-Conn." GPE.
+    text = (
+        "Senator John McCain ( R-AZ ) entered them into the record. Sen. Christopher J. "
+        "Dodd, D-Conn., and Rep. Barney Frank (D-Mass.) agreed."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Senator John McCain", "PERSON"),
+        ("R-AZ", "ORG"),
+        ("Sen. Christopher J. Dodd", "PERSON"),
+        ("D-Conn.", "ORG"),
+        ("Rep. Barney Frank", "PERSON"),
+        ("D-Mass.", "ORG"),
+    ]
