@@ -99,7 +99,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
         start = _bracket_start(doc, ent.start)
         piece = start
         for i in range(start, ent.end):
-            if _splits_names(doc, piece, i):
+            if _breaks_line(doc[i]) or _splits_names(doc, piece, i):
                 if piece < i:
                     # A dateline's place in capitals ("DETROIT - ...") is a place.
                     dateline = doc[i].text == "-" and _starts_line(doc, piece)
@@ -257,6 +257,12 @@ def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, 
     before = doc[a_start - 1].lower_ if a_start > 0 else ""
     after = doc[b_end].lower_ if b_end < len(doc) else ""
     return before not in (",", "and", "or") and after not in ("and", "or")
+
+
+def _breaks_line(token: Token) -> bool:
+    """A line break inside spaCy's entity ("Penske" ending a headline, "General Motors Co."
+    opening the text): no name runs across lines."""
+    return token.is_space and "\n" in token.text
 
 
 def _starts_line(doc: Doc, i: int) -> bool:

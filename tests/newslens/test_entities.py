@@ -1071,3 +1071,16 @@ def test_a_politicians_party_tag_is_the_party(nlp):
         ("Rep. Barney Frank", "PERSON"),
         ("D-Mass.", "ORG"),
     ]
+
+
+def test_no_name_runs_across_a_line_break(nlp):
+    # spaCy's own entity: "Penske\nGeneral Motors Co." (ORG).
+    text = (
+        "GM to sell Saturn to Penske\nGeneral Motors Co. agreed to sell its Saturn brand to "
+        "Penske Automotive Group Inc., the company said on Friday."
+    )
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert "\n" not in "".join(by_text)
+    assert by_text["GM"].entity_id == by_text["General Motors Co."].entity_id
+    assert by_text["Penske"].entity_id == by_text["Penske Automotive Group Inc."].entity_id
