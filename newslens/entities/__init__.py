@@ -260,8 +260,8 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
     taken = set()
     for m in mentions:
         taken.update(range(m.start, m.end))
-    for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))
+    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
+    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
     # Token objects are costly to create: scan the words as strings, build tokens for hits.
     strings = doc.vocab.strings
     words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
@@ -289,23 +289,26 @@ def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) 
     """An organisation's or place's name of two words or more written again, word for
     word, where spaCy did not mark it ("- Apple Inc. -", "`` AirTran Airways would like
     ..."). One-word names are left to spaCy: they are often products ("iPhone")."""
+    # Token objects are costly to create: compare the words as strings.
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
     names: dict[str, list[tuple[tuple[str, ...], Cluster]]] = {}
     for cluster in clusters:
         if majority_label(cluster) not in REPEATED_LABELS:
             continue
         for m in cluster.mentions:
-            words = _name_words(doc, m)
-            if len(words) > 1 and not any(words == seen for seen, _ in names.get(words[0], [])):
-                names.setdefault(words[0], []).append((words, cluster))
+            name = tuple(m.name.split())
+            if len(name) < 2 or tuple(words[m.end - len(name) : m.end]) != name:
+                continue  # one word, or written otherwise than its tokens ("Hewlett-Packard")
+            if not any(name == seen for seen, _ in names.get(name[0], [])):
+                names.setdefault(name[0], []).append((name, cluster))
     if not names:
         return []
     taken = set()
     for m in mentions:
         taken.update(range(m.start, m.end))
-    for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
+    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
     added: list[Mention] = []
     for i, word in enumerate(words):
         if word not in names or i in taken:
@@ -329,14 +332,6 @@ def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) 
             added.append(mention)
             break
     return added
-
-
-def _name_words(doc: Doc, mention: Mention) -> tuple[str, ...]:
-    """The words of the mention's bare name as the tokens write them ("Apple", "Inc.")."""
-    for i in range(mention.start, mention.end):
-        if doc[i : mention.end].text == mention.name:
-            return tuple(t.text for t in doc[i : mention.end])
-    return ()
 
 
 def _may_be_name(token: Token, lower_words: set[str]) -> bool:
