@@ -367,7 +367,11 @@ def mention_from_span(
         # "Airbus A380", "Boeing 787": the maker's name is part of a product's.
         label, end = "PRODUCT", model_end
         start = name_start
-    product = label == "ORG" and not possessive and _names_a_product(doc[name_start:end])
+    product = (
+        label in ("ORG", "PERSON")
+        and not possessive
+        and _names_a_product(doc[name_start:end], person=label == "PERSON")
+    )
     if product:
         label = "PRODUCT"  # "MacBook Air laptops", "long-haul Airbus jets"
     if possessive or _is_premodifier(doc[start:end]):
@@ -677,16 +681,18 @@ def _with_determiner(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _names_a_product(name: Span) -> bool:
+def _names_a_product(name: Span, *, person: bool = False) -> bool:
     """The name modifies a noun for a kind of product ("MacBook Air laptops", "Airbus
-    jets", "Mac OS X operating system"): it names the product or its brand, which news
-    corpora do not mark as the company."""
+    jets", "Mac OS X operating system" tagged PERSON): it names the product or its brand,
+    which news corpora do not mark as the company. A person's "family" is no product."""
     root = name.root
     if root.dep_ not in ("compound", "nmod") or name.start <= root.head.i < name.end:
         return False
     head = root.head
     while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
         head = head.head
+    if person and head.lower_ in ("family", "families"):
+        return False
     return head.pos_ == "NOUN" and head.lower_ in PRODUCT_NOUNS
 
 

@@ -1084,3 +1084,15 @@ def test_no_name_runs_across_a_line_break(nlp):
     assert "\n" not in "".join(by_text)
     assert by_text["GM"].entity_id == by_text["General Motors Co."].entity_id
     assert by_text["Penske"].entity_id == by_text["Penske Automotive Group Inc."].entity_id
+
+
+def test_a_person_before_a_product_noun_is_the_product_but_a_family_is_people(nlp):
+    text = "The Bush family gathered in Texas. George Bush spoke."
+    mentions, _ = _entities(nlp, text)
+    bush = [m for m in mentions if "Bush" in m.text]
+    assert {m.label for m in bush} == {"PERSON"} and len({m.entity_id for m in bush}) == 1
+    # spaCy tagged "Mac" PERSON in a dev article of this shape.
+    text = "Jobs unveiled Lion , the new version of their Mac OS X operating system ."
+    doc = _with_ents(nlp, text, [("Jobs", "PERSON"), ("Mac", "PERSON")])
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [("Jobs", "PERSON"), ("Mac", "PRODUCT")]
