@@ -5,18 +5,21 @@ spaCy's NER gives one label per mention and knows nothing of the rest of the art
 organisation. Here the mentions are
 
 1. repaired, trimmed, filtered, widened and relabelled one by one (`mentions.py`: editorial
-   brackets, datelines, possessives, numbers, currency codes, time zones, shouted common
-   words, names used as verbs; the name's own determiner and a person's title; descriptors
-   such as "engine maker"); in a title-case headline, capitalised verbs are cut from the
-   names ("Obama Names Henderson");
+   brackets, datelines, line breaks, possessives, numbers, currency codes, time zones,
+   tickers, shouted common words, names used as verbs, a brand before a product noun; the
+   name's own determiner and a person's title; descriptors such as "engine maker"; a
+   politician's party tag); in a title-case headline, capitalised verbs are cut from the
+   names ("Obama Names Henderson", "Henderson Named GM Chief" tagged as one ORG);
 2. clustered within the article (`clusters.py`: same name, a person's surname or first
-   name, the first or last words of an organisation's name, acronyms, a country's aliases,
-   a nationality's forms);
+   name, the first or last words of an organisation's name past its legal form, acronyms,
+   a country's aliases, a nationality's forms, a company's one-word name spaCy calls a
+   place);
 3. relabelled: one label per cluster (PERSON when the full name is a PERSON, else the
    majority; an untitled "person" the article treats as a company is an ORG), and a
    "person" that is only a capitalised common word ("Exit polls") is dropped;
 4. completed: a person's bare surname that spaCy missed, written exactly like a known name
-   of the article, and every use of an acronym the article defines ("the SEC").
+   of the article, every use of an acronym the article defines ("the SEC"), and a name of
+   two words or more written again where spaCy saw nothing ("- Apple Inc. -").
 
 The result depends only on the parsed document, not on the pipeline object that parsed it.
 """

@@ -9,15 +9,21 @@ is clustered.
   ("Chrysler LLC", "Lockheed Martin"), a town and its state ("San Francisco, California"),
   a maker's name before a model ("Airbus A380" is a product) or before a noun for a kind
   of product ("MacBook Air laptops", "Airbus jets": the product, not the company).
-* Drops: numbers, lower-case words, currency codes, time zones, shouted common words, a
-  name used as a verb ("Warrened"), a lone function word.
+* Drops: numbers, lower-case words, currency codes, time zones, shouted common words (not
+  an acronym used as a name: "SEC Chairman"), a name used as a verb ("Warrened"), a lone
+  function word. A name never runs across a line break; two touching person spans are one
+  name ("Karl-Theodor" + "zu Guttenberg"); a party tag after a politician ("(R-AZ)") is
+  the party.
 * Extents as news corpora mark them: the name's own determiner ("the Pentagon", not before
   a possessive: "the Apple 's sales"), a person's title ("President Vladimir Putin"), an
   organisation's descriptor ("engine maker Europrop"), a possessive that owns nothing
   ("Moody 's said").
 * Labels from the words around: a name after a person-only title is a PERSON; after an
   organisation's descriptor, with its own "the" ("the Beatles") or ending in "Aircraft" or
-  "Inc" it is an ORG; "Conference", "Summit" or "Show" make an EVENT; the EU is a place.
+  "Inc" it is an ORG; "Conference", "Summit" or "Show" make an EVENT; the EU is a place;
+  a name described by a person's role in apposition ("Vikram Pandit, Citi's chief
+  executive") is a PERSON; a one-word "person" in a place inside a place ("from Toulouse in
+  France") is a town.
   `Mention.org_cue` records what the sentence says of an organisation ("Ryanair CEO",
   "shares of Fannie Mae", "sold to Magna") for the cluster's label.
 """
