@@ -99,6 +99,7 @@ def _is_place_not_person(mention: Mention, cluster: Cluster) -> bool:
     """A place after "in", "to", "from" is not the person whose surname it shares."""
     return (
         mention.place_cue
+        and not mention.town_of_person
         and len(mention.key) == 1
         and mention.label in ("GPE", "LOC", "FAC")
         and majority_label(cluster) == "PERSON"
@@ -163,7 +164,11 @@ def _is_part_of_person(mention: Mention, cluster: Cluster) -> bool:
     if mention.label in ("GPE", "LOC", "NORP"):
         # spaCy's small model calls some surnames places ("Scholz told ..."): a one-word
         # place that is a person's surname and stands where no place would ("in ...").
-        return len(mention.key) == 1 and cluster.key[-1:] == mention.key and not mention.place_cue
+        return (
+            len(mention.key) == 1
+            and cluster.key[-1:] == mention.key
+            and (not mention.place_cue or mention.town_of_person)
+        )
     if mention.label not in ("PERSON", "ORG"):
         return False
     if mention.label == "ORG" and len(mention.key) != 1:

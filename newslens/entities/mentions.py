@@ -93,6 +93,9 @@ class Mention:
     titled: bool = False  # a person's title stands before the name ("Senator McCain")
     org_cue: bool = False  # said of an organisation ("Ryanair CEO", "an analyst at UBS")
     place_cue: bool = False  # after a preposition of place ("in Washington")
+    # spaCy's PERSON made a town by its place ("from Toulouse in France"): still the
+    # person when the article names a person so.
+    town_of_person: bool = False
 
 
 def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -409,7 +412,8 @@ def mention_from_span(
     if product:
         key = ("@product", *key)  # not the maker: "Airbus jets" is not "Airbus"
     place_cue = _has_place_cue(doc, start, name_span)
-    if label == "PERSON" and not titled and place_cue and _is_place_in_place(doc, name_span):
+    town = label == "PERSON" and not titled and place_cue and _is_place_in_place(doc, name_span)
+    if town:
         label = "GPE"  # "from Toulouse in France", "flown to Hamburg, Germany"
     return Mention(
         start=start,
@@ -420,6 +424,7 @@ def mention_from_span(
         titled=titled,
         org_cue=_has_org_cue(doc, name_start, end) or _after_org_descriptor(doc, name_start, end),
         place_cue=place_cue,
+        town_of_person=town,
     )
 
 

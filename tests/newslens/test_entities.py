@@ -1096,3 +1096,17 @@ def test_a_person_before_a_product_noun_is_the_product_but_a_family_is_people(nl
     doc = _with_ents(nlp, text, [("Jobs", "PERSON"), ("Mac", "PERSON")])
     mentions, _ = extract_entities(doc)
     assert [(m.text, m.label) for m in mentions] == [("Jobs", "PERSON"), ("Mac", "PRODUCT")]
+
+
+def test_a_person_in_a_place_stays_the_person_the_article_names(nlp):
+    text = "John Smith wrote to the board. A letter from Smith in Washington arrived."
+    doc = _with_ents(
+        nlp, text, [("John Smith", "PERSON"), ("Smith", "PERSON", 20), ("Washington", "GPE")]
+    )
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("John Smith", "PERSON"),
+        ("Smith", "PERSON"),
+        ("Washington", "GPE"),
+    ]
+    assert mentions[0].entity_id == mentions[1].entity_id
