@@ -5,34 +5,44 @@ spaCy's NER gives one label per mention and knows nothing of the rest of the art
 organisation. Here the mentions are
 
 1. repaired, trimmed, filtered, widened and relabelled one by one (`mentions.py`: editorial
-   brackets, datelines, possessives, numbers, currency codes, time zones, shouted common
-   words, names used as verbs; the name's own determiner and a person's title; descriptors
-   such as "engine maker"); in a title-case headline, capitalised verbs are cut from the
-   names ("Obama Names Henderson");
+   brackets, datelines, line breaks, possessives, numbers, currency codes, time zones,
+   tickers, shouted common words, names used as verbs, a brand before a product noun; the
+   name's own determiner and a person's title; descriptors such as "engine maker"; a
+   politician's party tag); in a title-case headline, capitalised verbs are cut from the
+   names ("Obama Names Henderson", "Henderson Named GM Chief" tagged as one ORG);
 2. clustered within the article (`clusters.py`: same name, a person's surname or first
-   name, the first or last words of an organisation's name, acronyms, a country's aliases,
-   a nationality's forms);
+   name, the first or last words of an organisation's name past its legal form, acronyms,
+   a country's aliases, a nationality's forms, a company's one-word name spaCy calls a
+   place);
 3. relabelled: one label per cluster (PERSON when the full name is a PERSON, else the
    majority; an untitled "person" the article treats as a company is an ORG), and a
    "person" that is only a capitalised common word ("Exit polls") is dropped;
 4. completed: a person's bare surname that spaCy missed, written exactly like a known name
-   of the article, and every use of an acronym the article defines ("the SEC").
+   of the article, every use of an acronym the article defines ("the SEC"), and a name of
+   two words or more written again where spaCy saw nothing ("- Apple Inc. -").
 
 The result depends only on the parsed document, not on the pipeline object that parsed it.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslens.entities.acronyms import defined_acronyms
 from newslens.entities.clusters import Cluster, cluster_mentions, majority_label
 from newslens.entities.mentions import Mention, mention_from_span, mention_key, name_spans
-from newslens.entities.vocab import ARTICLES, NAME_LABELS, PERSON_TITLES
+from newslens.entities.vocab import ARTICLES, NAME_LABELS, NAME_SUFFIXES, PERSON_TITLES
 from newslens.entities.words import common_words
 from newslens.model import EntityCluster, EntityMention
 
 __all__ = ["NAME_LABELS", "extract_entities"]
+
+# A title-case line of this many content words or more, without a sentence end, is a
+# headline even when spaCy took its capitalised words into names.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_SENTENCE_ENDS = {".", "!", "?", ":", ";", ","}
+# Labels whose names, written again where spaCy saw nothing, are added as mentions.
+REPEATED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PERSON"}
 
 
 def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]]:
@@ -56,6 +66,7 @@ def extract_entities(doc: Doc) -> tuple[list[EntityMention], list[EntityCluster]
     clusters, mentions = _without_word_persons(doc, clusters, mentions)
     mentions.extend(_missed_acronyms(doc, mentions, acronyms))
     mentions.extend(_missed_surnames(doc, mentions, clusters))
+    mentions.extend(_missed_repeats(doc, mentions, clusters))
     mentions.sort(key=lambda m: m.start)
     return _to_model(doc, text, mentions, clusters)
 
@@ -241,7 +252,10 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         if majority_label(cluster) != "PERSON" or len(cluster.key) < 2:
             continue
         longest = max(cluster.mentions, key=lambda m: len(m.key))
-        surname = longest.name.split()[-1]
+        words = longest.name.split()
+        while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            words.pop()  # "Henry M. Paulson Jr."
+        surname = words[-1]
         # A surname shared by two people is ambiguous: leave it to spaCy.
         surnames[surname] = None if surname in surnames else cluster
     if not surnames:
@@ -249,8 +263,8 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
     taken = set()
     for m in mentions:
         taken.update(range(m.start, m.end))
-    for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))
+    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
+    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
     # Token objects are costly to create: scan the words as strings, build tokens for hits.
     strings = doc.vocab.strings
     words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
@@ -271,6 +285,55 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         mention.cluster = cluster
         cluster.mentions.append(mention)
         added.append(mention)
+    return added
+
+
+def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """An organisation's or place's name of two words or more written again, word for
+    word, where spaCy did not mark it ("- Apple Inc. -", "`` AirTran Airways would like
+    ..."). One-word names are left to spaCy: they are often products ("iPhone")."""
+    # Token objects are costly to create: compare the words as strings.
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    names: dict[str, list[tuple[tuple[str, ...], Cluster]]] = {}
+    for cluster in clusters:
+        if majority_label(cluster) not in REPEATED_LABELS:
+            continue
+        for m in cluster.mentions:
+            name = tuple(m.name.split())
+            if len(name) < 2 or tuple(words[m.end - len(name) : m.end]) != name:
+                continue  # one word, or written otherwise than its tokens ("Hewlett-Packard")
+            if not any(name == seen for seen, _ in names.get(name[0], [])):
+                names.setdefault(name[0], []).append((name, cluster))
+    if not names:
+        return []
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
+    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
+    added: list[Mention] = []
+    for i, word in enumerate(words):
+        if word not in names or i in taken:
+            continue
+        for name, cluster in sorted(names[word], key=lambda n: -len(n[0])):
+            end = i + len(name)
+            if tuple(words[i:end]) != name or taken.intersection(range(i, end)):
+                continue
+            if _is_name_word(doc, i - 1) or _is_name_word(doc, end):
+                continue  # part of a longer name
+            mention = Mention(
+                start=i,
+                end=end,
+                label=majority_label(cluster),
+                key=cluster.key,
+                name=" ".join(name),
+            )
+            mention.cluster = cluster
+            cluster.mentions.append(mention)
+            taken.update(range(i, end))
+            added.append(mention)
+            break
     return added
 
 
@@ -351,8 +414,25 @@ def _in_headline(doc: Doc, text: str, mention: Mention, cache: dict[tuple[int, i
         and not t.is_stop  # title case keeps "for", "but" in lower case
     ]
     headline = len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    if not headline:
+        headline = _is_title_case_line(line)
     cache[0, line_start] = headline
     return headline
+
+
+def _is_title_case_line(line: Span) -> bool:
+    """A line whose capitalised words spaCy took into its names ("Henderson Named GM
+    Chief", "Dow Falls as Lehman Collapses"): no sentence end, every content word
+    capitalised, and one of them an English verb, adjective or adverb ("Named", "Falls"),
+    which a byline's names ("By John Smith") are not."""
+    if len(line) == 0 or line[-1].text in HEADLINE_SENTENCE_ENDS:
+        return False
+    words = [t.text for t in line if t.is_alpha and len(t) > 2 and not t.is_stop]
+    return (
+        len(words) >= HEADLINE_MIN_WORDS
+        and all(w[0].isupper() for w in words)
+        and any(_is_common_word(w) for w in words)
+    )
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -39,6 +39,8 @@ def defined_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, t
 
 def _looks_like_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
+    if "." in text and any(len(part) > 1 for part in text.split(".")):
+        return False  # a ticker ("JPM.N", "VOD.L"), not "U.N." or "U.S."
     return (
         len(letters) >= MIN_LETTERS
         and len(text) <= MAX_CHARS

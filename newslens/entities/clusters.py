@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from newslens.entities.mentions import Mention
 from newslens.entities.vocab import (
+    COMPANY_TAILS,
     COUNTRY_ALIASES,
     FUNCTION_WORDS,
     INSTITUTION_HEADS,
@@ -62,14 +63,43 @@ def cluster_mentions(
             places.setdefault(mention.key, cluster)
         by_key.setdefault(mention.key, cluster)
         by_key.setdefault(alias, cluster)
+    clusters = _with_company_short_forms(clusters)
     clusters.sort(key=lambda c: c.first_token)
     return clusters
+
+
+def _with_company_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """A one-word name that spaCy calls a place as often as an organisation, and that
+    starts the name of one organisation of the article, is that organisation's short form
+    ("Cisco sues Apple" tagged GPE, "Cisco said" ORG, beside "Cisco Systems"). A word
+    spaCy mostly calls a place ("China" beside "China Eastern Airlines") stays a place."""
+    orgs = [c for c in clusters if len(c.key) > 1 and majority_label(c) == "ORG"]
+    if not orgs:
+        return clusters
+    merged: set[int] = set()
+    for cluster in clusters:
+        if len(cluster.key) != 1 or any(m.place_cue for m in cluster.mentions):
+            continue
+        labels = [m.label for m in cluster.mentions]
+        org_votes = labels.count("ORG")
+        place_votes = sum(label in ("GPE", "LOC") for label in labels)
+        if not (0 < place_votes <= org_votes):
+            continue
+        owners = [c for c in orgs if c.key[0] == cluster.key[0] and _is_plain_name(c.key)]
+        if len(owners) != 1:
+            continue
+        for m in cluster.mentions:
+            m.cluster = owners[0]
+            owners[0].mentions.append(m)
+        merged.add(id(cluster))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def _is_place_not_person(mention: Mention, cluster: Cluster) -> bool:
     """A place after "in", "to", "from" is not the person whose surname it shares."""
     return (
         mention.place_cue
+        and not mention.town_of_person
         and len(mention.key) == 1
         and mention.label in ("GPE", "LOC", "FAC")
         and majority_label(cluster) == "PERSON"
@@ -134,7 +164,11 @@ def _is_part_of_person(mention: Mention, cluster: Cluster) -> bool:
     if mention.label in ("GPE", "LOC", "NORP"):
         # spaCy's small model calls some surnames places ("Scholz told ..."): a one-word
         # place that is a person's surname and stands where no place would ("in ...").
-        return len(mention.key) == 1 and cluster.key[-1:] == mention.key and not mention.place_cue
+        return (
+            len(mention.key) == 1
+            and cluster.key[-1:] == mention.key
+            and (not mention.place_cue or mention.town_of_person)
+        )
     if mention.label not in ("PERSON", "ORG"):
         return False
     if mention.label == "ORG" and len(mention.key) != 1:
@@ -161,14 +195,29 @@ def _is_part_of_org(mention: Mention, cluster: Cluster) -> bool:
         if len(part) < 2 and not (mention.headline or mention.org_cue):
             return False  # "Obama" is not "the Obama White House"
     if whole[: len(part)] == part:
-        return (
-            len(whole) <= 3
-            and not any(w in FUNCTION_WORDS for w in whole)
-            and whole[-1] not in UNIT_NOUNS  # pyright: ignore[reportGeneralTypeIssues]
-        )
+        return _is_plain_name(whole)
     if mention.label == "PERSON" and len(part) < 2:
         return False
     return " ".join(whole[: len(whole) - len(part)]) in COUNTRY_ALIASES
+
+
+def _is_plain_name(key: tuple[str, ...]) -> bool:
+    """A short organisation's name whose first words alone may name it: "Lockheed Martin",
+    "Lehman Brothers Holdings Inc.", not "Senate Banking Committee" nor "State Department of
+    Revenue"."""
+    core = _without_company_tail(key)
+    return (
+        len(core) <= 3 and not any(w in FUNCTION_WORDS for w in core) and core[-1] not in UNIT_NOUNS  # pyright: ignore[reportGeneralTypeIssues]
+    )
+
+
+def _without_company_tail(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A company's name without its legal form and holding words ("Lehman Brothers
+    Holdings Inc." -> "Lehman Brothers"), so that its first words are judged on the name."""
+    end = len(key)
+    while end > 1 and key[end - 1] in COMPANY_TAILS:
+        end -= 1
+    return key[:end]
 
 
 def _is_edge_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -187,8 +236,11 @@ def _acronym_of(mention: Mention, cluster: Cluster) -> bool:
     acronym = mention.key[0]
     if acronym in cluster.key:
         return False  # "US" in "US Senate" is a word of the name, not its acronym
-    initials = "".join(w[0] for w in cluster.key if w not in FUNCTION_WORDS and w[0].isalpha())
-    return len(initials) >= 2 and initials == acronym
+    words = [w for w in cluster.key if w not in FUNCTION_WORDS and w[0].isalpha()]
+    initials = "".join(w[0] for w in words)
+    # "GM" for "General Motors Corp.": the legal form may be left out of the acronym.
+    short = "".join(w[0] for w in _without_company_tail(tuple(words)))
+    return len(short) >= 2 and acronym in (initials, short)
 
 
 def _nearest(mention: Mention, candidates: list[Cluster]) -> Cluster | None:

@@ -7,16 +7,23 @@ is clustered.
   names joined by a dash (a dateline "DETROIT - Chrysler"), a surname with its apostrophe
   written apart ("Michael O' Leary"), a company's legal form or a word cut from its name
   ("Chrysler LLC", "Lockheed Martin"), a town and its state ("San Francisco, California"),
-  a maker's name before a model ("Airbus A380" is a product).
-* Drops: numbers, lower-case words, currency codes, time zones, shouted common words, a
-  name used as a verb ("Warrened"), a lone function word.
+  a maker's name before a model ("Airbus A380" is a product) or before a noun for a kind
+  of product ("MacBook Air laptops", "Airbus jets": the product, not the company).
+* Drops: numbers, lower-case words, currency codes, time zones, shouted common words (not
+  an acronym used as a name: "SEC Chairman"), a name used as a verb ("Warrened"), a lone
+  function word. A name never runs across a line break; two touching person spans are one
+  name ("Karl-Theodor" + "zu Guttenberg"); a party tag after a politician ("(R-AZ)") is
+  the party.
 * Extents as news corpora mark them: the name's own determiner ("the Pentagon", not before
   a possessive: "the Apple 's sales"), a person's title ("President Vladimir Putin"), an
   organisation's descriptor ("engine maker Europrop"), a possessive that owns nothing
   ("Moody 's said").
 * Labels from the words around: a name after a person-only title is a PERSON; after an
   organisation's descriptor, with its own "the" ("the Beatles") or ending in "Aircraft" or
-  "Inc" it is an ORG; "Conference", "Summit" or "Show" make an EVENT; the EU is a place.
+  "Inc" it is an ORG; "Conference", "Summit" or "Show" make an EVENT; the EU is a place;
+  a name described by a person's role in apposition ("Vikram Pandit, Citi's chief
+  executive") is a PERSON; a one-word "person" in a place inside a place ("from Toulouse in
+  France") is a town.
   `Mention.org_cue` records what the sentence says of an organisation ("Ryanair CEO",
   "shares of Fannie Mae", "sold to Magna") for the cluster's label.
 """
@@ -38,14 +45,17 @@ from newslens.entities.vocab import (
     DETERMINED_LABELS,
     EVENT_HEADS,
     NAME_LABELS,
+    NAME_SUFFIXES,
     ORG_DESCRIPTORS,
     ORG_NAME_ENDINGS,
     ORG_OWNED_NOUNS,
     PERSON_HEAD_TITLES,
     PERSON_ONLY_TITLES,
+    PERSON_ROLE_WORDS,
     PERSON_TITLES,
     PLATFORMS,
     POSSESSIVES,
+    PRODUCT_NOUNS,
     ROLE_NOUNS,
     SPACED_DASHES,
     STAKE_NOUNS,
@@ -63,6 +73,9 @@ EMPLOYER_PREPOSITIONS = {"at", "with"}
 PLACE_PREPOSITIONS = {"in", "to", "from", "near", "across", "throughout"}
 # Words after a number that make it an amount, not a model ("Airbus 320 million").
 AMOUNT_WORDS = {"million", "billion", "trillion", "percent", "%", "per", "years", "jobs"}
+# A politician's party in a tag after the name ("(R-AZ)", ", D-Conn.,").
+PARTY_LETTERS = {"R", "D", "I"}
+STATE_MAX_LETTERS = 6
 # How far back an opening bracket may be from the name it opens ("[Russian President
 # Vladimir] Putin").
 BRACKET_REACH = 6
@@ -80,6 +93,9 @@ class Mention:
     titled: bool = False  # a person's title stands before the name ("Senator McCain")
     org_cue: bool = False  # said of an organisation ("Ryanair CEO", "an analyst at UBS")
     place_cue: bool = False  # after a preposition of place ("in Washington")
+    # spaCy's PERSON made a town by its place ("from Toulouse in France"): still the
+    # person when the article names a person so.
+    town_of_person: bool = False
 
 
 def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -92,7 +108,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
         start = _bracket_start(doc, ent.start)
         piece = start
         for i in range(start, ent.end):
-            if _splits_names(doc, piece, i):
+            if _breaks_line(doc[i]) or _splits_names(doc, piece, i):
                 if piece < i:
                     # A dateline's place in capitals ("DETROIT - ...") is a place.
                     dateline = doc[i].text == "-" and _starts_line(doc, piece)
@@ -100,16 +116,51 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 piece = i + 1
         if piece < ent.end:
             out.append((piece, ent.end, ent.label_))
-    return _with_suffixes_joined(doc, _with_places_joined(doc, _with_apostrophes_joined(doc, out)))
+    spans = _with_suffixes_joined(doc, _with_places_joined(doc, _with_apostrophes_joined(doc, out)))
+    return _with_party_tags(doc, spans)
+
+
+def _with_party_tags(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A politician's party and state after the name ("Senator John McCain (R-AZ)", "Sen.
+    Christopher Dodd, D-Conn.,") names the party, an organisation, as news corpora mark
+    it; spaCy misses it or calls it a place."""
+    tags = []
+    for _start, end, label in spans:
+        if label == "PERSON" and (tag_end := _party_tag_end(doc, end)):
+            tags.append((end + 1, tag_end, "ORG"))
+    if not tags:
+        return spans
+    covered = {i for start, end, _ in tags for i in range(start, end)}
+    kept = [s for s in spans if not covered.intersection(range(s[0], s[1]))]
+    return sorted(kept + tags)
+
+
+def _party_tag_end(doc: Doc, end: int) -> int:
+    """The end of a party tag "R-AZ" right after "(" or "," at `end`, or 0."""
+    if end + 4 > len(doc) or doc[end].text not in ("(", ","):
+        return 0
+    party, dash, state = doc[end + 1], doc[end + 2], doc[end + 3]
+    if party.text not in PARTY_LETTERS or dash.text != "-" or party.whitespace_ or dash.whitespace_:
+        return 0
+    letters = state.text.rstrip(".")
+    if not (letters.isalpha() and letters[:1].isupper() and len(letters) <= STATE_MAX_LETTERS):
+        return 0
+    after = doc[end + 4].text if end + 4 < len(doc) else ""
+    return end + 4 if after in (")", ",", ".", "") else 0
 
 
 def _with_apostrophes_joined(
     doc: Doc, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """A surname with an apostrophe written apart ("Michael O' Leary", text rebuilt from
-    tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary"."""
+    tokens) is one name: spaCy sees "Michael O'" and a place "Leary", or a bare "Leary";
+    so are two persons' names that touch ("Karl-Theodor" + "zu Guttenberg")."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
+        if out and out[-1][2] == label == "PERSON" and out[-1][1] == start:
+            # One name that spaCy cut in two ("Karl-Theodor" + "zu Guttenberg").
+            out[-1] = (out[-1][0], end, "PERSON")
+            continue
         if (
             out
             and out[-1][2] == "PERSON"
@@ -217,6 +268,12 @@ def _is_place_of(doc: Doc, first: tuple[int, int, str], second: tuple[int, int, 
     return before not in (",", "and", "or") and after not in ("and", "or")
 
 
+def _breaks_line(token: Token) -> bool:
+    """A line break inside spaCy's entity ("Penske" ending a headline, "General Motors Co."
+    opening the text): no name runs across lines."""
+    return token.is_space and "\n" in token.text
+
+
 def _starts_line(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
 
@@ -288,24 +345,24 @@ def mention_from_span(
     # Trailing possessives and punctuation are not part of the name ("Putin 's"), unless
     # nothing follows for the name to possess ("Moody 's said", "McDonald 's .").
     possessive = False
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or _is_punct(doc[end - 1])):
         if doc[end - 1].text in POSSESSIVES and label == "ORG" and _owns_nothing(doc, end):
             break
         possessive = possessive or doc[end - 1].text in POSSESSIVES
         end -= 1
     if end < len(doc) and doc[end].text in POSSESSIVES:
         possessive = True  # "the Apple 's sales": "the" goes with "sales"
-    while start < end and doc[start].is_punct:
-        start += 1
+    while start < end and _is_punct(doc[start]):
+        start += 1  # '`` AirTran Airways' (a quote written as two backticks)
     if start >= end:
         return None
     if label == "PERSON":
         # "Donald Trump's America": a person's name ends at its possessive.
         end = next((i for i in range(start + 1, end) if doc[i].lower_ in ("'s", "’s")), end)
     name_start = start
-    while name_start < end and (doc[name_start].lower_ in ARTICLES or doc[name_start].is_punct):
+    while name_start < end and (doc[name_start].lower_ in ARTICLES or _is_punct(doc[name_start])):
         name_start += 1
-    if any(doc[i].is_punct for i in range(start, name_start)):
+    if any(_is_punct(doc[i]) for i in range(start, name_start)):
         start = name_start  # 'the “Lion' -> 'Lion'; the article may come back below
     label = _relabel(doc, name_start, end, label)
     titled = False
@@ -319,6 +376,13 @@ def mention_from_span(
         # "Airbus A380", "Boeing 787": the maker's name is part of a product's.
         label, end = "PRODUCT", model_end
         start = name_start
+    product = (
+        label in ("ORG", "PERSON")
+        and not possessive
+        and _names_a_product(doc[name_start:end], person=label == "PERSON")
+    )
+    if product:
+        label = "PRODUCT"  # "MacBook Air laptops", "long-haul Airbus jets"
     if possessive or _is_premodifier(doc[start:end]):
         # "the Air Force 's plan", "the Apple store": the article belongs to the outer phrase.
         start = name_start
@@ -340,8 +404,17 @@ def mention_from_span(
     if label == "GPE" and "," in words:
         # "Worcester, Massachusetts" is the town: it shares a cluster with "Worcester".
         key = _key(doc[name_start : name_start + words.index(",")])
+    if label == "PERSON":
+        while len(key) > 1 and key[-1] in NAME_SUFFIXES:
+            key = key[:-1]  # "Henry M. Paulson Jr." is the "Paulson" of the article
     if not key:
         return None
+    if product:
+        key = ("@product", *key)  # not the maker: "Airbus jets" is not "Airbus"
+    place_cue = _has_place_cue(doc, start, name_span)
+    town = label == "PERSON" and not titled and place_cue and _is_place_in_place(doc, name_span)
+    if town:
+        label = "GPE"  # "from Toulouse in France", "flown to Hamburg, Germany"
     return Mention(
         start=start,
         end=end,
@@ -349,9 +422,24 @@ def mention_from_span(
         key=key,
         name=_name_text(name_span),
         titled=titled,
-        org_cue=_has_org_cue(doc, name_start, end),
-        place_cue=_has_place_cue(doc, start, name_span),
+        org_cue=_has_org_cue(doc, name_start, end) or _after_org_descriptor(doc, name_start, end),
+        place_cue=place_cue,
+        town_of_person=town,
     )
+
+
+def _is_place_in_place(doc: Doc, name: Span) -> bool:
+    """A one-word "person" after a preposition of place that a place follows, inside it
+    ("from Toulouse in France", "to Hamburg, Germany"): a town, never a person."""
+    end = name.end
+    if len(name) != 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("in", ","):
+        return False
+    return doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B"
+
+
+def _is_punct(token: Token) -> bool:
+    """Punctuation, quote marks included: spaCy does not call a backtick "`" punctuation."""
+    return token.is_punct or token.is_quote
 
 
 def _owns_nothing(doc: Doc, end: int) -> bool:
@@ -400,6 +488,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
         return "PERSON"  # "Spokeswoman Sandy Angers" tagged ORG
     if label in ("ORG", "GPE", "NORP") and _after_person_title(doc, start, end):
         return "PERSON"  # "German chancellor Olaf Scholz" tagged ORG
+    if label in ("ORG", "GPE", "NORP") and _described_as_person(doc, start, end):
+        return "PERSON"  # "Vikram Pandit, Citi's chief executive," tagged ORG
     if label == "PERSON" and end - start == 1 and doc[start].lower_ in PLATFORMS:
         return "ORG"  # "on Twitter"
     if (
@@ -417,6 +507,22 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     if label == "PERSON" and end - start > 1 and last.rstrip(".") in ORG_NAME_ENDINGS:
         return "ORG"  # "Douglas Aircraft"
     return label
+
+
+def _described_as_person(doc: Doc, start: int, end: int) -> bool:
+    """A name of two capitalised words or more followed by a person's title in apposition
+    ("Vikram Pandit, Citi's chief executive, said"), not an organisation's descriptor."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if len(words) < 2 or not all(t.text.istitle() for t in words):
+        return False
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1 : end + 7]:
+        if tok.text in (",", ".", ";") or tok.lower_ in ORG_DESCRIPTORS:
+            return False
+        if tok.lower_.rstrip(".") in PERSON_ROLE_WORDS and tok.pos_ in ("NOUN", "PROPN"):
+            return tok.dep_ == "appos" or tok.head.dep_ == "appos"
+    return False
 
 
 def _titled_name(doc: Doc, start: int, end: int) -> bool:
@@ -479,9 +585,8 @@ def _is_descriptor_word(tok: Token) -> bool:
         if tok.text.islower() and tok.pos_ in ("NOUN", "ADJ"):
             return True
         # "Aircraft manufacturer Boeing" at the start of a sentence.
-        return (
-            bool(tok.is_sent_start) and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
-        )
+        starts = bool(tok.is_sent_start) or _starts_line(tok.doc, tok.i)
+        return starts and tok.text.istitle() and tok.pos_ in ("NOUN", "ADJ", "PROPN")
     # A nationality is part of it ("German airline"); a country is a name of its own.
     return tok.ent_type_ == "NORP" and tok.text[:1].isupper() and tok.dep_ in ("amod", "compound")
 
@@ -587,6 +692,21 @@ def _with_determiner(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _names_a_product(name: Span, *, person: bool = False) -> bool:
+    """The name modifies a noun for a kind of product ("MacBook Air laptops", "Airbus
+    jets", "Mac OS X operating system" tagged PERSON): it names the product or its brand,
+    which news corpora do not mark as the company. A person's "family" is no product."""
+    root = name.root
+    if root.dep_ not in ("compound", "nmod") or name.start <= root.head.i < name.end:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    if person and head.lower_ in ("family", "families"):
+        return False
+    return head.pos_ == "NOUN" and head.lower_ in PRODUCT_NOUNS
+
+
 def _is_premodifier(span: Span) -> bool:
     """The name modifies a noun after it ("the Apple store", "the US Senate vote")."""
     root = span.root
@@ -653,9 +773,24 @@ def _is_false_positive(
                 and lower in common_words()
                 and word not in acronyms
                 and not _shouting(span)
+                and not _acts_as_organisation(doc, start)
             ):
                 return True
     return False
+
+
+def _acts_as_organisation(doc: Doc, i: int) -> bool:
+    """A word in capitals that the sentence uses as an organisation's name: before a role
+    ("SEC Chairman Christopher Cox", "SEC officials") or as "the ..." that acts ("the SEC
+    said"); a shouted "an END to the war" does neither."""
+    token = doc[i]
+    after = doc[i + 1].lower_.rstrip(".") if i + 1 < len(doc) else ""
+    if after in PERSON_TITLES or after in ROLE_NOUNS or after in ORG_OWNED_NOUNS:
+        return True
+    if after in ("officials", "official", "staff"):
+        return True
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return before in ARTICLES and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _is_name_as_verb(token: Token) -> bool:
@@ -688,8 +823,8 @@ def _shouting(span: Span) -> bool:
 def mention_key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The key of the bare name in the span [start, end): no "the", punctuation or
     possessive."""
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or _is_punct(doc[end - 1])):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ARTICLES):
+    while start < end and (_is_punct(doc[start]) or doc[start].lower_ in ARTICLES):
         start += 1
     return _key(doc[start:end]) if start < end else ()

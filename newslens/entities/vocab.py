@@ -33,6 +33,17 @@ PERSON_TITLES = frozenset(
     finance economy health justice trade officer leader speaker
     """.split()
 )
+# Words of a person's role in apposition after the name ("Vikram Pandit, Citi's chief
+# executive"): a name so described is a person's, whatever spaCy called it.
+PERSON_ROLE_WORDS = frozenset(
+    """
+    executive ceo chairman chairwoman president founder spokesman spokeswoman
+    spokesperson minister secretary senator governor mayor analyst economist
+    strategist director
+    """.split()
+)
+# Generational suffixes after a person's surname ("Henry M. Paulson Jr.").
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Titles that only ever come before a person's name (not "President's Council").
 PERSON_ONLY_TITLES = frozenset(
     "mr mrs ms mx dr sen senator rep congressman congresswoman gov governor mayor judge "
@@ -75,6 +86,8 @@ ORG_OWNED_NOUNS = frozenset(
     """
     ceo cfo coo cto shareholders shares stock headquarters employees subsidiary
     analyst analysts economist economists strategist strategists
+    plant plants factory factories unit units division divisions dealers dealership
+    dealerships
     """.split()
 )
 # Online platforms spaCy's small model takes for people ("on Twitter").
@@ -95,6 +108,21 @@ ORG_NAME_ENDINGS = frozenset(
 # Legal-form suffixes of a company's name ("Chrysler LLC", "Fiat SpA").
 COMPANY_SUFFIXES = frozenset(
     "inc inc. corp corp. co co. ltd ltd. llc plc ag sa spa nv n.v. gmbh bv lp llp".split()
+)
+# Words at the end of a company's name that say nothing of which company it is ("Lehman
+# Brothers Holdings Inc."), as written in a mention's key (no periods).
+COMPANY_TAILS = frozenset(w.replace(".", "") for w in COMPANY_SUFFIXES) | {"group", "holdings"}
+# Nouns for kinds of product: a company's name before one names the product or its
+# brand ("MacBook Air laptops", "Airbus jets"), not the company.
+PRODUCT_NOUNS = frozenset(
+    """
+    aircraft airliner airliners jet jets plane planes engine engines
+    car cars truck trucks vehicle vehicles sedan sedans suv suvs pickup pickups
+    laptop laptops computer computers notebook notebooks desktop desktops phone phones
+    smartphone smartphones handset handsets tablet tablets device devices player players
+    console consoles software system systems app apps version versions
+    line lineup range family series model models design designs
+    """.split()
 )
 # Verbs whose object is a company ("sold Opel to Magna", "acquire Chrysler").
 DEAL_VERBS = frozenset("acquire buy purchase sell merge own invest".split())

@@ -411,6 +411,12 @@ def test_the_acronym_rule_reads_letters_in_order():
     assert not abbreviates("NRA", "Federal Bureau of Investigation")
 
 
+def test_a_ticker_in_parentheses_is_no_acronym(nlp):
+    text = "Shares of JPMorgan Chase & Co (JPM.N) lost 5 percent, and JPM.N fell again."
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["JPMorgan Chase & Co"]
+
+
 def test_nationality_forms_share_a_cluster(nlp):
     text = (
         "Russian troops advanced, and the Russians said so. "
@@ -807,3 +813,300 @@ def test_a_lone_legal_form_takes_the_name_before_it(nlp):
     doc = _with_ents(nlp, text, [("LLC", "ORG"), ("LLC", "ORG", 30)])
     mentions, _ = extract_entities(doc)
     assert [(m.text, m.label) for m in mentions] == [("Chrysler LLC", "ORG")]
+
+
+# -------------------------------------------------- unseen-text kinds, real spaCy output
+
+
+def test_a_headline_spacy_swallowed_into_a_name_is_cut_at_its_verbs(nlp):
+    # spaCy's own entities here: "Henderson Named" ORG, "Chrysler Wins Court Approval" ORG.
+    text = (
+        "Henderson Named GM Chief\n"
+        "Fritz Henderson was named chief executive of General Motors on Monday. "
+        "Henderson said GM would survive.\n\n"
+        "Chrysler Wins Court Approval for Sale\n"
+        "Chrysler LLC won approval on Monday to sell its assets to Fiat SpA, a judge said."
+    )
+    mentions, clusters = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert "Henderson Named" not in by_text and "Chrysler Wins Court Approval" not in by_text
+    first = mentions[0]
+    assert (first.text, first.label) == ("Henderson", "PERSON")
+    assert first.entity_id == by_text["Fritz Henderson"].entity_id
+    assert by_text["Chrysler"].entity_id == by_text["Chrysler LLC"].entity_id
+
+
+def test_a_byline_is_no_headline(nlp):
+    text = "By John Smith and Jane Doe\nJohn Smith reported that the company grew."
+    mentions, _ = _entities(nlp, text)
+    assert mentions[0].text == "John Smith" and mentions[0].label == "PERSON"
+
+
+def test_a_company_is_named_by_the_first_words_before_its_legal_form(nlp):
+    text = (
+        "Lehman Brothers Holdings Inc. filed for bankruptcy on Monday. Lehman had 25,000 "
+        "employees, and Goldman Sachs Group Inc. said Goldman Sachs would hire some."
+    )
+    mentions, clusters = _entities(nlp, text)
+    ids = {}
+    for m in mentions:
+        ids.setdefault(m.text, set()).add(m.entity_id)
+    assert ids["Lehman"] == ids["Lehman Brothers Holdings Inc."]
+    assert ids["Goldman Sachs"] == ids["Goldman Sachs Group Inc."]
+    assert ids["Lehman"] != ids["Goldman Sachs"]
+
+
+def test_a_company_spacy_calls_a_place_joins_its_full_name(nlp):
+    # spaCy: "Cisco" GPE in the first line, ORG in the last sentence.
+    text = (
+        "Cisco sues Apple over iPhone name\n"
+        "Cisco Systems filed a lawsuit against Apple on Wednesday. Cisco said Apple knew "
+        "of the trademark. China Eastern Airlines flies to China."
+    )
+    mentions, _ = _entities(nlp, text)
+    cisco = [m for m in mentions if m.text.startswith("Cisco")]
+    assert len(cisco) == 3
+    assert {m.label for m in cisco} == {"ORG"} and len({m.entity_id for m in cisco}) == 1
+    china = [m for m in mentions if m.text == "China"]
+    assert china and all(m.label == "GPE" for m in china)
+
+
+def test_a_town_spacy_calls_a_person_is_a_place_inside_a_place(nlp):
+    # spaCy: "Toulouse" PERSON.
+    text = "The plane took off from Toulouse in France and landed in Hamburg, Germany."
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m.label for m in mentions}
+    assert by_text["Toulouse"] == "GPE"
+    # A person after "to" stays a person.
+    text = "The letter went to Smith in the morning, and Smith replied."
+    mentions, _ = _entities(nlp, text)
+    assert all(m.label == "PERSON" for m in mentions if "Smith" in m.text)
+
+
+def test_unseen_time_zones_and_name_verbs_are_not_entities(nlp):
+    # spaCy: "GMT" and "BST" ORG, "Warrened" ORG.
+    text = (
+        "The report lands at 1400 GMT and trading in London ends at 1630 BST. "
+        "One aide said the nominee was Warrened."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["London"]
+
+
+def test_a_companys_acronym_may_leave_out_its_legal_form(nlp):
+    text = "General Motors Corp. filed for bankruptcy. GM said Opel would be sold."
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["GM"].entity_id == by_text["General Motors Corp."].entity_id
+
+
+def test_a_name_after_an_organisations_descriptor_makes_its_cluster_a_company(nlp):
+    # spaCy calls every "Koenigsegg" a PERSON.
+    text = (
+        "GM would sell Saab to a group led by sports car maker Koenigsegg. "
+        "Koenigsegg is based in Sweden, and Koenigsegg said so."
+    )
+    mentions, _ = _entities(nlp, text)
+    koenigsegg = [m for m in mentions if "Koenigsegg" in m.text]
+    assert len(koenigsegg) == 3 and {m.label for m in koenigsegg} == {"ORG"}
+
+
+def test_a_company_name_before_a_product_noun_names_the_product(nlp):
+    text = (
+        "Toyota recalled 2 million Toyota vehicles on Tuesday. Toyota Motor Corp. said the "
+        "Toyota sedans were safe, and Toyota shares rose."
+    )
+    mentions, clusters = _entities(nlp, text)
+    company = _cluster_of(mentions, clusters, "Toyota Motor Corp.")
+    assert company.label == "ORG"
+    products = [m for m in mentions if m.label == "PRODUCT"]
+    # "Toyota vehicles", "Toyota sedans": the brand, outside the company's cluster.
+    assert [text[m.end + 1 : m.end + 6] for m in products] == ["vehic", "sedan"]
+    assert all(m.entity_id != company.id for m in products)
+    # The company owns its shares: "Toyota shares" stays the company.
+    shares = next(m for m in mentions if text[m.end :].startswith(" shares"))
+    assert shares.entity_id == company.id
+
+
+def test_an_acronym_that_spells_a_word_stays_when_the_sentence_uses_it_as_a_name(nlp):
+    text = (
+        "SEC Chairman Christopher Cox met bankers on Monday, and the SEC said it would act. "
+        "The company promised an END to the delays."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions if "SEC" in m.text or "END" in m.text] == ["SEC", "the SEC"]
+
+
+def test_a_name_spacy_cut_in_two_is_one_person(nlp):
+    # spaCy: "Karl-Theodor" PERSON, "zu Guttenberg" PERSON.
+    text = "Economy Minister Karl-Theodor zu Guttenberg said the state would give a loan."
+    mentions, clusters = _entities(nlp, text)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Economy Minister Karl-Theodor zu Guttenberg", "PERSON")
+    ]
+    assert clusters[0].name == "Karl-Theodor zu Guttenberg"
+
+
+def test_a_company_spacy_tags_person_in_a_headline_is_the_company(nlp):
+    # spaCy's own labels: "Magna" PERSON (headline and "Magna shares"), "Daimler" PERSON
+    # in the headline.
+    articles = (
+        (
+            "Magna Says Opel Talks Progressing\n"
+            "Magna International Inc. said on Friday that talks over Opel were progressing. "
+            "Magna shares rose 3 percent in Toronto.",
+            "Magna",
+            "Magna International Inc.",
+        ),
+        (
+            "Chrysler Sues Daimler Over Pension Costs\n"
+            "Chrysler LLC sued Daimler AG in New York on Monday, and Daimler said the claim "
+            "had no merit.",
+            "Daimler",
+            "Daimler AG",
+        ),
+    )
+    for text, name, full in articles:
+        mentions, _ = _entities(nlp, text)
+        group = [m for m in mentions if m.text.startswith(name)]
+        assert len(group) == 3, name
+        assert {m.label for m in group} == {"ORG"}
+        assert len({m.entity_id for m in group}) == 1
+        assert full in {m.text for m in group}
+
+
+def test_issue_16_kinds_on_spacys_own_entities(nlp):
+    # Editorial brackets: spaCy's own span is "Li] Qiang's".
+    text = '"We will not accept [Chinese Premier Li] Qiang\'s terms," the minister said.'
+    mentions, clusters = _entities(nlp, text)
+    person = next(m for m in mentions if m.label == "PERSON")
+    assert person.text == "[Chinese Premier Li] Qiang"
+    assert next(c for c in clusters if c.id == person.entity_id).name == "Li Qiang"
+    # Nationality forms, each a separate spaCy entity, share a cluster.
+    text = (
+        "Russian forces shelled the town. The Russians denied it. Democrats blocked the "
+        "measure, and one Democrat, Senator Jon Tester, voted with Republicans."
+    )
+    mentions, _ = _entities(nlp, text)
+    ids = {m.text.removeprefix("The "): m.entity_id for m in mentions}
+    assert ids["Russian"] == ids["Russians"] and ids["Democrat"] == ids["Democrats"]
+    assert len({ids["Russian"], ids["Democrat"], ids["Republicans"]}) == 3
+    # "the Senate" is not its Banking Committee.
+    text = (
+        "The Senate Banking Committee heard testimony on Thursday. The Senate is expected "
+        "to vote next week."
+    )
+    mentions, clusters = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["The Senate Banking Committee", "The Senate"]
+    assert len(clusters) == 2
+
+
+def test_a_name_written_again_where_spacy_saw_nothing_is_added(nlp):
+    # spaCy marks the first "Apple Inc." only.
+    text = (
+        "Cisco sued Apple Inc. on Wednesday. The suit was filed against the maker of the "
+        "iPhone ( which was presented on Tuesday for the first time ) - Apple Inc. - and a "
+        "leader in network systems ."
+    )
+    mentions, _ = _entities(nlp, text)
+    apple = [m for m in mentions if m.text == "Apple Inc."]
+    assert len(apple) == 2 and apple[0].entity_id == apple[1].entity_id
+    assert apple[1].start == text.rindex("Apple Inc.")
+    # A one-word name is not repeated: it is often a product ("iPhone").
+    assert len([m for m in mentions if "iPhone" in m.text]) == 1
+
+
+def test_quote_marks_written_as_backticks_are_not_part_of_the_name(nlp):
+    # spaCy's own span is "`` AirTran Airways" (two backtick tokens, not punctuation).
+    text = (
+        "Boeing delivered the last jet to AirTran Airways on Monday. `` AirTran Airways "
+        "would like to thank the many people , '' said Joe Leonard ."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions if "AirTran" in m.text] == ["AirTran Airways"] * 2
+
+
+def test_a_descriptor_that_opens_a_line_keeps_its_capital_word(nlp):
+    text = (
+        "Boeing unveils new jet\nJuly 09 , 2007\nAircraft manufacturer Boeing have unveiled "
+        "their new 787 Dreamliner at their factory."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [m.text for m in mentions] == ["Boeing", "Aircraft manufacturer Boeing"]
+
+
+def test_a_surname_joins_a_full_name_with_a_generational_suffix(nlp):
+    text = "Treasury Secretary Henry M. Paulson Jr. met bankers. Paulson said they agreed."
+    mentions, clusters = _entities(nlp, text)
+    people = [m for m in mentions if "Paulson" in m.text]
+    assert len(people) == 2 and people[0].entity_id == people[1].entity_id
+    assert next(c for c in clusters if c.id == people[0].entity_id).name == "Henry M. Paulson Jr."
+
+
+def test_a_name_described_by_a_persons_role_is_a_person(nlp):
+    # spaCy: "Vikram Pandit" ORG, "Pandit" ORG.
+    text = (
+        "Citi shares jumped 38 percent. Vikram Pandit, Citi's chief executive, said in a "
+        "memo that the bank was doing well. Pandit's memo lifted other banks. Morgan "
+        "Stanley, the investment bank, said so too."
+    )
+    mentions, _ = _entities(nlp, text)
+    labels = {m.text: m.label for m in mentions}
+    assert labels["Vikram Pandit"] == labels["Pandit"] == "PERSON"
+    assert labels["Morgan Stanley"] == "ORG"
+
+
+def test_a_politicians_party_tag_is_the_party(nlp):
+    # spaCy: "R-AZ" nothing, "D-Conn." GPE.
+    text = (
+        "Senator John McCain ( R-AZ ) entered them into the record. Sen. Christopher J. "
+        "Dodd, D-Conn., and Rep. Barney Frank (D-Mass.) agreed."
+    )
+    mentions, _ = _entities(nlp, text)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Senator John McCain", "PERSON"),
+        ("R-AZ", "ORG"),
+        ("Sen. Christopher J. Dodd", "PERSON"),
+        ("D-Conn.", "ORG"),
+        ("Rep. Barney Frank", "PERSON"),
+        ("D-Mass.", "ORG"),
+    ]
+
+
+def test_no_name_runs_across_a_line_break(nlp):
+    # spaCy's own entity: "Penske\nGeneral Motors Co." (ORG).
+    text = (
+        "GM to sell Saturn to Penske\nGeneral Motors Co. agreed to sell its Saturn brand to "
+        "Penske Automotive Group Inc., the company said on Friday."
+    )
+    mentions, _ = _entities(nlp, text)
+    by_text = {m.text: m for m in mentions}
+    assert "\n" not in "".join(by_text)
+    assert by_text["GM"].entity_id == by_text["General Motors Co."].entity_id
+    assert by_text["Penske"].entity_id == by_text["Penske Automotive Group Inc."].entity_id
+
+
+def test_a_person_before_a_product_noun_is_the_product_but_a_family_is_people(nlp):
+    text = "The Bush family gathered in Texas. George Bush spoke."
+    mentions, _ = _entities(nlp, text)
+    bush = [m for m in mentions if "Bush" in m.text]
+    assert {m.label for m in bush} == {"PERSON"} and len({m.entity_id for m in bush}) == 1
+    # spaCy tagged "Mac" PERSON in a dev article of this shape.
+    text = "Jobs unveiled Lion , the new version of their Mac OS X operating system ."
+    doc = _with_ents(nlp, text, [("Jobs", "PERSON"), ("Mac", "PERSON")])
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [("Jobs", "PERSON"), ("Mac", "PRODUCT")]
+
+
+def test_a_person_in_a_place_stays_the_person_the_article_names(nlp):
+    text = "John Smith wrote to the board. A letter from Smith in Washington arrived."
+    doc = _with_ents(
+        nlp, text, [("John Smith", "PERSON"), ("Smith", "PERSON", 20), ("Washington", "GPE")]
+    )
+    mentions, _ = extract_entities(doc)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("John Smith", "PERSON"),
+        ("Smith", "PERSON"),
+        ("Washington", "GPE"),
+    ]
+    assert mentions[0].entity_id == mentions[1].entity_id
