@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from newslens.timexes.vocabulary import (
     DECADE_WORDS,
+    ERA_NOUNS,
     FALLBACK_JUNK,
     FUTURE_LEMMAS,
     HOLIDAYS,
@@ -934,8 +935,29 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "Russia Today", "Larry King Now"
         if m.kind in {"relunit", "fixed", "relday"} and _is_quoted_title(text, m.start, m.end):
             continue  # ABC's "This Week", CBS's ''60 Minutes''
+        if m.kind == "fixed" and _is_discourse_now(text, m.start, m.end):
+            continue  # "Now, he says, ...": a turn in the telling, not a time (TimeBank)
+        if m.kind == "relday" and _is_era_today(text, m.start, m.end):
+            continue  # "today's youth", "in today's world": the present era, unannotated
         kept.append(m)
     return kept
+
+
+def _is_discourse_now(text: str, start: int, end: int) -> bool:
+    """'Now,' opening a sentence (or a quote) and set off by a comma."""
+    if text[start:end] != "Now" or text[end : end + 1] != ",":
+        return False
+    before = text[max(0, start - 4) : start].rstrip(" \t\n\"'`“‘")
+    return not before or before[-1] in ".!?:;"
+
+
+def _is_era_today(text: str, start: int, end: int) -> bool:
+    """'today's' before a noun of an era or a population ('today's world', 'today's youth',
+    'today's personal computers'), not a day's event ('today's editions', 'today's meeting')."""
+    if text[start:end].lower() != "today":
+        return False
+    after = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", text[end : end + 40])
+    return bool(after) and bool(ERA_NOUNS.intersection(after.groups()))  # pyright: ignore[reportOptionalMemberAccess]
 
 
 def _is_quoted_title(text: str, start: int, end: int) -> bool:

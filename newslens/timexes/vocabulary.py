@@ -34,6 +34,13 @@ ORDINALS = {
     "20th": 20, "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22,
 }  # fmt: skip
 VAGUE_QUANTITIES = {"several", "few", "many", "some", "numerous", "couple of", "a few"}
+# "today's world", "today's youth": nouns of an era or a population, after which "today's"
+# means the present age (TimeBank leaves it unannotated), not the day of the story
+ERA_NOUNS = {
+    "world", "youth", "society", "generation", "generations", "children", "kids", "economy",
+    "culture", "standards", "age", "times", "computers", "technology", "students", "families",
+    "consumers", "market", "markets", "politics", "media", "america", "europe",
+}  # fmt: skip
 # unit -> (ISO letter, multiplier, needs the "T" time designator)
 UNITS = {
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),

@@ -540,6 +540,22 @@ def test_moving_holidays_spoken_years_and_vague_ago(nlp):
     assert value(nlp, "It was removed several years ago.", dct, "several years ago") == "PAST_REF"
 
 
+def test_a_discourse_now_is_no_time_but_a_clause_now_is_the_present(nlp):
+    dct = "2001-03-05"
+    text = 'The deal collapsed in May. Now, the mayor says, "we start again."'
+    assert "Now" not in {t.text for t in timexes(nlp, text, dct)}
+    assert value(nlp, "The company now owns 40% of the mill.", dct, "now") == "PRESENT_REF"
+    assert value(nlp, "Now the court has ruled for the city.", dct, "Now") == "PRESENT_REF"
+
+
+def test_todays_before_an_era_noun_is_no_date_but_todays_paper_is_the_dct(nlp):
+    dct = "2001-03-05"
+    found = {t.text for t in timexes(nlp, "It matters for today's youth and today's world.", dct)}
+    assert "today" not in found
+    text = "The notice ran in today's editions of the paper."
+    assert value(nlp, text, dct, "today") == "2001-03-05"
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
