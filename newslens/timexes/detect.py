@@ -1076,7 +1076,11 @@ def _verb_tense(span: Span) -> str | None:
         return "future"
     if lowers & FUTURE_MODALS and verb.tag_ == "VB" and _attached_to(span, verb):
         return "future"
-    if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
+    if (
+        any(a.tag_ == "TO" for a in auxes)
+        and verb.head.lemma_ in PLANNING_LEMMAS
+        and verb.dep_ != "csubj"  # "the countries to accede on Friday were": no plan
+    ):
         return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
     if (
         verb.lemma_ in FUTURE_LEMMAS or (verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp")
@@ -1084,8 +1088,11 @@ def _verb_tense(span: Span) -> str | None:
         if verb.lemma_ in FUTURE_LEMMAS and not auxes and _names_the_planning(span, verb):
             return "past"
         return "future"
-    if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
-        return "future"
+    if any(
+        c.lower_ in {"due", "scheduled", "set", "expected"} and not _has_subject(c)
+        for c in verb.children
+    ):
+        return "future"  # "talks are scheduled for Monday", not "when Albright set aside plans"
     if verb.tag_ == "VBD" or any(a.tag_ in {"VBD"} for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and (lowers & {"has", "have", "had", "'ve", "'s"} or not auxes):
@@ -1098,6 +1105,10 @@ def _verb_tense(span: Span) -> str | None:
             return "past"
         return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _has_subject(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _names_the_planning(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -556,6 +556,15 @@ def test_todays_before_an_era_noun_is_no_date_but_todays_paper_is_the_dct(nlp):
     assert value(nlp, text, dct, "today") == "2001-03-05"
 
 
+def test_a_clause_of_its_own_or_a_clausal_subject_gives_no_plan_cue(nlp):
+    dct = "2003-06-09"  # a Monday
+    text = "On Friday, when the minister set aside her holiday, she flew to the coast."
+    assert value(nlp, text, dct, "Friday") == "2003-06-06"
+    text = "Among the states to join the pact on Friday were Chile and Peru."
+    assert value(nlp, text, dct, "Friday") == "2003-06-06"
+    assert value(nlp, "The vote is scheduled for Friday.", dct, "Friday") == "2003-06-13"
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
