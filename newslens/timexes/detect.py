@@ -1099,12 +1099,20 @@ def _verb_tense(span: Span) -> str | None:
         return "past"
     if verb.tag_ == "MD" and verb.lower_ in {"will", "would", "shall", "'ll"}:
         return "future"
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        return "past"  # "weakness hurt the index on Friday": 'hurt' with 'it' is a past form
     if verb.tag_ in {"VBZ", "VBP"} and not auxes:
         # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
         if verb.lemma_ in REPORTING_LEMMAS:
             return "past"
         return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _singular_subject(verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the verb's subject is a singular noun (so a base form can only be a past:
+    'cut', 'set', 'hit', 'put', 'hurt')."""
+    return any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
 
 
 def _has_subject(tok) -> bool:  # noqa: ANN001 - a spaCy Token

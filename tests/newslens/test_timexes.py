@@ -565,6 +565,13 @@ def test_a_clause_of_its_own_or_a_clausal_subject_gives_no_plan_cue(nlp):
     assert value(nlp, "The vote is scheduled for Friday.", dct, "Friday") == "2003-06-13"
 
 
+def test_a_base_form_verb_after_a_singular_subject_is_a_past(nlp):
+    dct = "2003-06-09"  # a Monday: 'hurt' after 'weakness' can only be the past form
+    text = "Weakness in big technology stocks hurt the index on Friday."
+    assert value(nlp, text, dct, "Friday") == "2003-06-06"
+    assert value(nlp, "The trial opens Friday.", dct, "Friday") == "2003-06-13"
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
