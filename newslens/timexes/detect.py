@@ -937,6 +937,8 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # ABC's "This Week", CBS's ''60 Minutes''
         if m.kind == "fixed" and _is_discourse_now(text, m.start, m.end):
             continue  # "Now, he says, ...": a turn in the telling, not a time (TimeBank)
+        if text[m.start : m.end].lower() == "noon" and _prev_word(text, m.start) == "high":
+            continue  # "High Noon", "high noon comes today": an idiom for a showdown
         if m.kind == "relday" and _is_era_today(text, m.start, m.end):
             continue  # "today's youth", "in today's world": the present era, unannotated
         kept.append(m)

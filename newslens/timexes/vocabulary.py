@@ -266,7 +266,8 @@ RE_REF = re.compile(
     r"the present day)(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
-    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
+    # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank
+    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )

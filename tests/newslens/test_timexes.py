@@ -572,6 +572,15 @@ def test_a_base_form_verb_after_a_singular_subject_is_a_past(nlp):
     assert value(nlp, "The trial opens Friday.", dct, "Friday") == "2003-06-13"
 
 
+def test_idioms_foreseeable_future_and_high_noon_are_no_times(nlp):
+    dct = "2003-06-09"
+    text = "Troops will stay for the foreseeable future. It was high noon for the party."
+    assert timexes(nlp, text, dct) == []
+    text = "Prices will fall in the near future, and the talks resume at noon."
+    found = {t.text: t.value for t in timexes(nlp, text, dct)}
+    assert found == {"the near future": "FUTURE_REF", "noon": "2003-06-09T12:00"}
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
