@@ -422,7 +422,8 @@ def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
 def _find_year_ended(text: str, low: str) -> Iterator[Match]:
     """'the year ended Sept. 30': a duration of a year (the date follows as its own)."""
     for m in _scan(RE_YEAR_ENDED, text, low, ("year end",)):
-        yield _hit(m, "DURATION", "fixed", value="P1Y")
+        # beats the fiscal-year reading of the same words: "the fiscal year ended Jan. 31"
+        yield Match(m.start(), m.end(), "DURATION", "fixed", {"value": "P1Y"}, priority=2)
 
 
 def _find_year_end(text: str, low: str) -> Iterator[Match]:

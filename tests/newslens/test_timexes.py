@@ -581,6 +581,15 @@ def test_idioms_foreseeable_future_and_high_noon_are_no_times(nlp):
     assert found == {"the near future": "FUTURE_REF", "noon": "2003-06-09T12:00"}
 
 
+def test_the_fiscal_year_ended_a_date_is_a_year_long_duration(nlp):
+    text = "In the fiscal year ended Jan. 31, the chain had sales of $59 million."
+    the_year = the(nlp, text, "1989-10-31", "the fiscal year")
+    assert (the_year.type, the_year.value) == ("DURATION", "P1Y")
+    assert value(nlp, "Profit will rise in the fiscal year.", "1989-10-31", "the fiscal year") == (
+        "1989"
+    )
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
