@@ -510,6 +510,13 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
         prev = _prev_word(text, m.start())
         if (
             num_text.lower() in {"a", "an"}
+            and not m.group("after")
+            and not m.group("approx")
+            and _after_quantity(text, m.start())
+        ):
+            continue  # "$500 million a year", "700 seats a week": a rate, unannotated
+        if (
+            num_text.lower() in {"a", "an"}
             and _is_rate(prev)
             and not m.group("after")
             and not m.group("approx")
@@ -648,8 +655,12 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
                 continue  # "Daily Mail", "China Daily"
             if adj.lower() in PRENOMINAL_NOT_SETS and re.match(r"[ \t]+[A-Za-z]", text[m.end() :]):
                 continue  # "the annual meeting", "a quarterly dividend"
+            if _after_quantity(text, m.start()):
+                continue  # "rise 8.5% annually", "10,000 units annually": a rate
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue
+        if m.group("q").lower() == "per" and _after_quantity(text, m.start()):
+            continue  # "15 million instructions per second": a rate
         unit = m.group("unit").lower()
         step = 2 if m.group("other") else 1
         if unit in WEEKDAYS:
@@ -825,6 +836,27 @@ RULES = (
 def _rule_matches(text: str) -> list[Match]:
     low = text.lower()
     return [match for rule in RULES for match in rule(text, low)]
+
+
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# a count of something or a percentage right before a rate's time unit: "700 seats", "8.5%"
+RE_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d.,]*|\b(?:"
+    + "|".join(w for w in NUMBER_WORDS if w not in {"a", "an"})
+    + rf"|{_SCALE}))(?:[ \t]*%|[ \t]+percent"
+    rf"|(?:[ \t]+{_SCALE})?[ \t]+(?!{_SCALE}\b)[A-Za-z][a-z-]*)[ \t]+$",
+    re.I,
+)
+
+
+def _after_quantity(text: str, start: int) -> bool:
+    """Whether a percentage or a counted noun ends right before `start` ('700 seats a week',
+    '8.5% annually', '24 hours a day'): the time unit is then a rate's denominator, which
+    TimeBank mostly leaves unannotated (a bare '15 a year' is kept: annotated as often)."""
+    before = text[max(0, start - 40) : start]
+    m = RE_QUANTITY_BEFORE.search(before)
+    # a sum of money per period is as often annotated as not ('$33 million a year'): kept
+    return bool(m) and not re.search(r"[$€£#]$|\b(?:C|US|A|HK)\$$", before[: m.start()])
 
 
 def _is_rate(prev_word: str) -> bool:

@@ -210,7 +210,7 @@ def test_sets(nlp):
     t = the(nlp, "They will build tankers at a rate of 15 a year .", dct, "a year")
     assert (t.type, t.value) == ("SET", "P1Y")
     assert value(nlp, "He sang at church every week.", dct, "every week") == "P1W"
-    assert value(nlp, "Sales grow 8% annually.", dct, "annually") == "P1Y"
+    assert timexes(nlp, "Sales grow 8% annually.", dct) == []  # a rate (TimeBank)
     assert value(nlp, "They march each July to the church .", dct, "each July") == "XXXX-07"
     assert timexes(nlp, "Each may take a seat .", dct) == []  # "may" the verb
     # before a noun, "annual"/"quarterly" name no time ("the annual meeting", TimeML)
@@ -588,6 +588,19 @@ def test_the_fiscal_year_ended_a_date_is_a_year_long_duration(nlp):
     assert value(nlp, "Profit will rise in the fiscal year.", "1989-10-31", "the fiscal year") == (
         "1989"
     )
+
+
+def test_a_rate_after_a_counted_quantity_is_no_timex_but_a_frequency_is_a_set(nlp):
+    dct = "2003-06-09"
+    text = (
+        "The airline will add 700 seats a week. The plant makes 10,000 units annually, "
+        "and sales should rise 8.5% annually. The chip runs 15 million instructions per second."
+    )
+    assert timexes(nlp, text, dct) == []
+    found = the(nlp, "The board meets twice a year.", dct, "a year")
+    assert (found.type, found.value) == ("SET", "P1Y")
+    found = the(nlp, "Rallies are held here annually.", dct, "annually")
+    assert (found.type, found.value) == ("SET", "P1Y")
 
 
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
