@@ -40,6 +40,7 @@ from newslens.timexes.vocabulary import (
     RE_MONTH_YEAR,
     RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
+    RE_ORDINAL_DAY_TODAY,
     RE_PART_OF_DAY,
     RE_QUARTER,
     RE_REF,
@@ -465,6 +466,12 @@ def _find_decade_word(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "DATE", "fixed", value=f"19{DECADE_WORDS[m.group('dec').lower()]}")
 
 
+def _find_ordinal_day_today(text: str, low: str) -> Iterator[Match]:
+    """'today is the eighth day of the operation': the day of the story (the DCT)."""
+    for m in _scan(RE_ORDINAL_DAY_TODAY, text, low, (" day",)):
+        yield Match(m.start("day"), m.end("day"), "DATE", "relday", {"offset": 0})
+
+
 def _find_weekend(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_WEEKEND, text, low, ("weekend",)):
         yield _hit(m, "DATE", "weekend")
@@ -766,7 +773,7 @@ def _find_moving_holiday(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_MOVING_HOLIDAY, text, low, MOVING_HOLIDAY_NEEDLES):
         name = " ".join(m.group("name").lower().split())
         rel = (m.group("rel") or "").lower() or None
-        yield _hit(m, "DATE", "holiday", name=name, rel=rel)
+        yield _hit(m, "DATE", "holiday", name=name, rel=rel, week=bool(m.group("week")))
 
 
 MOVING_HOLIDAY_NEEDLES = (
@@ -818,6 +825,7 @@ RULES = (
     _find_year_ago,
     _find_decade_word,
     _find_weekend,
+    _find_ordinal_day_today,
     _find_season,
     _find_duration,
     _find_half_unit,

@@ -228,7 +228,10 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     if dct is None:
         return None
     if kind == "holiday":
-        return _resolve_holiday(f, tense, dct)
+        if not f.get("week"):
+            return _resolve_holiday(f, tense, dct)
+        # "as Easter week began": the week runs up to the day, so the nearest one
+        return _week(dt.date.fromisoformat(_resolve_holiday(f, None, dct)))
     if kind == "weekday":
         return _fmt_date(_weekday_date(f["wd"], f.get("rel"), tense, dct), f.get("part"))
     if kind == "relday":

@@ -233,6 +233,11 @@ RE_DECADE_WORD = re.compile(
     rf"(?P<dec>{_alt(DECADE_WORDS)})\b",
     re.I,
 )
+# "today is the eighth day of Desert Shield", "it's the second day of the offensive": the DCT
+RE_ORDINAL_DAY_TODAY = re.compile(
+    rf"\b(?:[Tt]oday|[Ii]t|[Tt]his)(?:['’]s|{_S}is){_S}(?P<day>the{_S}(?:{_alt(ORDINALS)}){_S}day)\b",
+    re.I,
+)
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
     rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past|the){_S})?(?P<season>spring|summer|"
@@ -308,7 +313,8 @@ RE_YEAR_PAIR = re.compile(rf"(?<![\w$€£.,/-])(?P<y1>{_YEAR})[–-](?P<y2>\d\d
 RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)
 RE_MOVING_HOLIDAY = re.compile(
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_S})?"
-    rf"(?P<name>{_alt(k.title() for k in MOVING_HOLIDAYS)})\b(?![ \t]+(?:[A-Z]|week))"
+    rf"(?P<name>{_alt(k.title() for k in MOVING_HOLIDAYS)})\b"
+    rf"(?:(?P<week>[ \t]+week)\b|(?![ \t]+(?:[A-Z]|week)))"  # "Easter week": its ISO week
 )
 # "nineteen ninety-six", "the year two thousand": years read out (broadcast transcripts)
 RE_SPOKEN_YEAR = re.compile(

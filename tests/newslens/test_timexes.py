@@ -603,6 +603,21 @@ def test_a_rate_after_a_counted_quantity_is_no_timex_but_a_frequency_is_a_set(nl
     assert (found.type, found.value) == ("SET", "P1Y")
 
 
+def test_today_is_the_nth_day_of_an_event_is_the_dct(nlp):
+    dct = "2003-06-09"
+    text = "Today is the fifth day of the strike, and talks have stalled."
+    assert value(nlp, text, dct, "the fifth day") == "2003-06-09"
+    text = "It's the third day of the offensive in the north."
+    assert value(nlp, text, dct, "the third day") == "2003-06-09"
+
+
+def test_a_holiday_week_is_the_iso_week_of_the_nearest_holiday(nlp):
+    dct = "2000-04-17"  # Easter Sunday fell on 2000-04-23
+    text = "Pilgrims gathered as Easter week began."
+    assert value(nlp, text, dct, "Easter week") == "2000-W16"
+    assert value(nlp, "They met last Easter.", dct, "last Easter") == "1999-04-04"
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
