@@ -83,6 +83,11 @@ def _infer_year(
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
 
 
+def _months_back(year: int, month: int, dct: dt.date) -> int:
+    """How many months before the DCT's month (year, month) lies (negative: after it)."""
+    return (dct.year * 12 + dct.month) - (year * 12 + month)
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()
@@ -209,9 +214,9 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
                 )
             if f.get("yoff") is not None:
                 pass
-            elif f.get("rel") in {"last", "past"} and month == dct.month:
-                year -= 1  # "last May" said in May
-            elif f.get("rel") in {"next", "coming"} and month == dct.month:
+            elif f.get("rel") in {"last", "past"} and _months_back(year, month, dct) in {0, 1}:
+                year -= 1  # "last May" said in May or June: "last month" would name that one
+            elif f.get("rel") in {"next", "coming"} and _months_back(year, month, dct) in {0, -1}:
                 year += 1
         if month is None:
             return f"{year:04d}"

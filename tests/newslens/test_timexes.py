@@ -618,6 +618,14 @@ def test_a_holiday_week_is_the_iso_week_of_the_nearest_holiday(nlp):
     assert value(nlp, "They met last Easter.", dct, "last Easter") == "1999-04-04"
 
 
+def test_last_month_name_said_the_month_after_is_a_year_back(nlp):
+    dct = "2003-03-02"  # "last month" would name February 2003
+    assert value(nlp, "The plane crashed last February.", dct, "last February") == "2002-02"
+    assert value(nlp, "The plane crashed last January.", dct, "last January") == "2003-01"
+    assert value(nlp, "The plant opens next April.", dct, "next April") == "2004-04"
+    assert value(nlp, "The plant opens next May.", dct, "next May") == "2003-05"
+
+
 @pytest.mark.parametrize("dct", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
 def test_a_dct_at_the_edge_of_the_calendar_never_breaks_resolution(nlp, dct):
     text = (
