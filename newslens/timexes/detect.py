@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from newslens.timexes.vocabulary import (
     DECADE_WORDS,
+    ERA_NOUNS,
     FALLBACK_JUNK,
     FUTURE_LEMMAS,
     HOLIDAYS,
@@ -39,6 +40,7 @@ from newslens.timexes.vocabulary import (
     RE_MONTH_YEAR,
     RE_MOVING_HOLIDAY,
     RE_OF_THE_UNIT,
+    RE_ORDINAL_DAY_TODAY,
     RE_PART_OF_DAY,
     RE_QUARTER,
     RE_REF,
@@ -421,7 +423,8 @@ def _find_the_quarter(text: str, low: str) -> Iterator[Match]:
 def _find_year_ended(text: str, low: str) -> Iterator[Match]:
     """'the year ended Sept. 30': a duration of a year (the date follows as its own)."""
     for m in _scan(RE_YEAR_ENDED, text, low, ("year end",)):
-        yield _hit(m, "DURATION", "fixed", value="P1Y")
+        # beats the fiscal-year reading of the same words: "the fiscal year ended Jan. 31"
+        yield Match(m.start(), m.end(), "DURATION", "fixed", {"value": "P1Y"}, priority=2)
 
 
 def _find_year_end(text: str, low: str) -> Iterator[Match]:
@@ -461,6 +464,12 @@ def _find_decade_word(text: str, low: str) -> Iterator[Match]:
         if not (m.group(0).lower().startswith("the") or "nineteen" in m.group(0).lower()):
             continue  # "in his sixties": an age
         yield _hit(m, "DATE", "fixed", value=f"19{DECADE_WORDS[m.group('dec').lower()]}")
+
+
+def _find_ordinal_day_today(text: str, low: str) -> Iterator[Match]:
+    """'today is the eighth day of the operation': the day of the story (the DCT)."""
+    for m in _scan(RE_ORDINAL_DAY_TODAY, text, low, (" day",)):
+        yield Match(m.start("day"), m.end("day"), "DATE", "relday", {"offset": 0})
 
 
 def _find_weekend(text: str, low: str) -> Iterator[Match]:
@@ -506,6 +515,13 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
         if m.group("lo"):  # "60 to 90 days": the range's lower bound
             n = _number(m.group("lo"))
         prev = _prev_word(text, m.start())
+        if (
+            num_text.lower() in {"a", "an"}
+            and not m.group("after")
+            and not m.group("approx")
+            and _after_quantity(text, m.start())
+        ):
+            continue  # "$500 million a year", "700 seats a week": a rate, unannotated
         if (
             num_text.lower() in {"a", "an"}
             and _is_rate(prev)
@@ -646,8 +662,12 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
                 continue  # "Daily Mail", "China Daily"
             if adj.lower() in PRENOMINAL_NOT_SETS and re.match(r"[ \t]+[A-Za-z]", text[m.end() :]):
                 continue  # "the annual meeting", "a quarterly dividend"
+            if _after_quantity(text, m.start()):
+                continue  # "rise 8.5% annually", "10,000 units annually": a rate
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue
+        if m.group("q").lower() == "per" and _after_quantity(text, m.start()):
+            continue  # "15 million instructions per second": a rate
         unit = m.group("unit").lower()
         step = 2 if m.group("other") else 1
         if unit in WEEKDAYS:
@@ -753,7 +773,7 @@ def _find_moving_holiday(text: str, low: str) -> Iterator[Match]:
     for m in _scan(RE_MOVING_HOLIDAY, text, low, MOVING_HOLIDAY_NEEDLES):
         name = " ".join(m.group("name").lower().split())
         rel = (m.group("rel") or "").lower() or None
-        yield _hit(m, "DATE", "holiday", name=name, rel=rel)
+        yield _hit(m, "DATE", "holiday", name=name, rel=rel, week=bool(m.group("week")))
 
 
 MOVING_HOLIDAY_NEEDLES = (
@@ -805,6 +825,7 @@ RULES = (
     _find_year_ago,
     _find_decade_word,
     _find_weekend,
+    _find_ordinal_day_today,
     _find_season,
     _find_duration,
     _find_half_unit,
@@ -823,6 +844,27 @@ RULES = (
 def _rule_matches(text: str) -> list[Match]:
     low = text.lower()
     return [match for rule in RULES for match in rule(text, low)]
+
+
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# a count of something or a percentage right before a rate's time unit: "700 seats", "8.5%"
+RE_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d.,]*|\b(?:"
+    + "|".join(w for w in NUMBER_WORDS if w not in {"a", "an"})
+    + rf"|{_SCALE}))(?:[ \t]*%|[ \t]+percent"
+    rf"|(?:[ \t]+{_SCALE})?[ \t]+(?!{_SCALE}\b)[A-Za-z][a-z-]*)[ \t]+$",
+    re.I,
+)
+
+
+def _after_quantity(text: str, start: int) -> bool:
+    """Whether a percentage or a counted noun ends right before `start` ('700 seats a week',
+    '8.5% annually', '24 hours a day'): the time unit is then a rate's denominator, which
+    TimeBank mostly leaves unannotated (a bare '15 a year' is kept: annotated as often)."""
+    before = text[max(0, start - 40) : start]
+    m = RE_QUANTITY_BEFORE.search(before)
+    # a sum of money per period is as often annotated as not ('$33 million a year'): kept
+    return bool(m) and not re.search(r"[$€£#]$|\b(?:C|US|A|HK)\$$", before[: m.start()])
 
 
 def _is_rate(prev_word: str) -> bool:
@@ -934,8 +976,31 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "Russia Today", "Larry King Now"
         if m.kind in {"relunit", "fixed", "relday"} and _is_quoted_title(text, m.start, m.end):
             continue  # ABC's "This Week", CBS's ''60 Minutes''
+        if m.kind == "fixed" and _is_discourse_now(text, m.start, m.end):
+            continue  # "Now, he says, ...": a turn in the telling, not a time (TimeBank)
+        if text[m.start : m.end].lower() == "noon" and _prev_word(text, m.start) == "high":
+            continue  # "High Noon", "high noon comes today": an idiom for a showdown
+        if m.kind == "relday" and _is_era_today(text, m.start, m.end):
+            continue  # "today's youth", "in today's world": the present era, unannotated
         kept.append(m)
     return kept
+
+
+def _is_discourse_now(text: str, start: int, end: int) -> bool:
+    """'Now,' opening a sentence (or a quote) and set off by a comma."""
+    if text[start:end] != "Now" or text[end : end + 1] != ",":
+        return False
+    before = text[max(0, start - 4) : start].rstrip(" \t\n\"'`“‘")
+    return not before or before[-1] in ".!?:;"
+
+
+def _is_era_today(text: str, start: int, end: int) -> bool:
+    """'today's' before a noun of an era or a population ('today's world', 'today's youth',
+    'today's personal computers'), not a day's event ('today's editions', 'today's meeting')."""
+    if text[start:end].lower() != "today":
+        return False
+    after = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", text[end : end + 40])
+    return bool(after) and bool(ERA_NOUNS.intersection(after.groups()))  # pyright: ignore[reportOptionalMemberAccess]
 
 
 def _is_quoted_title(text: str, start: int, end: int) -> bool:
@@ -1054,7 +1119,11 @@ def _verb_tense(span: Span) -> str | None:
         return "future"
     if lowers & FUTURE_MODALS and verb.tag_ == "VB" and _attached_to(span, verb):
         return "future"
-    if any(a.tag_ == "TO" for a in auxes) and verb.head.lemma_ in PLANNING_LEMMAS:
+    if (
+        any(a.tag_ == "TO" for a in auxes)
+        and verb.head.lemma_ in PLANNING_LEMMAS
+        and verb.dep_ != "csubj"  # "the countries to accede on Friday were": no plan
+    ):
         return "future"  # "is set to begin on Wednesday", "plans to visit on Monday"
     if (
         verb.lemma_ in FUTURE_LEMMAS or (verb.head.lemma_ in FUTURE_LEMMAS and verb.dep_ == "xcomp")
@@ -1062,20 +1131,35 @@ def _verb_tense(span: Span) -> str | None:
         if verb.lemma_ in FUTURE_LEMMAS and not auxes and _names_the_planning(span, verb):
             return "past"
         return "future"
-    if any(c.lower_ in {"due", "scheduled", "set", "expected"} for c in verb.children):
-        return "future"
+    if any(
+        c.lower_ in {"due", "scheduled", "set", "expected"} and not _has_subject(c)
+        for c in verb.children
+    ):
+        return "future"  # "talks are scheduled for Monday", not "when Albright set aside plans"
     if verb.tag_ == "VBD" or any(a.tag_ in {"VBD"} for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and (lowers & {"has", "have", "had", "'ve", "'s"} or not auxes):
         return "past"
     if verb.tag_ == "MD" and verb.lower_ in {"will", "would", "shall", "'ll"}:
         return "future"
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        return "past"  # "weakness hurt the index on Friday": 'hurt' with 'it' is a past form
     if verb.tag_ in {"VBZ", "VBP"} and not auxes:
         # "the trial opens Monday" looks ahead; "Apple says Monday" reports the past
         if verb.lemma_ in REPORTING_LEMMAS:
             return "past"
         return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _singular_subject(verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the verb's subject is a singular noun (so a base form can only be a past:
+    'cut', 'set', 'hit', 'put', 'hurt')."""
+    return any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
+
+
+def _has_subject(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _names_the_planning(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -83,6 +83,11 @@ def _infer_year(
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
 
 
+def _months_back(year: int, month: int, dct: dt.date) -> int:
+    """How many months before the DCT's month (year, month) lies (negative: after it)."""
+    return (dct.year * 12 + dct.month) - (year * 12 + month)
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()
@@ -209,9 +214,9 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
                 )
             if f.get("yoff") is not None:
                 pass
-            elif f.get("rel") in {"last", "past"} and month == dct.month:
-                year -= 1  # "last May" said in May
-            elif f.get("rel") in {"next", "coming"} and month == dct.month:
+            elif f.get("rel") in {"last", "past"} and _months_back(year, month, dct) in {0, 1}:
+                year -= 1  # "last May" said in May or June: "last month" would name that one
+            elif f.get("rel") in {"next", "coming"} and _months_back(year, month, dct) in {0, -1}:
                 year += 1
         if month is None:
             return f"{year:04d}"
@@ -228,7 +233,10 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
     if dct is None:
         return None
     if kind == "holiday":
-        return _resolve_holiday(f, tense, dct)
+        if not f.get("week"):
+            return _resolve_holiday(f, tense, dct)
+        # "as Easter week began": the week runs up to the day, so the nearest one
+        return _week(dt.date.fromisoformat(_resolve_holiday(f, None, dct)))
     if kind == "weekday":
         return _fmt_date(_weekday_date(f["wd"], f.get("rel"), tense, dct), f.get("part"))
     if kind == "relday":

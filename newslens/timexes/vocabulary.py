@@ -34,6 +34,13 @@ ORDINALS = {
     "20th": 20, "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22,
 }  # fmt: skip
 VAGUE_QUANTITIES = {"several", "few", "many", "some", "numerous", "couple of", "a few"}
+# "today's world", "today's youth": nouns of an era or a population, after which "today's"
+# means the present age (TimeBank leaves it unannotated), not the day of the story
+ERA_NOUNS = {
+    "world", "youth", "society", "generation", "generations", "children", "kids", "economy",
+    "culture", "standards", "age", "times", "computers", "technology", "students", "families",
+    "consumers", "market", "markets", "politics", "media", "america", "europe",
+}  # fmt: skip
 # unit -> (ISO letter, multiplier, needs the "T" time designator)
 UNITS = {
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
@@ -226,6 +233,11 @@ RE_DECADE_WORD = re.compile(
     rf"(?P<dec>{_alt(DECADE_WORDS)})\b",
     re.I,
 )
+# "today is the eighth day of Desert Shield", "it's the second day of the offensive": the DCT
+RE_ORDINAL_DAY_TODAY = re.compile(
+    rf"\b(?:[Tt]oday|[Ii]t|[Tt]his)(?:['’]s|{_S}is){_S}(?P<day>the{_S}(?:{_alt(ORDINALS)}){_S}day)\b",
+    re.I,
+)
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
     rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past|the){_S})?(?P<season>spring|summer|"
@@ -259,7 +271,8 @@ RE_REF = re.compile(
     r"the present day)(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
-    r"|\b(?P<future>(?:the|in)(?: near| foreseeable| distant)? future|in future)\b"
+    # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank
+    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )
@@ -300,7 +313,8 @@ RE_YEAR_PAIR = re.compile(rf"(?<![\w$€£.,/-])(?P<y1>{_YEAR})[–-](?P<y2>\d\d
 RE_HOLIDAY = re.compile(rf"\b(?:{_alt(k.title() for k in HOLIDAYS)})", re.I)
 RE_MOVING_HOLIDAY = re.compile(
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_S})?"
-    rf"(?P<name>{_alt(k.title() for k in MOVING_HOLIDAYS)})\b(?![ \t]+(?:[A-Z]|week))"
+    rf"(?P<name>{_alt(k.title() for k in MOVING_HOLIDAYS)})\b"
+    rf"(?:(?P<week>[ \t]+week)\b|(?![ \t]+(?:[A-Z]|week)))"  # "Easter week": its ISO week
 )
 # "nineteen ninety-six", "the year two thousand": years read out (broadcast transcripts)
 RE_SPOKEN_YEAR = re.compile(
