@@ -31,6 +31,7 @@ wall time mostly measures the neighbours.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -82,10 +83,8 @@ def log(message: str) -> None:
 def _reset_peak_rss() -> None:
     """Start this process's VmHWM afresh (Linux: clear_refs 5), so that a serial build's
     peak is its own, not that of the bare parse run before it in the same process."""
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def throughput(train: Path, n: int, repeat: int) -> dict:
