@@ -192,7 +192,7 @@ def test_png_and_svg_come_from_a_warm_chromium_session():
     fig = small_figure()
     png = export.figure_png(fig)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert export._server_alive()  # the session stays up for the next click
+    assert export.image_server_running()  # the session stays up for the next click
     svg = export.figure_svg(fig)
     assert svg.lstrip().startswith(b"<svg") and b"Mentions" in svg
 
