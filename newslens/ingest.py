@@ -23,7 +23,9 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than their text)
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
-MAX_TEXT_CHARS = 1_000_000  # text cap, the same as the analysis cap (newslens.pipeline)
+# Longer texts are refused, never truncated, both here and by the analysis
+# (newslens.pipeline); spaCy's own limit (nlp.max_length) is the same.
+MAX_TEXT_CHARS = 1_000_000
 MAX_FILES = 20
 # Bounds on what a file unpacks to, checked before it is parsed (a small file can be a bomb).
 MAX_HTML_BYTES = 2 * 1024 * 1024  # extraction takes 3-10 s per MB; news pages are under

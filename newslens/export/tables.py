@@ -38,16 +38,11 @@ def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
     return out.getvalue()
 
 
-def _cluster_names(analysis: Analysis) -> dict[str, str]:
-    return {c.id: c.name for c in analysis.entity_clusters}
-
-
 def entities_csv(analysis: Analysis) -> str:
-    names = _cluster_names(analysis)
     return _csv(
         ["start", "end", "text", "label", "entity_id", "entity_name"],
         (
-            [m.start, m.end, m.text, m.label, m.entity_id, names.get(m.entity_id, "")]
+            [m.start, m.end, m.text, m.label, m.entity_id, analysis.name_of(m.entity_id)]
             for m in analysis.entities
         ),
     )
@@ -204,15 +199,14 @@ def stance_mentions_csv(analysis: Analysis) -> str:
 
 
 def positions_csv(analysis: Analysis) -> str:
-    names = _cluster_names(analysis)
     return _csv(
         ["speaker_entity_id", "speaker", "target_entity_id", "target", "quote_index", "polarity"],
         (
             [
                 p.speaker_entity_id,
-                names.get(p.speaker_entity_id, ""),
+                analysis.name_of(p.speaker_entity_id),
                 p.target_entity_id,
-                names.get(p.target_entity_id, ""),
+                analysis.name_of(p.target_entity_id),
                 p.quote_index,
                 p.polarity,
             ]
