@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import cast
 
 from newslens.cli import print_error
 
@@ -145,7 +146,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         if str(frame[column].dtype).startswith("datetime64"):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     if args.format == "json":
-        sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+        records = frame.to_json(orient="records", date_format="iso", force_ascii=False)
+        sys.stdout.write(cast(str, records))  # a str: no path was given
         sys.stdout.write("\n")
     else:
         frame.to_csv(sys.stdout, index=False)

@@ -16,7 +16,7 @@ class ModelsPlugin(WorkerPlugin):
         self.model = model
         self.stance_threads = stance_threads
 
-    def setup(self, worker) -> None:  # noqa: ANN001 (distributed's Worker)
+    def setup(self, worker) -> None:  # noqa: ARG002 - distributed calls setup(worker=...)
         from newslens.corpus.build import load_models
 
         load_models(self.model, stance_threads=self.stance_threads)
