@@ -246,6 +246,29 @@ def test_missing_browser_is_a_clear_error(tmp_path):
     assert "ExportError: no Chromium browser found" in out.stdout, out.stderr
 
 
+def test_a_browser_that_will_not_start_is_a_clear_error_and_is_retried(tmp_path):
+    # /bin/false "starts" and exits at once: each call says so (no wait for the render
+    # timeout), and the next call starts a fresh browser rather than reusing the dead one.
+    code = (
+        "import plotly.graph_objects as go\n"
+        "from newslens import export\n"
+        "for _ in range(2):\n"
+        "    try:\n"
+        "        export.figure_png(go.Figure())\n"
+        "    except export.ExportError as exc:\n"
+        "        print('ExportError:', exc)\n"
+        "    print('running:', export.image_server_running())\n"
+    )
+    env = {**os.environ, "BROWSER_PATH": "/bin/false"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4, out.stdout + out.stderr
+    assert all("could not be rendered as PNG" in line for line in lines[0::2])
+    assert lines[1::2] == ["running: False", "running: False"]
+
+
 # --------------------------------------------------------------------------- report
 
 
