@@ -178,8 +178,12 @@ def test_save_reload_reopen_from_library(app, page, article_file):
     assert TITLE in titles
 
     page.goto(base)  # a reload: a new session, nothing on screen
+    # app.py has run (its Read page shows): its navigation, not the pages/ file list that
+    # shows until then (whose "library" link opens the page without app.py).
+    expect(page.get_by_role("button", name="Analyze")).to_be_visible()
     expect(page.get_by_role("tab", name="Export")).to_have_count(0)
-    page.get_by_role("link", name="Library").click()
+    nav = page.get_by_role("navigation", name="App pages")
+    nav.get_by_role("link", name="Library", exact=True).click()
     entry = page.locator("[class*='st-key-nl-lib-entry-']", has_text=TITLE).first
     expect(entry).to_be_visible()
     entry.get_by_role("button", name="Open").click()
