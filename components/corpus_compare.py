@@ -20,7 +20,7 @@ TEXT_HEIGHT = 420
 
 def _choose(x: Explorer, f: Filters, *, key: str) -> list[str]:
     articles = ask(x, "articles", f)
-    labels = {
+    labels: dict[str, str] = {
         a: title_of(row)
         for a, row in zip(articles["article_id"], articles.to_dict("records"), strict=True)
     }
@@ -32,10 +32,14 @@ def _choose(x: Explorer, f: Filters, *, key: str) -> list[str]:
                 meta = ask(x, "article", article_id)
                 labels[article_id] = title_of(meta) if meta else article_id
         st.session_state[pick_key] = [a for a in request if a in labels][:MAX_ARTICLES]
+
+    def label_of(article_id: str) -> str:
+        return labels.get(article_id, article_id)
+
     chosen = st.multiselect(
         f"Articles to compare (2 to {MAX_ARTICLES})",
         list(labels),
-        format_func=lambda a: labels.get(a, a),
+        format_func=label_of,
         max_selections=MAX_ARTICLES,
         key=pick_key,
         placeholder="Choose articles, or open a story from Stories",

@@ -21,8 +21,8 @@ def flag_of(row: pd.Series) -> str:
     flags = [
         w
         for w, on in (
-            ("dates differ", row["date_differs"]),
-            ("numbers differ", row["numbers_differ"]),
+            ("dates differ", bool(row["date_differs"])),
+            ("numbers differ", bool(row["numbers_differ"])),
         )
         if on
     ]

@@ -8,6 +8,7 @@ import datetime as dt
 import html
 import tempfile
 from pathlib import Path
+from typing import cast
 
 import plotly.express as px
 import streamlit as st
@@ -81,7 +82,9 @@ def _day(value: object) -> dt.date | None:
     if value is None:
         return None
     try:
-        return value.date() if hasattr(value, "date") else value  # Timestamp or date
+        if isinstance(value, dt.datetime):  # a Timestamp (NaT too)
+            return value.date()
+        return cast(dt.date, value)  # a date already
     except (TypeError, ValueError):
         return None
 

@@ -5,6 +5,7 @@ outlet and a week, for the evidence sentences."""
 from __future__ import annotations
 
 import html
+from typing import cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -72,12 +73,16 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         options.insert(0, f.actor)
         names[f.actor] = x.name(f.actor)
     default = options.index(f.actor) if f.actor in options else 0
-    actor = st.selectbox(
-        "Actor",
-        options,
-        index=default,
-        format_func=lambda a: names.get(a, a),
-        key=f"{key}-actor",
+    # Never None: the options are not empty and one is chosen by default.
+    actor = cast(
+        str,
+        st.selectbox(
+            "Actor",
+            options,
+            index=default,
+            format_func=lambda a: names.get(a, a),
+            key=f"{key}-actor",
+        ),
     )
     weekly = ask(x, "portrayal", f, actor=actor)
     if weekly.empty:

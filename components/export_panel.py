@@ -33,7 +33,7 @@ def _html(fig: go.Figure) -> Callable[[], str]:
 
 
 def _chart_title(name: str, fig: go.Figure) -> str:
-    title = fig.layout.title.text if fig.layout.title else None
+    title = export.figure_title(fig)
     return title or name.replace("_", " ").capitalize()
 
 

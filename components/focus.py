@@ -40,8 +40,7 @@ def entity_focus(
     spans = sorted((m.start, m.end) for m in analysis.entities if m.entity_id == entity_id)
     if not spans:
         return None
-    cluster = analysis.cluster(entity_id)
-    name = cluster.name if cluster else analysis.text[spans[0][0] : spans[0][1]]
+    name = analysis.name_of(entity_id, analysis.text[spans[0][0] : spans[0][1]])
     index = min(max(index, 0), len(spans) - 1)
     return Focus(name, tuple(spans), ("entity", entity_id), index, scroll)
 

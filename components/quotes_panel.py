@@ -26,8 +26,7 @@ def speaker_name(analysis: Analysis, quote: Quote) -> str:
     speaker = quote.speaker
     if speaker is None:
         return UNATTRIBUTED
-    cluster = analysis.cluster(speaker.entity_id)
-    return speaker.name or (cluster.name if cluster else None) or speaker.text or UNATTRIBUTED
+    return speaker.name or analysis.name_of(speaker.entity_id) or speaker.text or UNATTRIBUTED
 
 
 def speaker_groups(analysis: Analysis) -> list[SpeakerGroup]:

@@ -74,8 +74,7 @@ def portrayed(analysis: Analysis, *, polarity: int) -> list[GlanceItem]:
 def _name(analysis: Analysis, ref: EntityRef | None) -> str:
     if ref is None:
         return ""
-    cluster = analysis.cluster(ref.entity_id)
-    return cluster.name if cluster else ref.text
+    return analysis.name_of(ref.entity_id, ref.text)
 
 
 def _short_date(value: str | None, day: dt.date) -> str:

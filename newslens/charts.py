@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from newslens.events.display import action_text, goldstein_text, modality_text
 from newslens.model import Analysis, EntityRef, Event
+from newslens.vocabulary import ACTOR_LABELS
 
 NEGATIVE_COLOUR = "#e0484d"
 NEUTRAL_COLOUR = "#9a9a9a"
@@ -28,7 +29,6 @@ COOPERATION_COLOUR = POSITIVE_COLOUR
 UNKNOWN_COLOUR = "#5b8def"
 ZERO_LINE_COLOUR = "rgba(110,110,110,0.9)"  # mid-grey: visible on light and dark themes
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MAX_ACTORS = 25
 # Axis labels: names are wrapped to lines of about this many characters (y axes, x axes).
 Y_LABEL_CHARS = 26
@@ -162,7 +162,8 @@ def portrayal_rows(analysis: Analysis, *, min_mentions: int = 2) -> list[ActorPo
             counts[mention.polarity if mention.polarity in counts else 0] += 1
         row = ActorPortrayal(
             entity_id=entity_stance.entity_id,
-            name=entity_stance.name or (cluster.name if cluster else entity_stance.entity_id),
+            name=entity_stance.name
+            or analysis.name_of(entity_stance.entity_id, entity_stance.entity_id),
             negative=counts[-1],
             neutral=counts[0],
             positive=counts[1],
@@ -254,8 +255,7 @@ class PositionCell:
 
 
 def _entity_name(analysis: Analysis, entity_id: str) -> str:
-    cluster = analysis.cluster(entity_id)
-    return cluster.name if cluster else entity_id
+    return analysis.name_of(entity_id, entity_id)
 
 
 def position_cells(analysis: Analysis) -> list[PositionCell]:
@@ -385,8 +385,7 @@ def _ref_key(analysis: Analysis, ref: EntityRef | None) -> tuple[str, str] | Non
     """(entity id, display name) of an event participant resolved to an entity, else None."""
     if ref is None or not ref.entity_id:
         return None
-    cluster = analysis.cluster(ref.entity_id)
-    return ref.entity_id, cluster.name if cluster else ref.text
+    return ref.entity_id, analysis.name_of(ref.entity_id, ref.text)
 
 
 def actor_pairs(analysis: Analysis) -> list[ActorPair]:

@@ -29,7 +29,8 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
 
-def _error(message: str) -> None:
+def print_error(message: str) -> None:
+    """The one form of every command-line error: one line on stderr."""
     one_line = " ".join(str(message).split())
     print(f"newslens: error: {one_line}", file=sys.stderr)
 
@@ -106,7 +107,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.jsonl:
         for item in _jsonl_items(args.jsonl):
             if isinstance(item, str):
-                _error(item)
+                print_error(item)
                 failed += 1
             else:
                 items.append(item[:3])
@@ -115,7 +116,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         try:
             article = load_path(path)
         except IngestError as exc:
-            _error(str(exc))
+            print_error(str(exc))
             failed += 1
             continue
         if args.published:
@@ -125,13 +126,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         labels.append(str(path))
     if not items:
         if failed == 0:
-            _error("nothing to analyse: give FILE(s), a folder or --jsonl IN.jsonl")
+            print_error("nothing to analyse: give FILE(s), a folder or --jsonl IN.jsonl")
             return EXIT_USAGE
         return _summary(failed, total=failed)
     try:
         nlp = load_nlp(args.model)
     except ModelNotFound as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
 
     library = None
@@ -142,20 +143,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         try:
             library.check()
         except LibraryError as exc:
-            _error(str(exc))
+            print_error(str(exc))
             return EXIT_BAD_INPUT
     total = failed + len(items)
     progress = _progress(len(items)) if args.save else None
     results = analyze_many(items, nlp=nlp, n_process=args.n_process)
     for label, result in zip(labels, results, strict=True):
         if isinstance(result, AnalysisError):
-            _error(f"{label}: {result}")
+            print_error(f"{label}: {result}")
             failed += 1
         elif library is not None:
             try:
                 library.save(result)
             except LibraryError as exc:
-                _error(f"{label}: not saved ({exc})")
+                print_error(f"{label}: not saved ({exc})")
                 failed += 1
         else:
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -169,7 +170,7 @@ def _summary(failed: int, *, total: int) -> int:
     """The exit status; with failures, a last line that counts them."""
     if not failed:
         return 0
-    _error(f"{failed} of {total} inputs failed (each is named above); the others were handled")
+    print_error(f"{failed} of {total} inputs failed (each is named above); the others were handled")
     return EXIT_BAD_INPUT
 
 
@@ -216,7 +217,7 @@ def cli_target_sentiment(jsonl_path: str) -> int:
         lines = read_lines(jsonl_path)
         model = load_model()
     except StanceModelMissing as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return 1
     failed = total = 0
     pending: list[tuple[str, str, int, int]] = []
@@ -235,7 +236,7 @@ def cli_target_sentiment(jsonl_path: str) -> int:
                     answers.append(model.predict([item[1:]]))
                     batches.append([item])
                 except Exception as exc:  # noqa: BLE001
-                    _error(f"{label}: no answer ({type(exc).__name__}: {exc})")
+                    print_error(f"{label}: no answer ({type(exc).__name__}: {exc})")
         for batch, results in zip(batches, answers, strict=True):
             for (doc_id, *_), (polarity, scores) in zip(batch, results, strict=True):
                 line = {"id": doc_id, "polarity": polarity, "scores": scores}
@@ -259,18 +260,18 @@ def cli_target_sentiment(jsonl_path: str) -> int:
                 message = str(exc)
                 if not message.startswith("not a valid input line"):
                     message = f"not a valid input line ({message})"
-                _error(f"{label}: {message}")
+                print_error(f"{label}: {message}")
                 failed += 1
                 continue
             if len(pending) >= 256:
                 failed += flush()
     except OSError as exc:
-        _error(f"{jsonl_path}: cannot be read ({exc.strerror or exc})")
+        print_error(f"{jsonl_path}: cannot be read ({exc.strerror or exc})")
         return 1
     if pending:
         failed += flush()
     if failed:
-        _error(
+        print_error(
             f"{failed} of {total} input lines failed (each is named above); "
             "the others were answered"
         )
@@ -279,16 +280,44 @@ def cli_target_sentiment(jsonl_path: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newslens.export import cli_export
-
     return cli_export(args.file, args.to, published=args.published, model=args.model)
+
+
+def cli_export(file: str, to: str, *, published: str | None, model: str | None) -> int:
+    """`python -m newslens export FILE --to DIR`: analyse FILE and write every export."""
+    from newslens.export import stop_image_server, write_all
+    from newslens.nlp import ModelNotFound, load_nlp
+    from newslens.pipeline import AnalysisError, analyze_text
+
+    try:
+        article = load_path(file)
+        if published:
+            article.meta.published, article.meta.published_source = published, "user"
+        analysis = analyze_text(
+            article.text, doc_id=Path(file).name, meta=article.meta, nlp=load_nlp(model)
+        )
+    except (IngestError, AnalysisError, ModelNotFound) as exc:
+        print_error(str(exc))
+        return EXIT_BAD_INPUT
+    try:
+        written, errors = write_all(analysis, to)
+    except OSError as exc:
+        print_error(f"{to}: cannot write the exports ({exc.strerror or exc})")
+        return EXIT_BAD_INPUT
+    finally:
+        stop_image_server()
+    for path in written:
+        print(path)
+    for message in errors:
+        print_error(message)
+    return EXIT_BAD_INPUT if errors else 0
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (not its usage block), like every other CLI error."""
 
     def error(self, message: str) -> NoReturn:
-        _error(f"{message} (see: {self.prog} --help)")
+        print_error(f"{message} (see: {self.prog} --help)")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -341,5 +370,5 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: one line, never a traceback
-        _error(f"{type(exc).__name__}: {exc}")
+        print_error(f"{type(exc).__name__}: {exc}")
         return EXIT_BAD_INPUT

@@ -14,8 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from newslens.model import Meta
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 # pypdf logs its parser complaints ("EOF marker not found") to stderr; our IngestError already
 # says what went wrong in one line, which is all the user (and the CLI contract) should see.
@@ -23,7 +27,9 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # raw upload cap (PDF/DOCX carry more than their text)
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # several files at once
-MAX_TEXT_CHARS = 1_000_000  # text cap, the same as the analysis cap (newslens.pipeline)
+# Longer texts are refused, never truncated, both here and by the analysis
+# (newslens.pipeline); spaCy's own limit (nlp.max_length) is the same.
+MAX_TEXT_CHARS = 1_000_000
 MAX_FILES = 20
 # Bounds on what a file unpacks to, checked before it is parsed (a small file can be a bomb).
 MAX_HTML_BYTES = 2 * 1024 * 1024  # extraction takes 3-10 s per MB; news pages are under
@@ -373,7 +379,7 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, attrs: object) -> None:  # noqa: ARG002 - HTMLParser's
         if tag in _STREAM_SKIP:
             self.skipping += 1
         elif tag in _STREAM_BREAK:
@@ -537,7 +543,7 @@ def _nfkc(match: re.Match[str]) -> str:
 _COLUMN_GAP = re.compile(r"\S {5,}\S")
 
 
-def _page_text(page: object) -> str:
+def _page_text(page: PageObject) -> str:
     """The page's text in pypdf's layout mode (it keeps the gaps between paragraphs and the
     indents), or its plain mode for a page set in columns, which layout mode would interleave."""
     try:
@@ -671,12 +677,15 @@ def _check_pdf_pages(data: bytes, name: str) -> None:
     30,000-page file took 50 s to refuse after extraction). Broken files pass: `from_pdf`
     says what is wrong with them."""
     from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
 
     try:
         reader = PdfReader(io.BytesIO(data))
         # The count the file declares costs nothing to read; the page tree (walked only
-        # when that count is within the limit, as a file may lie) costs 0.3 ms a page.
-        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+        # when that count is within the limit, as a file may lie) costs 0.3 ms a page. A
+        # file whose entries are not dictionaries fails below, and from_pdf says so.
+        root = cast(DictionaryObject, reader.trailer["/Root"])
+        declared = cast(DictionaryObject, root["/Pages"]).get("/Count", 0)
         pages = declared if isinstance(declared, int) and declared > MAX_PDF_PAGES else None
         pages = pages or len(reader.pages)
     except Exception:  # pypdf raises many types; from_pdf reports them in one line

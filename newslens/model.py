@@ -67,6 +67,11 @@ class Quote:
     # A quote interrupted by its attribution comes in several pieces; start/end cover them all.
     spans: list[list[int]] = field(default_factory=list)
 
+    @property
+    def pieces(self) -> list[list[int]]:
+        """The quote's pieces of text, [[start, end], ...]: its spans, else its one span."""
+        return self.spans or [[self.start, self.end]]
+
 
 @dataclass
 class Timex:
@@ -222,7 +227,23 @@ class Analysis:
         )
 
     def cluster(self, entity_id: str | None) -> EntityCluster | None:
-        for c in self.entity_clusters:
-            if c.id == entity_id:
-                return c
-        return None
+        """The entity cluster with this id (the first, should two share it), else None."""
+        return self._clusters_by_id().get(entity_id) if entity_id is not None else None
+
+    def name_of(self, entity_id: str | None, default: str = "") -> str:
+        """The name of the entity cluster `entity_id`, else `default`."""
+        cluster = self.cluster(entity_id)
+        return cluster.name if cluster is not None else default
+
+    def _clusters_by_id(self) -> dict[str, EntityCluster]:
+        # Built once per list of clusters, not per lookup: the article view and the tables look
+        # a name up for every mention. Not a dataclass field, so never serialised or compared.
+        clusters = self.entity_clusters
+        cached = self.__dict__.get("_cluster_index")
+        if cached is not None and cached[0] is clusters and cached[1] == len(clusters):
+            return cached[2]
+        index: dict[str, EntityCluster] = {}
+        for cluster in clusters:
+            index.setdefault(cluster.id, cluster)
+        self.__dict__["_cluster_index"] = (clusters, len(clusters), index)
+        return index

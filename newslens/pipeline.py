@@ -13,12 +13,11 @@ from spacy.tokens import Doc
 
 from newslens import entities, events, quotes, stance, timexes
 from newslens.article_check import article_doubt
+from newslens.ingest import MAX_TEXT_CHARS
 from newslens.language import language_notes
 from newslens.model import Analysis, Meta
 from newslens.nlp import load_nlp, model_info
 
-# Refuse (never truncate) longer texts: spaCy's own limit (nlp.max_length) is the same.
-MAX_TEXT_CHARS = 1_000_000
 NO_DCT_WARNING = (
     "No publication date: relative dates such as 'yesterday' stay unresolved. "
     "Set the publication date to resolve them."

@@ -278,12 +278,11 @@ def _collect_marks(
         add(start, end, _SPEAKER, "span", ("nl-speaker",), title="speaker")
 
     lit_ids = set(lit_entity_ids)
-    names = {c.id: c.name for c in analysis.entity_clusters}
     for mention in analysis.entities:
         lit = mention.entity_id in lit_ids
         if not lit and entity_labels is not None and mention.label not in entity_labels:
             continue
-        name = names.get(mention.entity_id, mention.text)
+        name = analysis.name_of(mention.entity_id, mention.text)
         classes = ("nl-ent", f"nl-l-{_label_class(mention.label)}") + (("nl-lit",) if lit else ())
         add(
             mention.start,

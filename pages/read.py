@@ -10,6 +10,7 @@ selects it."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections.abc import Callable
@@ -281,10 +282,9 @@ def _keep_closed_tab_state(key: str) -> None:
     prefix = f"{key}-"
     for name in list(st.session_state.keys()):
         if isinstance(name, str) and name.startswith(prefix) and KEPT_WIDGETS.search(name):
-            try:
+            # A widget whose state cannot be set starts afresh.
+            with contextlib.suppress(Exception):
                 st.session_state[name] = st.session_state[name]
-            except Exception:  # a widget whose state cannot be set: it starts afresh
-                pass
 
 
 def _panels(analysis: Analysis, key: str) -> Highlights:

@@ -1,5 +1,12 @@
-"""What the browser tests share: Debian's Chromium under Playwright, and the app run as
-`streamlit run app.py` on a free loopback port, always stopped afterwards."""
+"""What the browser tests share: Debian's Chromium under Playwright, the app run as
+`streamlit run app.py` on a free loopback port (always stopped afterwards), and the waits.
+
+Every wait is on the app's own state: an element shown, or the app's script run over (the
+`data-test-script-state` Streamlit keeps on its root element, set the moment a run starts or
+ends; its "Running..." widget only shows after a delay). Limits are generous, because the
+tests run beside other work on a few cores and a rerun can then take tens of seconds; a wait
+ends as soon as its state is reached, so a generous limit costs nothing when all is well.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -25,6 +33,30 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Analysing an article (parse, every stage, the stance network) in a loaded machine.
+ANALYSIS_TIMEOUT_MS = 300_000
+# Every other wait: an element, a rerun, a download, a page load. Playwright's own default
+# for `expect` is 5 s, which a rerun on a busy machine overruns.
+WAIT_TIMEOUT_MS = 120_000
+APP_ROOT = "[data-testid='stApp']"
+# The app is connected and no script run is going on (nor asked for).
+APP_IDLE = f"""() => {{
+    const app = document.querySelector("{APP_ROOT}");
+    return !!app && app.dataset.testConnectionState === "CONNECTED"
+        && app.dataset.testScriptState === "notRunning";
+}}"""
+# Notes (on window) whether a script run starts after this is called.
+WATCH_RUNS = f"""() => {{
+    const app = document.querySelector("{APP_ROOT}");
+    window.__nlRunStarted = false;
+    if (window.__nlRunWatch) window.__nlRunWatch.disconnect();
+    window.__nlRunWatch = new MutationObserver(() => {{
+        if (app.dataset.testScriptState !== "notRunning") window.__nlRunStarted = true;
+    }});
+    window.__nlRunWatch.observe(app, {{attributes: true,
+                                       attributeFilter: ["data-test-script-state"]}});
+}}"""
+RUN_OVER = f"() => window.__nlRunStarted === true && ({APP_IDLE})()"
 STREAMLIT_ARGS = [
     "run",
     "app.py",
@@ -39,11 +71,43 @@ STREAMLIT_ARGS = [
 ]
 
 
+def generous_waits() -> None:
+    """Give every Playwright `expect` the generous limit (its default is 5 s)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT_TIMEOUT_MS)
+
+
+def new_page(opener: Any, **options: Any) -> Any:
+    """A page of `opener` (a Browser or a BrowserContext) whose waits, actions and
+    navigations all have the generous limit."""
+    page = opener.new_page(**options)
+    page.set_default_timeout(WAIT_TIMEOUT_MS)
+    page.set_default_navigation_timeout(WAIT_TIMEOUT_MS)
+    return page
+
+
+def wait_app_idle(page: Any) -> None:
+    """Wait until the app is connected and has no script run going on."""
+    page.wait_for_function(APP_IDLE, timeout=WAIT_TIMEOUT_MS)
+
+
 @contextmanager
-def launch_chromium() -> Iterator[object]:
+def app_rerun(page: Any) -> Iterator[None]:
+    """Wait, on leaving, for the script run that the actions inside start to be over (a
+    widget's change reruns the app; the next step must not race that run)."""
+    wait_app_idle(page)
+    page.evaluate(WATCH_RUNS)
+    yield
+    page.wait_for_function(RUN_OVER, timeout=WAIT_TIMEOUT_MS)
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Any]:
     """A headless Chromium (Playwright `Browser`), closed on exit."""
     from playwright.sync_api import sync_playwright
 
+    generous_waits()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newslens.corpus import store
 from newslens.corpus.inputs import InputArticle, ReadError, read_library, read_sources
@@ -313,12 +313,12 @@ def _main_script_hidden() -> Iterator[None]:
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
     hide = main is not None and path is not None and getattr(main, "__spec__", None) is None
-    if hide:
+    if hide and main is not None:
         del main.__file__
     try:
         yield
     finally:
-        if hide:
+        if hide and main is not None:
             main.__file__ = path
 
 
@@ -371,7 +371,8 @@ def dask_engine(model: str | None, address: str) -> Engine:
                     n_workers=n,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    # None turns the dashboard off (documented; the type hint says str).
+                    dashboard_address=None,  # pyright: ignore[reportArgumentType]
                     silence_logs=logging.ERROR,
                 )
             client = Client(cluster)
@@ -382,8 +383,12 @@ def dask_engine(model: str | None, address: str) -> Engine:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
 
             def wait_one(pending: set[Any]) -> tuple[set[Any], set[Any]]:
-                done = wait(list(pending), return_when="FIRST_COMPLETED")
-                return set(done.done), set(done.not_done)
+                # A (done, not_done) named tuple; typed as a coroutine, being wrapped by sync.
+                done, not_done = cast(
+                    "tuple[set[Any], set[Any]]",
+                    wait(list(pending), return_when="FIRST_COMPLETED"),
+                )
+                return set(done), set(not_done)
 
             yield from _bounded(
                 shards,

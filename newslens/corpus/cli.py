@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import cast
+
+from newslens.cli import print_error
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
-
-
-def _error(message: str) -> None:
-    print("newslens: error: " + " ".join(str(message).split()), file=sys.stderr)
 
 
 def add_corpus_parser(sub: argparse._SubParsersAction) -> None:
@@ -71,13 +70,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from newslens.corpus.progress import Progress
 
     if not args.sources and not args.from_library:
-        _error("nothing to build: give folders, files or .jsonl, or --from-library")
+        print_error("nothing to build: give folders, files or .jsonl, or --from-library")
         return EXIT_USAGE
     if args.workers is not None and args.workers < 1:
-        _error("--workers must be at least 1")
+        print_error("--workers must be at least 1")
         return EXIT_USAGE
     if args.dask and not (args.dask.startswith("local") or "://" in args.dask):
-        _error(f"--dask {args.dask!r}: give local:N or a scheduler address tcp://HOST:8786")
+        print_error(f"--dask {args.dask!r}: give local:N or a scheduler address tcp://HOST:8786")
         return EXIT_USAGE
     workers = args.workers or (1 if args.dask else os.cpu_count() or 1)
     summary = build(
@@ -109,7 +108,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         facts = info(args.corpus)
     except QueryError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
     if args.format == "json":
         print(json.dumps(facts, indent=1))
@@ -141,13 +140,14 @@ def cmd_query(args: argparse.Namespace) -> int:
             end=args.end,
         )
     except QueryError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
     for column in frame.columns:  # dates as YYYY-MM-DD, not timestamps
         if str(frame[column].dtype).startswith("datetime64"):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     if args.format == "json":
-        sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+        records = frame.to_json(orient="records", date_format="iso", force_ascii=False)
+        sys.stdout.write(cast(str, records))  # a str: no path was given
         sys.stdout.write("\n")
     else:
         frame.to_csv(sys.stdout, index=False)

@@ -11,6 +11,7 @@ article (the quote, or the sentence), so the view can light it in the article's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import pandas as pd
 
@@ -19,6 +20,8 @@ from newslens.corpus.explore import Explorer, numbers_in
 MAX_ARTICLES = 4
 PORTRAYED_LABELS = ("PERSON", "ORG", "NORP")  # whose portrayal is compared (not places)
 POLARITY_WORDS = {-1: "negative", 0: "neutral", 1: "positive"}
+# One event across articles: actor, action, target, negated.
+EventKey = tuple[str, str, str, bool]
 
 
 @dataclass
@@ -33,7 +36,7 @@ class ArticleCoverage:
 
 
 def _sentence_of(sentences: pd.DataFrame, start: int, end: int) -> tuple[int, int]:
-    hit = sentences[(sentences["start"] <= start) & (sentences["end"] >= end)]
+    hit: pd.DataFrame = sentences.loc[(sentences["start"] <= start) & (sentences["end"] >= end)]
     if hit.empty:
         return int(start), int(end)
     return int(hit["start"].iloc[0]), int(hit["end"].iloc[0])
@@ -56,9 +59,9 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
     timexes = x.article_timexes(ids)
     sentences = x.article_sentences(ids)
 
-    speakers_in = quotes.dropna(subset=["speaker"]).groupby("speaker")["article_id"].nunique()
-    actors_in = mentions.dropna(subset=["actor"]).groupby("actor")["article_id"].nunique()
-    shared_actors = set(actors_in[actors_in >= 2].index)
+    speakers_in = _articles_per(quotes, "speaker")
+    actors_in = _articles_per(mentions, "actor")
+    shared_actors = sorted(actor for actor, n in actors_in.items() if n >= 2)
     events = events.assign(
         event_key=[
             (a if isinstance(a, str) else "", act or "", t if isinstance(t, str) else "", bool(n))
@@ -71,8 +74,8 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
             )
         ]
     )
-    events = events[(events["event_key"].map(lambda k: bool(k[0] or k[2])))]
-    event_articles = events.groupby("event_key")["article_id"].nunique()
+    events = events.loc[events["event_key"].map(lambda k: bool(k[0] or k[2]))]
+    event_articles = _articles_per(events, "event_key")
 
     rows = x.articles_meta(ids)
     texts = x.texts(ids)
@@ -85,14 +88,14 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
         meta = metas[aid]
         if meta is None:
             continue
-        sents = sentences[sentences["article_id"] == aid]
-        q = quotes[(quotes["article_id"] == aid) & quotes["speaker"].notna()]
+        sents: pd.DataFrame = sentences.loc[sentences["article_id"] == aid]
+        q: pd.DataFrame = quotes.loc[(quotes["article_id"] == aid) & quotes["speaker"].notna()]
         speakers = []
         for speaker, rows in q.groupby("speaker", sort=False):
             speakers.append(
                 {
                     "speaker": speaker,
-                    "name": x.name(speaker),
+                    "name": x.name(cast(str, speaker)),
                     "quotes": len(rows),
                     "status": "shared" if speakers_in.get(speaker, 0) >= 2 else "only here",
                     "spans": [
@@ -105,25 +108,29 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
         ).sort_values(["status", "quotes", "name"], ascending=[True, False, True])
 
         items: list[dict] = []
-        m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(shared_actors)]
-        m = m[m["label"].isin(PORTRAYED_LABELS)]
-        m = m[m["polarity"].notna()]
+        m: pd.DataFrame = mentions.loc[
+            (mentions["article_id"] == aid)
+            & mentions["actor"].isin(shared_actors)
+            & mentions["label"].isin(PORTRAYED_LABELS)
+            & mentions["polarity"].notna()
+        ]
         for actor, rows in m.groupby("actor"):
-            net = float(rows["polarity"].mean())
-            strongest = rows.iloc[int((rows["polarity"] - net).abs().argmin())]
+            polarity = cast(pd.Series, rows["polarity"])
+            net = float(polarity.mean())
+            strongest = rows.iloc[int((polarity - net).abs().argmin())]
             items.append(
                 {
                     "kind": "portrayal",
-                    "item": x.name(actor),
+                    "item": x.name(cast(str, actor)),
                     "status": "shared",
                     "detail": f"{_net_word(net)} (net {net:+.2f}, {len(rows)} mentions)",
                     "start": int(strongest["sentence_start"]),
                     "end": int(strongest["sentence_end"]),
                 }
             )
-        e = events[events["article_id"] == aid]
+        e: pd.DataFrame = events.loc[events["article_id"] == aid]
         seen_keys = set()
-        for _, row in e.iterrows():
+        for row in _records(e):
             if row["event_key"] in seen_keys:
                 continue
             seen_keys.add(row["event_key"])
@@ -141,12 +148,14 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
                     "end": end,
                 }
             )
-        others = events[(events["article_id"] != aid) & ~events["event_key"].isin(seen_keys)]
+        others: pd.DataFrame = events.loc[
+            (events["article_id"] != aid) & ~events["event_key"].isin(list(seen_keys))
+        ]
         for key, rows in others.groupby("event_key", sort=False):
             items.append(
                 {
                     "kind": "event omitted",
-                    "item": _event_label(x, key),
+                    "item": _event_label(x, cast(EventKey, key)),
                     "status": "omitted here",
                     "detail": "reported by "
                     + ", ".join(sorted({str(outlet_of[a]) for a in rows["article_id"]})),
@@ -154,8 +163,8 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
                     "end": -1,
                 }
             )
-        t = timexes[timexes["article_id"] == aid]
-        for _, row in t.iterrows():
+        t: pd.DataFrame = timexes.loc[timexes["article_id"] == aid]
+        for row in _records(t):
             start, end = _sentence_of(sents, int(row["start"]), int(row["end"]))
             items.append(
                 {
@@ -168,7 +177,7 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
                 }
             )
         text = meta["text"] or ""
-        for _, sent in sents.iterrows():
+        for sent in _records(sents):
             for number in numbers_in(text[int(sent["start"]) : int(sent["end"])]):
                 items.append(
                     {
@@ -196,7 +205,18 @@ def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
     return out
 
 
-def _event_label(x: Explorer, key: tuple[str, str, str, bool]) -> str:
+def _articles_per(frame: pd.DataFrame, column: str) -> dict[Any, int]:
+    """How many articles each value of `column` occurs in (missing values left out)."""
+    counts = cast(pd.Series, frame.dropna(subset=[column]).groupby(column)["article_id"].nunique())
+    return {key: int(n) for key, n in counts.items()}
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of `frame` as dicts, column name -> value."""
+    return cast(list[dict[str, Any]], frame.to_dict("records"))
+
+
+def _event_label(x: Explorer, key: EventKey) -> str:
     actor, action, target, negated = key
     verb = f"not {action}" if negated else action
     return " ".join(p for p in (x.name(actor) or "(someone)", verb, x.name(target)) if p)

@@ -15,7 +15,7 @@ class ModelsPlugin(WorkerPlugin):
     def __init__(self, *, model: str | None = None) -> None:
         self.model = model
 
-    def setup(self, worker) -> None:  # noqa: ANN001 (distributed's Worker)
+    def setup(self, worker) -> None:  # noqa: ARG002 - distributed calls setup(worker=...)
         from newslens.corpus.build import load_models
 
         load_models(self.model)

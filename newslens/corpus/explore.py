@@ -15,6 +15,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import pandas as pd
@@ -415,7 +416,7 @@ class Explorer:
         frame["examples"] = frame["examples"].map(lambda refs: sorted(refs, key=_ref_order))
         if frame.empty:
             return frame.assign(item="", numbers="", numbers_differ=False)
-        numbers = self._numbers_per_report(frame["examples"])
+        numbers = self._numbers_per_report(cast(pd.Series, frame["examples"]))
         frame["numbers"] = [
             "; ".join(sorted({n for ns in numbers.get(i, []) for n in ns}))
             for i in range(len(frame))
@@ -430,14 +431,14 @@ class Explorer:
             )
         ]
         first = ["item", "actor", "action", "target"]
-        return frame[first + [c for c in frame.columns if c not in first]]
+        return frame.loc[:, first + [c for c in frame.columns if c not in first]]
 
     def _numbers_per_report(self, examples: pd.Series) -> dict[int, list[list[str]]]:
         """For each item, the numbers written in each report's evidence sentence."""
         rows = [(i, *ref.rsplit(":", 2)) for i, refs in enumerate(examples) for ref in list(refs)]
         if not rows:
             return {}
-        texts = self.texts([r[1] for r in rows])
+        texts = self.texts([str(r[1]) for r in rows])
         out: dict[int, list[list[str]]] = {}
         for item, article_id, start, end in rows:
             sentence = texts.get(article_id, "")[int(start) : int(end)]
@@ -472,16 +473,17 @@ class Explorer:
         )
         grouped = stories_mod.group(articles, features)
         members = articles.merge(grouped, on="article_id")
-        sizes = members.groupby("story")["article_id"].transform("size")
-        members = members[sizes >= min_articles]
+        sizes = cast(pd.Series, members.groupby("story")["article_id"].transform("size"))
+        members = members.loc[sizes >= min_articles]
         if members.empty:
             empty = pd.DataFrame(
                 columns=["story", "label", "first", "last", "articles", "outlets", "outlet_list"]
             )
             return empty, members.assign(story=[]), len(articles)
         shared = features.merge(members[["article_id", "story"]], on="article_id")
-        shared = shared.groupby(["story", "actor"])["article_id"].nunique().reset_index(name="n")
-        shared = shared[shared["n"] >= 2].sort_values(
+        per_actor = cast(pd.Series, shared.groupby(["story", "actor"])["article_id"].nunique())
+        shared = per_actor.reset_index(name="n")
+        shared = shared.loc[shared["n"] >= 2].sort_values(
             ["story", "n", "actor"], ascending=[True, False, True]
         )
         labels = {

@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -105,6 +106,17 @@ class Identity:
         return self.names.get(actor) or actor.title()
 
 
+class KeyStats(NamedTuple):
+    """One row of the key statistics (`KEY_STATS_SQL`)."""
+
+    key: str
+    label: str  # the key's most common entity label
+    articles: int  # entity clusters with this key (about: articles naming it)
+    person_articles: int  # of them, labelled PERSON
+    speaks: bool  # a quote's speaker has this key
+    name: str | None  # its most common display form
+
+
 def _full_name_id(words: list[str]) -> str:
     """'donald j trump' -> 'donald trump'; 'donald trump jr' -> 'donald trump jr'."""
     suffix = [words[-1]] if words[-1] in SUFFIXES and len(words) > 2 else []
@@ -130,7 +142,8 @@ def resolve(
     per key, name its most common display form) and `article_keys` (article_id, key: the
     distinct keys each article names), or a function that returns those rows for the given
     bare keys and full-name keys only (what the per-article evidence needs)."""
-    stats = {r.key: r for r in key_stats.itertuples(index=False)}
+    rows = key_stats[list(KeyStats._fields)].itertuples(index=False)
+    stats = {r.key: r for r in map(KeyStats._make, rows)}
 
     def person_like(key: str) -> bool:
         r = stats[key]
@@ -147,7 +160,7 @@ def resolve(
             and stats[key].articles > 0  # a spaCy PERSON somewhere, not only a speaker phrase
         )
 
-    actor_of: dict[str, str | None] = {}
+    actor_of: dict[str, str] = {}
     # 1. full names (two words or more) of people: grouped by first + last name (+ suffix);
     # middle names join the group unless two different ones occur ("george w bush" and
     # "george h w bush" are two people, so each keeps its middle and "george bush" its own).
@@ -218,14 +231,17 @@ def resolve(
     overrides = []
     shared = {k: set(v) for k, v in candidates.items()}
     relevant = set(shared) | {a for v in shared.values() for a in v}
+    keyed: pd.DataFrame | None = None
     if shared and callable(article_keys):
         full_keys = [k for k, a in actor_of.items() if " " in k and a in relevant]
-        article_keys = article_keys(sorted(shared), sorted(full_keys))
-    if shared and not article_keys.empty:
-        rows = article_keys[article_keys["key"].isin(list(relevant | set(actor_of)))]
+        keyed = article_keys(sorted(shared), sorted(full_keys))
+    elif shared and not callable(article_keys):
+        keyed = article_keys
+    if keyed is not None and not keyed.empty:
+        named_keys: pd.DataFrame = keyed.loc[keyed["key"].isin(list(relevant | set(actor_of)))]
         named: dict[str, set[str]] = defaultdict(set)
         bare: dict[str, set[str]] = defaultdict(set)
-        for article_id, key in zip(rows["article_id"], rows["key"], strict=True):
+        for article_id, key in zip(named_keys["article_id"], named_keys["key"], strict=True):
             if key in shared:
                 bare[article_id].add(key)
             elif " " in key and actor_of.get(key) in relevant:
@@ -243,14 +259,13 @@ def resolve(
                     overrides.append((article_id, key, actor))
 
     names = _display_names(stats, actor_of)
-    for key in stats:
-        if key in PRONOUNS:
-            actor_of[key] = None
+    # Pronouns name no actor.
+    actors = {key: None if key in PRONOUNS else actor for key, actor in actor_of.items()}
     keys = pd.DataFrame(
         {
-            "key": list(actor_of),
-            "actor": list(actor_of.values()),
-            "label": [PERSON if person_like(k) else stats[k].label for k in actor_of],
+            "key": list(actors),
+            "actor": list(actors.values()),
+            "label": [PERSON if person_like(k) else stats[k].label for k in actors],
         }
     )
     keys["name"] = keys["actor"].map(lambda a: names.get(a) if a else None)
@@ -262,10 +277,10 @@ def resolve(
     )
 
 
-def _display_names(stats: dict, actor_of: dict[str, str]) -> dict[str, str]:
+def _display_names(stats: dict[str, KeyStats], actor_of: dict[str, str]) -> dict[str, str]:
     """Each actor's name: as articles write its own key ('Donald Trump'), else its full name
     named in most articles."""
-    best: dict[str, tuple[int, int, str]] = {}
+    best: dict[str, tuple[bool, bool, int, str]] = {}
     for key, actor in actor_of.items():
         r = stats[key]
         rank = (key == actor, len(key.split()) >= 2, int(r.articles), r.name or key)

@@ -9,6 +9,7 @@ and ``corpus build --polnear-ids`` fills in what a line does not say.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -67,12 +68,12 @@ def _text_field(record: dict, *names: str) -> str | None:
 
 
 def read_jsonl(path: Path) -> Iterator[InputArticle | ReadError]:
-    try:
-        handle = open(path, encoding="utf-8")
-    except OSError as exc:
-        yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
-        return
-    with handle:
+    with contextlib.ExitStack() as files:
+        try:
+            handle = files.enter_context(open(path, encoding="utf-8"))
+        except OSError as exc:
+            yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
+            return
         lineno = 0
         try:
             for lineno, line in enumerate(handle, 1):  # noqa: B007 (used after the loop)

@@ -19,6 +19,7 @@ ending in " trump" ("donald trump").
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -225,8 +226,10 @@ def stance_evidence(
         params,
     ).df()
     texts = _article_texts(con, hits)
+    columns = ("article_id", "sentence_start", "sentence_end", "start", "end")
     hits["sentence"] = [
-        _sentence(texts[row.article_id], row) for row in hits.itertuples(index=False)
+        _sentence(texts[article_id], (lo, hi), (start, end))
+        for article_id, lo, hi, start, end in zip(*(hits[c] for c in columns), strict=True)
     ]
     return hits.drop(columns=[PARTITION])
 
@@ -239,10 +242,10 @@ def _in_months(months: list[str]) -> str:
     return f"{PARTITION} IN ({listed})"
 
 
-def _sentence(text: str, hit: tuple) -> str:
-    """The hit's sentence; the mention itself when its sentence is unknown."""
-    lo = hit.sentence_start if pd.notna(hit.sentence_start) else hit.start
-    hi = hit.sentence_end if pd.notna(hit.sentence_end) else hit.end
+def _sentence(text: str, sentence: tuple[Any, Any], mention: tuple[int, int]) -> str:
+    """The hit's sentence; the mention itself when its sentence is unknown (NA)."""
+    lo = sentence[0] if pd.notna(sentence[0]) else mention[0]
+    hi = sentence[1] if pd.notna(sentence[1]) else mention[1]
     return text[int(lo) : int(hi)].strip()
 
 
@@ -400,33 +403,47 @@ def events_by_date(
 
 
 def run_named(
-    corpus: Corpus, name: str, *, actor: str | None = None, **filters: str | None
+    corpus: Corpus,
+    name: str,
+    *,
+    actor: str | None = None,
+    outlet: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
 ) -> pd.DataFrame:
-    """The query called `name` (one of QUERY_NAMES), as the CLI asks it."""
-    filters = {k: v for k, v in filters.items() if v}
+    """The query called `name` (one of QUERY_NAMES), as the CLI asks it (an empty filter is
+    no filter; co-occurrence has no outlet filter)."""
+    outlet, start, end = outlet or None, start or None, end or None
     if name == "share-of-voice":
-        return share_of_voice(corpus, **filters)
+        return share_of_voice(corpus, outlet=outlet, start=start, end=end)
     if name == "stance":
-        return stance_by_week(corpus, actor, **filters)
+        return stance_by_week(corpus, actor, outlet=outlet, start=start, end=end)
     if name == "stance-evidence":
-        return stance_evidence(corpus, actor, **filters)
+        return stance_evidence(corpus, actor, outlet=outlet, start=start, end=end)
     if name == "cooccurrence":
-        filters.pop("outlet", None)
-        return cooccurrence(corpus, actor=actor, **filters)
+        return cooccurrence(corpus, actor=actor, start=start, end=end)
     if name == "events":
-        return events_by_date(corpus, actor=actor, **filters)
+        return events_by_date(corpus, actor=actor, outlet=outlet, start=start, end=end)
     raise QueryError(f"no query named {name!r} (choose from: {', '.join(QUERY_NAMES)})")
+
+
+def _one_row(con: duckdb.DuckDBPyConnection, query: str) -> tuple[Any, ...]:
+    """The row of a query that always gives one (an aggregate)."""
+    row = con.execute(query).fetchone()
+    if row is None:
+        raise QueryError(f"no row from: {query}")
+    return row
 
 
 def info(corpus: Corpus) -> dict:
     """Counts per table, date range, articles per outlet, errors (with their reasons)."""
     con = _con(corpus)
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    counts = {t: _one_row(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES}
+    first, last = _one_row(con, "SELECT min(published), max(published) FROM articles")
     outlets = con.execute(
         "SELECT coalesce(outlet, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
-    undated = con.execute("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()[0]
+    undated = _one_row(con, "SELECT count(*) FROM articles WHERE published IS NULL")[0]
     errors = con.execute(
         "SELECT source, stage, reason FROM errors ORDER BY source, stage LIMIT 20"
     ).fetchall()

@@ -64,10 +64,12 @@ def write_table(root: Path, table: str, name: str, data: pa.Table) -> list[Path]
     written: list[Path] = []
     if data.num_rows == 0:
         return written
-    months = sorted(pc.unique(data[PARTITION]).to_pylist())
+    months = sorted(data[PARTITION].unique().to_pylist())
     body_columns = [c for c in data.column_names if c != PARTITION]
     for month in months:
-        part = data.filter(pc.equal(data[PARTITION], month)).select(body_columns)
+        # pc.equal, called by name: pyarrow generates it at import, so type checkers miss it.
+        in_month = pc.call_function("equal", [data[PARTITION], month])
+        part = data.filter(in_month).select(body_columns)
         folder = table_dir(root, table) / f"{PARTITION}={month}"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.parquet"

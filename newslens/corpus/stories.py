@@ -100,23 +100,27 @@ def group(
     vecs, _ = vectors(articles, features)
     elapsed = (pd.to_datetime(articles["published"]) - pd.Timestamp(0)).dt.days
     days = [None if pd.isna(d) else int(d) for d in elapsed]
+    # Only dated articles are posted, so only they are ever compared or joined: an undated
+    # one is a story of its own.
+    day_of = {i: d for i, d in enumerate(days) if d is not None}
     postings: dict[str, list[int]] = defaultdict(list)
     story_of: list[int] = []
     members: dict[int, list[int]] = defaultdict(list)
     similarity: list[float] = []
     for i, vec in enumerate(vecs):
         sims: dict[int, float] = defaultdict(float)
-        if days[i] is not None:
+        best, best_score = -1, 0.0
+        day = days[i]
+        if day is not None:
             for feature, weight in vec.items():
                 for j in postings.get(feature, ()):
-                    if days[i] - days[j] <= window_days:
+                    if day - day_of[j] <= window_days:
                         sims[j] += weight * vecs[j][feature]
-        best, best_score = -1, 0.0
-        for story in {story_of[j] for j in sims}:
-            near = [j for j in members[story] if days[i] - days[j] <= window_days]
-            score = sum(sims.get(j, 0.0) for j in near) / max(1, len(near))
-            if score > best_score or (score == best_score and story < best):
-                best, best_score = story, score
+            for story in {story_of[j] for j in sims}:
+                near = [j for j in members[story] if day - day_of[j] <= window_days]
+                score = sum(sims.get(j, 0.0) for j in near) / max(1, len(near))
+                if score > best_score or (score == best_score and story < best):
+                    best, best_score = story, score
         if best >= 0 and best_score >= threshold:
             story_of.append(best)
             similarity.append(round(best_score, 3))
@@ -125,11 +129,11 @@ def group(
             story_of.append(best)
             similarity.append(0.0)
         members[best].append(i)
-        if days[i] is not None:
+        if day is not None:
             for feature in vec:
                 postings[feature].append(i)
                 # Drop postings that fell out of the window: articles come in date order.
-                while days[i] - days[postings[feature][0]] > window_days:
+                while day - day_of[postings[feature][0]] > window_days:
                     postings[feature].pop(0)
     return pd.DataFrame(
         {"article_id": articles["article_id"], "story": story_of, "similarity": similarity}

@@ -248,7 +248,7 @@ def _build_context(
                 speaker.name or speaker.text, speaker.entity_id, speaker.start, speaker.end
             )
         cue = quote.cue.start if quote.cue is not None else -1
-        for start, end in quote.spans or [[quote.start, quote.end]]:
+        for start, end in quote.pieces:
             quote_spans.append((start, end, ref, cue))
     sentence_of = _sentence_index(doc)
     is_quoted = _quoted_characters(text)

@@ -37,7 +37,7 @@ def quote_features(doc: Doc, quote: Quote, *, text: str | None = None) -> dict[s
     callers that score many quotes: spaCy rebuilds it from every token on each access, so
     reading it once per quote made the stage quadratic in the article's length."""
     text = doc.text if text is None else text
-    spans = quote.spans or [[quote.start, quote.end]]
+    spans = quote.pieces
     n_words = sum(len(text[s:e].split()) for s, e in spans)
     kind = quote.kind
     feats = {

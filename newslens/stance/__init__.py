@@ -437,7 +437,7 @@ def _enclosing(
 
 
 def _inside(quote: Quote, start: int, end: int) -> bool:
-    pieces = quote.spans or [[quote.start, quote.end]]
+    pieces = quote.pieces
     return any(s <= start and end <= e for s, e in pieces)
 
 
@@ -464,7 +464,7 @@ def _positions(
         if not speaker:
             continue
         inside = set()
-        for s, e in quote.spans or [[quote.start, quote.end]]:
+        for s, e in quote.pieces:
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             inside.update(order[lo:hi])
         for mi in sorted(inside):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import launch_chromium, running_app
+from tests.browser import app_rerun, launch_chromium, new_page, running_app
 from tests.corpus_ui_articles import built_corpus
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT_MS = 120_000
 TRANSPARENT = "rgba(0, 0, 0, 0)"
 NYT = "nyt · 2015-12-07 · Donald Trump calls for a ban on Muslims entering the United States."
 POST = "wash-post · 2015-12-08 · Republicans recoil from Trump's Muslim ban."
@@ -28,26 +27,23 @@ def base_url(tmp_path_factory, nlp):
 
 def choose(page, label: str, option: str) -> None:
     """Add `option` to a multiselect and wait until the app has taken it (its chip shows and
-    the rerun is over), so that the next choice does not race the rerun."""
+    the rerun it starts is over), so that the next choice does not race the rerun."""
     from playwright.sync_api import expect
 
     box = page.get_by_label(label, exact=True)
-    box.click()
-    box.fill(option[:40])
-    page.get_by_role("option", name=option).first.click()
-    page.keyboard.press("Escape")
+    with app_rerun(page):
+        box.click()
+        box.fill(option[:40])
+        page.get_by_role("option", name=option).first.click()
+        page.keyboard.press("Escape")
     expect(page.get_by_role("button", name=f"Remove {option}")).to_be_visible()
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
 
 def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, tmp_path):
     from playwright.sync_api import expect
 
-    expect.set_options(timeout=TIMEOUT_MS)
-
     with launch_chromium() as browser:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.set_default_timeout(TIMEOUT_MS)
+        page = new_page(browser, viewport={"width": 1440, "height": 900})
         page.goto(base_url)
         # app.py's navigation ("Corpus"), not the pages/ file list ("corpus") shown until it
         # has run: wait for the Read page it opens on.

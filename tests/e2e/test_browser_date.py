@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import ROOT, launch_chromium, running_app
+from tests.browser import ANALYSIS_TIMEOUT_MS, ROOT, launch_chromium, new_page, running_app
 
 pytestmark = pytest.mark.browser
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-ANALYSIS_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +23,7 @@ def test_a_typed_date_applies_on_enter(app):
     from playwright.sync_api import expect
 
     with launch_chromium() as browser:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.set_default_timeout(60_000)
+        page = new_page(browser, viewport={"width": 1440, "height": 900})
         page.goto(app)
         page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
         page.get_by_role("button", name="Analyze").click()

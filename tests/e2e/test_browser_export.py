@@ -14,13 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ROOT, launch_chromium, running_app
+from tests.browser import (
+    ANALYSIS_TIMEOUT_MS,
+    ROOT,
+    WAIT_TIMEOUT_MS,
+    launch_chromium,
+    new_page,
+    running_app,
+)
 
 pytestmark = pytest.mark.browser
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 TITLE = "Kremlin and White House trade calls over Ukraine ceasefire"
-ANALYSIS_TIMEOUT_MS = 180_000
 PHRASE = "Istanbul"  # a word of the article that no highlight splits
 ARTICLE_FRAME = "iframe[title*='article_frame']"  # the article text's component
 
@@ -94,9 +100,7 @@ def browser():
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1600, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
+    yield new_page(context)
     context.close()
 
 
@@ -138,19 +142,19 @@ def test_download_stance_png_and_report(app, page, article_file, tmp_path):
     # The stance chart is the portrayal chart (who is portrayed how).
     png_button = page.locator("[class*='-export-chart-portrayal-png'] button")
     expect(png_button).to_be_enabled()
-    with page.expect_download(timeout=120_000) as download:
+    with page.expect_download(timeout=WAIT_TIMEOUT_MS) as download:
         png_button.click()
     png = tmp_path / "stance.png"
     download.value.save_as(png)
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert download.value.suggested_filename.endswith("-portrayal.png")
 
-    with page.expect_download(timeout=120_000) as download:
+    with page.expect_download(timeout=WAIT_TIMEOUT_MS) as download:
         page.get_by_role("button", name="Report (HTML)").click()
     report = tmp_path / "report.html"
     download.value.save_as(report)
 
-    viewer = page.context.new_page()
+    viewer = new_page(page.context)
     viewer.goto(report.as_uri())
     expect(viewer.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(viewer.get_by_text(PHRASE).first).to_be_visible()
@@ -174,8 +178,12 @@ def test_save_reload_reopen_from_library(app, page, article_file):
     assert TITLE in titles
 
     page.goto(base)  # a reload: a new session, nothing on screen
+    # app.py has run (its Read page shows): its navigation, not the pages/ file list that
+    # shows until then (whose "library" link opens the page without app.py).
+    expect(page.get_by_role("button", name="Analyze")).to_be_visible()
     expect(page.get_by_role("tab", name="Export")).to_have_count(0)
-    page.get_by_role("link", name="Library").click()
+    nav = page.get_by_role("navigation", name="App pages")
+    nav.get_by_role("link", name="Library", exact=True).click()
     entry = page.locator("[class*='st-key-nl-lib-entry-']", has_text=TITLE).first
     expect(entry).to_be_visible()
     entry.get_by_role("button", name="Open").click()
@@ -209,9 +217,11 @@ def test_a_hostile_article_stays_text_in_the_page(app, page):
     expect(article).to_contain_text("<script>window.__pwned = 'script'")
     expect(article).to_contain_text("<img src=x onerror=")
     assert article.locator("script, img, svg, a[href^='javascript']").count() == 0
-    page.wait_for_timeout(500)  # give any handler its chance
-    assert page.evaluate("window.__pwned") is None and dialogs == []
+    # Any handler would have run by the time the text's document has loaded (an image's
+    # error, an svg's load and every script come before its load event).
     frame = next(f for f in page.frames if "article_frame" in f.url)
+    frame.wait_for_function("document.readyState === 'complete'")
+    assert page.evaluate("window.__pwned") is None and dialogs == []
     assert frame.evaluate("window.__pwned") is None
 
 

@@ -10,13 +10,19 @@ from pathlib import Path
 import pytest
 
 from tests.articles import long_actor_article
-from tests.browser import ROOT, launch_chromium, running_app
+from tests.browser import (
+    ANALYSIS_TIMEOUT_MS,
+    ROOT,
+    WAIT_TIMEOUT_MS,
+    launch_chromium,
+    new_page,
+    running_app,
+)
 from tests.svg_check import problems
 
 pytestmark = pytest.mark.browser
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-ANALYSIS_TIMEOUT_MS = 180_000
 CHARTS = ("portrayal", "positions", "cooperation", "timeline")
 # Where to keep screenshots for a person to look at (unset: none are kept).
 SHOTS = os.environ.get("NEWSLENS_SHOTS")
@@ -38,9 +44,7 @@ def browser():
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
+    yield new_page(context)
     context.close()
 
 
@@ -68,13 +72,13 @@ def test_every_downloaded_svg_is_legible(app, page, tmp_path, name):
             expect(button).to_be_enabled()
         if not button.count():
             continue
-        with page.expect_download(timeout=120_000) as download:
+        with page.expect_download(timeout=WAIT_TIMEOUT_MS) as download:
             button.click()
         path = tmp_path / f"{chart}.svg"
         download.value.save_as(path)
         saved.append(path)
     assert len(saved) >= 3
-    found = [p for svg in saved for p in problems(page.context.new_page(), svg)]
+    found = [p for svg in saved for p in problems(new_page(page.context), svg)]
     assert found == []
 
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.browser import ROOT, launch_chromium, running_app
+from tests.browser import ANALYSIS_TIMEOUT_MS, ROOT, launch_chromium, new_page, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,6 @@ SAVED = {
     "title": "Saved: see https://evil.example/saved or www.evil.example",
     "source": "mailto:desk@evil.example",
 }
-ANALYSIS_TIMEOUT_MS = 180_000
 LINKS = "a[href*='evil']:not([href^='#']), a[href^='mailto'], a[href^='http']:has-text('evil')"
 
 
@@ -64,8 +63,7 @@ def test_no_article_text_becomes_a_link(app, tmp_path):
     shots = tmp_path / "shots"
     shots.mkdir()
     with launch_chromium() as browser:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.set_default_timeout(60_000)
+        page = new_page(browser, viewport={"width": 1440, "height": 900})
         page.goto(app)
         page.get_by_label("Article text").fill(ARTICLE)
         page.get_by_role("button", name="Analyze").click()

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import launch_chromium, running_app
+from tests.browser import (
+    ANALYSIS_TIMEOUT_MS,
+    launch_chromium,
+    new_page,
+    running_app,
+    wait_app_idle,
+)
 
 pytestmark = pytest.mark.browser
 
-ANALYSIS_TIMEOUT_MS = 180_000
 FRAME = "iframe[title*='article_frame']"
 FILLER = (
     "The weather stayed mild for most of the week, and the markets were calm as traders "
@@ -51,24 +56,16 @@ def shot(page, tmp_path: Path, name: str) -> None:
         page.screenshot(path=str(Path(folder) / name))
 
 
-def idle(page) -> None:
-    """Wait until the app has finished its run (the running indicator is gone)."""
-    from playwright.sync_api import expect
-
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
-
-
 def analyse(browser, base: str, text: str, viewport: dict):
     from playwright.sync_api import expect
 
-    page = browser.new_page(viewport=viewport)
-    page.set_default_timeout(60_000)
+    page = new_page(browser, viewport=viewport)
     page.goto(base)
     page.get_by_label("Article text").fill(text)
     page.get_by_role("button", name="Analyze").click()
     frame = page.frame_locator(FRAME)
     expect(frame.locator("mark.nl-ent").first).to_be_attached(timeout=ANALYSIS_TIMEOUT_MS)
-    idle(page)
+    wait_app_idle(page)
     return page, frame
 
 
@@ -107,12 +104,12 @@ def test_clicking_in_the_text_selects_in_the_panels(base_url, browser, tmp_path)
     paris.click()
     expect(page.get_by_role("tab", name="Entities")).to_have_attribute("aria-selected", "true")
     expect(frame.locator("mark.nl-ent.nl-lit").first).to_have_text("Paris")
-    idle(page)
+    wait_app_idle(page)
 
     # A quote, while another tab is open: the Quotes tab opens with that quote ticked.
     page.get_by_role("tab", name="Events").click()
     expect(page.get_by_role("tab", name="Events")).to_have_attribute("aria-selected", "true")
-    idle(page)
+    wait_app_idle(page)
     frame.locator(".nl-article .nl-quote").first.click()
     expect(page.get_by_role("tab", name="Quotes")).to_have_attribute("aria-selected", "true")
     ticked = page.locator(".st-key-read-panels [data-testid='stCheckbox'] input:checked")
@@ -137,8 +134,7 @@ def test_the_strip_chooses_and_scrolls(base_url, browser, tmp_path):
 def test_phone_layout_needs_no_sidebar_and_puts_the_panels_first(base_url, browser, tmp_path):
     from playwright.sync_api import expect
 
-    page = browser.new_page(viewport=PHONE)
-    page.set_default_timeout(60_000)
+    page = new_page(browser, viewport=PHONE)
     page.goto(base_url)
     welcome = page.get_by_test_id("stAlert").first
     expect(welcome).to_contain_text("Analyze")

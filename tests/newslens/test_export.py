@@ -192,7 +192,7 @@ def test_png_and_svg_come_from_a_warm_chromium_session():
     fig = small_figure()
     png = export.figure_png(fig)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert export._server_alive()  # the session stays up for the next click
+    assert export.image_server_running()  # the session stays up for the next click
     svg = export.figure_svg(fig)
     assert svg.lstrip().startswith(b"<svg") and b"Mentions" in svg
 
@@ -244,6 +244,29 @@ def test_missing_browser_is_a_clear_error(tmp_path):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert "ExportError: no Chromium browser found" in out.stdout, out.stderr
+
+
+def test_a_browser_that_will_not_start_is_a_clear_error_and_is_retried(tmp_path):
+    # /bin/false "starts" and exits at once: each call says so (no wait for the render
+    # timeout), and the next call starts a fresh browser rather than reusing the dead one.
+    code = (
+        "import plotly.graph_objects as go\n"
+        "from newslens import export\n"
+        "for _ in range(2):\n"
+        "    try:\n"
+        "        export.figure_png(go.Figure())\n"
+        "    except export.ExportError as exc:\n"
+        "        print('ExportError:', exc)\n"
+        "    print('running:', export.image_server_running())\n"
+    )
+    env = {**os.environ, "BROWSER_PATH": "/bin/false"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4, out.stdout + out.stderr
+    assert all("could not be rendered as PNG" in line for line in lines[0::2])
+    assert lines[1::2] == ["running: False", "running: False"]
 
 
 # --------------------------------------------------------------------------- report

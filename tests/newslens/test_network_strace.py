@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ROOT, launch_chromium, running_app
+from tests.browser import ANALYSIS_TIMEOUT_MS, ROOT, launch_chromium, new_page, running_app
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 STRACE = shutil.which("strace")
@@ -139,13 +139,12 @@ def test_app_server_makes_no_network_call(tmp_path):
         ]
         try:
             with launch_chromium() as browser:
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.set_default_timeout(60_000)
+                page = new_page(browser, viewport={"width": 1440, "height": 900})
                 page.goto(base)
                 page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
                 page.get_by_role("button", name="Analyze").click()
                 text = page.frame_locator("iframe[title*='article_frame']")
-                expect(text.locator("mark.nl-ent").first).to_be_visible(timeout=180_000)
+                expect(text.locator("mark.nl-ent").first).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
                 page.get_by_role("tab", name="Stance").click()  # the stance model has run
                 time.sleep(LINGER_S)  # the server lives on after its work, watched
         finally:

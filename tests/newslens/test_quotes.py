@@ -20,7 +20,7 @@ def quotes_of(nlp, text: str) -> list[Quote]:
 
 
 def pieces(text: str, quote: Quote) -> list[str]:
-    spans = quote.spans or [[quote.start, quote.end]]
+    spans = quote.pieces
     return [text[s:e] for s, e in spans]
 
 
