@@ -52,8 +52,8 @@ def _select(page, label: str, option: str) -> Callable[[], None]:
 
 
 def _corpus_link(page):
-    """The app's own navigation link (app.py titles it "Corpus"); until app.py has run, the
-    sidebar lists the pages/ files ("corpus"), which would open the page without app.py."""
+    """The app's own navigation link (app.py titles it "Corpus"): the exact link, not a
+    similar word elsewhere on the page."""
     return page.get_by_role("navigation", name="App pages").get_by_role(
         "link", name="Corpus", exact=True
     )
@@ -99,8 +99,7 @@ def run(corpus: str, *, repeat: int, shots: Path | None) -> dict:
     ):
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.set_default_timeout(TIMEOUT_MS)
-        # The app's navigation (app.py) starts from the root URL; a first request straight to
-        # /corpus would run the page without app.py (Streamlit's pages/ folder fallback).
+        # From the root URL, so that the timed step is the click into the Corpus page.
         page.goto(base + "/")
         nav = _corpus_link(page)
         nav.wait_for()

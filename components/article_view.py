@@ -16,7 +16,7 @@ from newslens.model import Analysis
 from newslens.render import article_html
 
 FRAME_DIR = Path(__file__).resolve().parent / "article_frame"
-# The frame's height before the page's CSS sizes it to the window (see pages/read.py).
+# The frame's height before the page's CSS sizes it to the window (see views/read.py).
 DEFAULT_HEIGHT = 640
 
 _frame = components.declare_component("article_frame", path=str(FRAME_DIR))

@@ -45,8 +45,7 @@ def test_clicking_a_speaker_only_one_article_quotes_lights_that_quote(base_url, 
     with launch_chromium() as browser:
         page = new_page(browser, viewport={"width": 1440, "height": 900})
         page.goto(base_url)
-        # app.py's navigation ("Corpus"), not the pages/ file list ("corpus") shown until it
-        # has run: wait for the Read page it opens on.
+        # The Read page first: the click below is the way a reader goes to the Corpus page.
         expect(page.get_by_role("button", name="Analyze")).to_be_visible()
         nav = page.get_by_role("navigation", name="App pages").get_by_role(
             "link", name="Corpus", exact=True

@@ -178,8 +178,7 @@ def test_save_reload_reopen_from_library(app, page, article_file):
     assert TITLE in titles
 
     page.goto(base)  # a reload: a new session, nothing on screen
-    # app.py has run (its Read page shows): its navigation, not the pages/ file list that
-    # shows until then (whose "library" link opens the page without app.py).
+    # The Read page shows again, empty; the Library is reached through the top bar.
     expect(page.get_by_role("button", name="Analyze")).to_be_visible()
     expect(page.get_by_role("tab", name="Export")).to_have_count(0)
     nav = page.get_by_role("navigation", name="App pages")

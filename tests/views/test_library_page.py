@@ -14,7 +14,7 @@ from newslens.pipeline import analyze_text
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "pages" / "library.py")
+PAGE = str(ROOT / "views" / "library.py")
 
 
 @pytest.fixture()
@@ -36,7 +36,7 @@ def other_analysis(nlp) -> Analysis:
 
 def library_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/library.py")
+    at.switch_page("views/library.py")
     return at.run()
 
 

@@ -34,7 +34,7 @@ def page(corpus, monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSLENS_CORPUS", str(corpus))
     monkeypatch.setenv("NEWSLENS_LIBRARY", str(tmp_path / "library.sqlite3"))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("views/corpus.py")
     return at.run()
 
 
@@ -135,7 +135,7 @@ def test_compare_lights_the_quotes_of_a_chosen_speaker(page):
 def test_a_link_opens_the_article_with_its_span_lit(corpus, monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSLENS_CORPUS", str(corpus))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("views/corpus.py")
     at.query_params["article"] = article_id(0)
     at.query_params["lit"] = "157-177"
     at.run()
@@ -147,7 +147,7 @@ def test_a_link_opens_the_article_with_its_span_lit(corpus, monkeypatch, tmp_pat
 def test_a_folder_that_is_no_corpus_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLENS_CORPUS", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("views/corpus.py")
     at.run()
     assert not at.exception
     assert any("not a corpus folder" in e.value for e in at.error)
@@ -167,7 +167,7 @@ def test_the_saved_library_as_a_corpus(seed_analysis, corpus, monkeypatch, tmp_p
     monkeypatch.setenv("NEWSLENS_CORPUS", str(corpus))
     monkeypatch.setenv("NEWSLENS_LIBRARY", str(path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("views/corpus.py")
     at.run()
     at.segmented_control(key="corpus-source-source").set_value("Saved library").run()
     calm(at)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.pages import files
+from tests.views import files
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 180

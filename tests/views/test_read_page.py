@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from newslens.model import Analysis
 from tests.components.handmade import handmade_analysis
-from tests.pages import files
+from tests.views import files
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"

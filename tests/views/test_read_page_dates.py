@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from newslens.pipeline import FILE_DATE_WARNING, NO_DCT_WARNING
 from tests.files import make_docx, make_pdf
-from tests.pages import files
+from tests.views import files
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 180
