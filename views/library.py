@@ -10,7 +10,7 @@ from components.session import ANALYSIS_KEY
 from components.util import md_escape
 from newslens.library import Library, LibraryEntry, LibraryError
 
-READ_PAGE = "pages/read.py"
+READ_PAGE = "views/read.py"
 PENDING_DELETE = "nl_library_pending_delete"
 
 
