@@ -260,14 +260,9 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         surnames[surname] = None if surname in surnames else cluster
     if not surnames:
         return []
-    taken = set()
-    for m in mentions:
-        taken.update(range(m.start, m.end))
-    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
-    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
+    taken = _taken_tokens(doc, mentions)
     # Token objects are costly to create: scan the words as strings, build tokens for hits.
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    words = _word_strings(doc)
     lower_words = {w for w in words if w.islower()}
     added = []
     for i, word in enumerate(words):
@@ -288,13 +283,26 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
     return added
 
 
+def _word_strings(doc: Doc) -> list[str]:
+    """Each token's text, read from the doc's arrays without building Token objects."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+
+
+def _taken_tokens(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """Token indices inside a mention or inside any spaCy entity (IOB 1 = inside,
+    3 = beginning), numbers and dates included: no new name may start there."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
+    return taken
+
+
 def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
     """An organisation's or place's name of two words or more written again, word for
     word, where spaCy did not mark it ("- Apple Inc. -", "`` AirTran Airways would like
     ..."). One-word names are left to spaCy: they are often products ("iPhone")."""
     # Token objects are costly to create: compare the words as strings.
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    words = _word_strings(doc)
     names: dict[str, list[tuple[tuple[str, ...], Cluster]]] = {}
     for cluster in clusters:
         if majority_label(cluster) not in REPEATED_LABELS:
@@ -307,11 +315,7 @@ def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) 
                 names.setdefault(name[0], []).append((name, cluster))
     if not names:
         return []
-    taken = set()
-    for m in mentions:
-        taken.update(range(m.start, m.end))
-    # Inside any spaCy entity (IOB 1 = inside, 3 = beginning), numbers and dates included.
-    taken.update(i for i, iob in enumerate(doc.to_array("ENT_IOB").tolist()) if iob in (1, 3))
+    taken = _taken_tokens(doc, mentions)
     added: list[Mention] = []
     for i, word in enumerate(words):
         if word not in names or i in taken:
