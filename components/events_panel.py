@@ -241,11 +241,12 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         hide_index=True,
         width="stretch",
         column_config={
-            # Fixed widths that fit the narrow panel beside the article (about 360 px).
-            "When": st.column_config.TextColumn(width=76),
-            "Category": st.column_config.TextColumn(width=96, help=CATEGORY_HELP),
+            # Widths in proportion (the table stretches to the panel, 360-470 px): most of
+            # it for the event, whose words a short date and a tag leave room for.
+            "When": st.column_config.TextColumn(width=64),
+            "Category": st.column_config.TextColumn(width=106, help=CATEGORY_HELP),
             "Event": st.column_config.TextColumn(
-                width=150,
+                width=250,
                 help="Who · did what → to whom; in brackets when it is not stated as fact "
                 "(reported by, planned, possible, demanded, negated).",
             ),
