@@ -51,6 +51,11 @@ SHARDS_PER_INPUT = 16
 # Shards handed out beyond the number of workers, so that none waits for work while the
 # driver writes; more would only hold texts and results in memory.
 IN_FLIGHT_PER_WORKER = 2
+# Dask places a shard on a worker as soon as it is submitted (the pool keeps one shared
+# queue): a second shard waiting behind a busy worker could be left there while the other
+# worker had nothing more to do at the end of a build. One each; the next goes out as one
+# comes back.
+DASK_IN_FLIGHT_PER_WORKER = 1
 # A worker is one core: a corpus gets its parallelism from worker processes (one per core),
 # so the stance network inside a worker runs its calls one after another. Two runner
 # threads (what a single analysis uses for latency) only made each worker contend with the
@@ -396,7 +401,7 @@ def dask_engine(model: str | None, address: str) -> Engine:
                     analyse_shard, shard, model=model, pure=False, key=f"shard-{shard.shard_id}"
                 ),
                 wait_one,
-                n_workers * IN_FLIGHT_PER_WORKER,
+                n_workers * DASK_IN_FLIGHT_PER_WORKER,
             )
         finally:
             client.close()
