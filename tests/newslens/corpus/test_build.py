@@ -206,3 +206,20 @@ def test_polnear_ids_give_outlet_and_date():
     assert polnear_meta("wash-post_2016-09-16_burma-s-leader") == ("wash-post", "2016-09-16")
     assert polnear_meta("nyt_2016-02-30_bad-date") is None
     assert polnear_meta("article.txt") is None
+
+
+def test_a_worker_is_one_core_its_stance_calls_one_after_another(serial_corpus):
+    """The serial build loaded the models the way every worker does: the stance network
+    runs its calls on the calling thread (a worker's parallelism is its own process)."""
+    from newslens import stance
+
+    model = stance.load_model()
+    assert model.threads == 1 and model.runners is None
+    stance.use_threads(2)  # what a single analysis in the app uses
+    try:
+        assert model.threads == 2 and model.runners is not None
+        answers = stance.predict([("Critics attacked Smith.", 17, 22)] * 3)
+        assert len(answers) == 3
+    finally:
+        stance.use_threads(1)
+    assert model.runners is None
