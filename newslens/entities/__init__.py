@@ -32,7 +32,7 @@ from newslens.entities.acronyms import defined_acronyms
 from newslens.entities.clusters import Cluster, cluster_mentions, majority_label
 from newslens.entities.mentions import Mention, mention_from_span, mention_key, name_spans
 from newslens.entities.vocab import ARTICLES, NAME_LABELS, NAME_SUFFIXES, PERSON_TITLES
-from newslens.entities.words import common_words
+from newslens.entities.words import common_words, word_strings
 from newslens.model import EntityCluster, EntityMention
 
 __all__ = ["NAME_LABELS", "extract_entities"]
@@ -103,7 +103,7 @@ def _without_word_persons(
         if any(t.tag_ in ("NNP", "NNPS") for t in tokens):
             continue
         if lower_words is None:
-            lower_words = {t.text for t in doc if t.text.islower()}
+            lower_words = {w for w in word_strings(doc) if w.islower()}
         if word in common_words() or word in lower_words:
             dropped.add(id(cluster))
     if not dropped:
@@ -262,7 +262,7 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
         return []
     taken = _taken_tokens(doc, mentions)
     # Token objects are costly to create: scan the words as strings, build tokens for hits.
-    words = _word_strings(doc)
+    words = word_strings(doc)
     lower_words = {w for w in words if w.islower()}
     added = []
     for i, word in enumerate(words):
@@ -283,12 +283,6 @@ def _missed_surnames(doc: Doc, mentions: list[Mention], clusters: list[Cluster])
     return added
 
 
-def _word_strings(doc: Doc) -> list[str]:
-    """Each token's text, read from the doc's arrays without building Token objects."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
-
-
 def _taken_tokens(doc: Doc, mentions: list[Mention]) -> set[int]:
     """Token indices inside a mention or inside any spaCy entity (IOB 1 = inside,
     3 = beginning), numbers and dates included: no new name may start there."""
@@ -301,8 +295,7 @@ def _missed_repeats(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) 
     """An organisation's or place's name of two words or more written again, word for
     word, where spaCy did not mark it ("- Apple Inc. -", "`` AirTran Airways would like
     ..."). One-word names are left to spaCy: they are often products ("iPhone")."""
-    # Token objects are costly to create: compare the words as strings.
-    words = _word_strings(doc)
+    words = word_strings(doc)
     names: dict[str, list[tuple[tuple[str, ...], Cluster]]] = {}
     for cluster in clusters:
         if majority_label(cluster) not in REPEATED_LABELS:

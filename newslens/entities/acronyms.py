@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newslens.entities.words import word_strings
+
 # A short form is 2 to 8 characters, mostly capitals ("SEC", "NATO", "U.N.", "R&D").
 MIN_LETTERS = 2
 MAX_CHARS = 8
@@ -21,9 +23,7 @@ def defined_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, t
     of the article whose NAME is one of `spans` (token spans of names)."""
     ends = {end: (start, end) for start, end, _ in spans}
     out: dict[str, tuple[int, int]] = {}
-    # Token objects are costly to create: look at the words as strings.
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array("ORTH").tolist()] if ends else []
+    words = word_strings(doc) if ends else []
     for i in range(1, len(words) - 2):
         if words[i] != "(" or words[i + 2] != ")" or i not in ends:
             continue
