@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import BinaryIO
 
 
 def _pdf_string(text: str) -> bytes:
@@ -35,7 +36,15 @@ def make_pdf(lines: list[str], *, title: str | None = None, created: str | None 
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         info,
     ]
-    out = io.BytesIO(b"%PDF-1.4\n")
+    out = io.BytesIO()
+    write_pdf_objects(out, objects, info=len(objects))
+    return out.getvalue()
+
+
+def write_pdf_objects(out: BinaryIO, objects: list[bytes], *, info: int | None = None) -> None:
+    """A PDF file of these objects (numbered from 1, the first the catalog): header, bodies,
+    cross-reference table and trailer; `info` is the number of the Info dictionary."""
+    out.write(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(out.tell())
@@ -44,11 +53,11 @@ def make_pdf(lines: list[str], *, title: str | None = None, created: str | None 
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
+    info_ref = b" /Info %d 0 R" % info if info else b""
     out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, len(objects), xref)
+        b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, info_ref, xref)
     )
-    return out.getvalue()
 
 
 def make_docx(

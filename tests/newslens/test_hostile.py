@@ -27,6 +27,7 @@ from newslens.ingest import (
     megabytes,
 )
 from tests.conftest import ROOT
+from tests.files import write_pdf_objects
 
 ADDRESS_SPACE = 3 * 2**30  # enough for the interpreter and its libraries; a bomb is not
 TIMEOUT_S = 60  # the child is killed past this; the answer itself must come in 20 s
@@ -124,19 +125,7 @@ def pdf_with_pages(path: Path, pages: int, *, declared: int | None = None) -> Pa
     )
     objects += [page] * pages
     with path.open("wb") as out:
-        out.write(b"%PDF-1.4\n")
-        offsets = []
-        for number, body in enumerate(objects, 1):
-            offsets.append(out.tell())
-            out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-        for offset in offsets:
-            out.write(b"%010d 00000 n \n" % offset)
-        out.write(
-            b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, xref)
-        )
+        write_pdf_objects(out, objects)
     return path
 
 
