@@ -101,6 +101,21 @@ def csv_button(frame: pd.DataFrame, *, name: str, key: str, label: str = "CSV") 
     )
 
 
+def matrix_layout(
+    fig: go.Figure, *, title: dict[str, Any], rows: int, row_height: int
+) -> go.Figure:
+    """The layout of a corpus matrix (a heatmap of actors): rows read downwards, the column
+    names slanted along the top with room above for them, a height that grows with the rows."""
+    fig.update_layout(
+        title=title,
+        height=max(420, 190 + row_height * rows),
+        margin={"l": 10, "r": 10, "t": 150, "b": 20},
+        yaxis={"autorange": "reversed"},
+        xaxis={"side": "top", "tickangle": -35},
+    )
+    return fig
+
+
 def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
     return lambda: export.figure_image(fig, fmt=fmt)
 

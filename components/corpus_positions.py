@@ -9,7 +9,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import ask, downloads
+from components.corpus_common import ask, downloads, matrix_layout
 from newslens.corpus.explore import Explorer, Filters
 
 
@@ -43,17 +43,15 @@ def figure(pairs) -> go.Figure:
             hovertemplate="%{y} about %{x}: net %{z:+.2f} over %{text} quotes<extra></extra>",
         )
     )
-    fig.update_layout(
+    return matrix_layout(
+        fig,
         title={
             "text": "Who speaks about whom (rows: speakers, columns: whom they speak about)",
             "x": 0,
         },
-        height=max(420, 190 + 28 * len(speakers)),
-        margin={"l": 10, "r": 10, "t": 150, "b": 20},
-        yaxis={"autorange": "reversed"},
-        xaxis={"side": "top", "tickangle": -35},
+        rows=len(speakers),
+        row_height=28,
     )
-    return fig
 
 
 def render(x: Explorer, f: Filters, *, key: str) -> None:

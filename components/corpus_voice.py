@@ -9,7 +9,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads
+from components.corpus_common import article_link, ask, downloads, matrix_layout
 from components.util import clicked_values, selection_of
 from newslens.corpus.explore import Explorer, Filters
 
@@ -48,7 +48,8 @@ def heatmap(by_outlet, speakers, names) -> go.Figure:
             "(%{text} quotes)<extra></extra>",
         )
     )
-    fig.update_layout(
+    return matrix_layout(
+        fig,
         title={
             "text": "Share of voice per outlet (click a cell for its quotes)",
             "x": 0,
@@ -57,12 +58,9 @@ def heatmap(by_outlet, speakers, names) -> go.Figure:
             "yref": "container",
             "yanchor": "top",
         },
-        height=max(420, 190 + 26 * len(speakers)),
-        margin={"l": 10, "r": 10, "t": 150, "b": 20},
-        yaxis={"autorange": "reversed"},
-        xaxis={"side": "top", "tickangle": -35},
+        rows=len(speakers),
+        row_height=26,
     )
-    return fig
 
 
 def render(x: Explorer, f: Filters, *, key: str) -> None:
