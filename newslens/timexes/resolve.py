@@ -317,16 +317,17 @@ def _resolved_day(value: str | None) -> dt.date | None:
     return None
 
 
-def _remember(story: dict[str, dt.date], value: str | None) -> None:
+def _remember(story: dict[str, dt.date], value: str | None, dct: dt.date | None = None) -> None:
     """Note the day, month and year a resolved value names (for "the next day")."""
     if not value:
         return
     quarter = story.get("quarter")
     q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
     if q:
+        named = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
         story.clear()
-        story["quarter"] = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
-        story["year"] = dt.date(int(q.group(1)), 1, 1)
+        story["quarter"] = quarter if _reported(quarter, named, dct) else named
+        story["year"] = dt.date(story["quarter"].year, 1, 1)
         return
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
     if not m:
@@ -343,6 +344,15 @@ def _remember(story: dict[str, dt.date], value: str | None) -> None:
         story["year"] = dt.date(int(year), 1, 1)
     except ValueError:
         pass
+
+
+def _reported(quarter: dt.date | None, named: dt.date, dct: dt.date | None) -> bool:
+    """Whether the story's `quarter` stays the one it reports when another is `named`: a
+    quarter not yet over at the DCT ("a fourth-quarter charge" in a third-quarter report) is
+    an outlook, an earlier one ("after a flat second quarter") a comparison."""
+    if quarter is None or dct is None or _add_months(quarter, 3) > dct:
+        return False
+    return _add_months(named, 3) > dct or named < quarter
 
 
 def _resolve_anaphor(
@@ -468,7 +478,7 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
             anchor["kind"] == "anaphor" and anchor.get("fields", {}).get("offset", 0) >= 0
         ):
-            _remember(story, value)  # "the next day" moves the story on; "the day before" not
+            _remember(story, value, dct)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:

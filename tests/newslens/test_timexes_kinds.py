@@ -1,0 +1,33 @@
+"""Time expressions: kinds of expression learnt from TimeML-style news (made-up sentences)."""
+
+from __future__ import annotations
+
+from newslens.model import Timex
+from newslens.timexes import extract_timexes
+
+
+def found(nlp, text: str, dct: str) -> dict[str, str | None]:
+    """Each timex's text -> its value."""
+    return {t.text: t.value for t in extract_timexes(nlp(text), dct)}
+
+
+def the(nlp, text: str, dct: str, span: str) -> Timex:
+    hits = [t for t in extract_timexes(nlp(text), dct) if t.text == span]
+    assert len(hits) == 1, [(t.text, t.value) for t in extract_timexes(nlp(text), dct)]
+    return hits[0]
+
+
+def test_a_quarterly_report_keeps_its_quarter_past_an_outlook_and_a_comparison(nlp):
+    dct = "2016-11-01"
+    text = (
+        "Acme posted a 20% gain in third-quarter net income. After a flat second quarter, "
+        "sales rose. It expects a fourth-quarter charge. Net rose from $90 million a year ago, "
+        "and costs were lower than in the year-earlier period."
+    )
+    values = found(nlp, text, dct)
+    assert values["second quarter"] == "2016-Q2"
+    assert values["a year ago"] == "2015-Q3"
+    assert values["the year-earlier period"] == "2015-Q3"
+    # a story that turns to a later quarter once it is over follows it
+    text = "Net rose in the second quarter. In the third quarter, sales fell from a year ago."
+    assert found(nlp, text, dct)["a year ago"] == "2015-Q3"
