@@ -498,6 +498,9 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
         ]
         ref = min(near, key=lambda pair: pair[0])[1] if near else None
+        if ref is None:  # "was shot at 10 p.m.": the day the story last named
+            before = [day for _, start, day in days if start < t.start]
+            ref = before[-1] if before else None
         own_day = anchor.get("fields", {}).get("day")
         if own_day is not None:  # "9 a.m. Tuesday": the time's own day
             day_anchor = {**own_day, "tense": anchor.get("tense")}

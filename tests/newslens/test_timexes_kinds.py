@@ -31,3 +31,11 @@ def test_a_quarterly_report_keeps_its_quarter_past_an_outlook_and_a_comparison(n
     # a story that turns to a later quarter once it is over follows it
     text = "Net rose in the second quarter. In the third quarter, sales fell from a year ago."
     assert found(nlp, text, dct)["a year ago"] == "2015-Q3"
+
+
+def test_a_clock_time_without_a_day_of_its_own_takes_the_day_the_story_named(nlp):
+    dct = "2016-06-19"  # a Sunday
+    text = "The bomb went off on Friday near the market. Witnesses heard it at 10 p.m."
+    assert found(nlp, text, dct)["10 p.m."] == "2016-06-17T22:00"
+    # with no day named before it, the DCT
+    assert found(nlp, "Witnesses heard it at 10 p.m.", dct)["10 p.m."] == "2016-06-19T22:00"
