@@ -197,7 +197,9 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
                 continue
             year = int(m.group("year")) if m.group("year") else None
             wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
-            yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
+            rel = (m.groupdict().get("rel") or "").lower() or None  # "last Oct. 23"
+            month = _month_number(m.group("mon"))
+            yield _hit(m, "DATE", "date", y=year, m=month, d=d, wd=wd, rel=rel)
 
 
 def _find_second_day(text: str, _low: str) -> Iterator[Match]:

@@ -83,6 +83,14 @@ def _infer_year(
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
 
 
+def _nearest_year(month: int, day: int, dct: dt.date, *, back: bool) -> int:
+    """The year of the latest such day before the DCT ("last Oct. 23"), or the first after it
+    ("next March 3")."""
+    if back:
+        return dct.year if (month, day) < (dct.month, dct.day) else dct.year - 1
+    return dct.year if (month, day) > (dct.month, dct.day) else dct.year + 1
+
+
 def _months_back(year: int, month: int, dct: dt.date) -> int:
     """How many months before the DCT's month (year, month) lies (negative: after it)."""
     return (dct.year * 12 + dct.month) - (year * 12 + month)
@@ -208,11 +216,13 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
                 return None
             if f.get("yoff") is not None:  # "October of next year", "July last year"
                 year = dct.year + f["yoff"]
+            elif day is not None and f.get("rel") in {"last", "next"}:
+                year = _nearest_year(month, day, dct, back=f["rel"] == "last")
             else:
                 year = _infer_year(
                     month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
                 )
-            if f.get("yoff") is not None:
+            if f.get("yoff") is not None or day is not None:
                 pass
             elif f.get("rel") in {"last", "past"} and _months_back(year, month, dct) in {0, 1}:
                 year -= 1  # "last May" said in May or June: "last month" would name that one

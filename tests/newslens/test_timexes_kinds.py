@@ -39,3 +39,11 @@ def test_a_clock_time_without_a_day_of_its_own_takes_the_day_the_story_named(nlp
     assert found(nlp, text, dct)["10 p.m."] == "2016-06-17T22:00"
     # with no day named before it, the DCT
     assert found(nlp, "Witnesses heard it at 10 p.m.", dct)["10 p.m."] == "2016-06-19T22:00"
+
+
+def test_last_or_next_before_a_month_and_day_is_one_date(nlp):
+    dct = "2016-04-19"
+    assert found(nlp, "He was shot last Oct. 23 at his home.", dct)["last Oct. 23"] == "2015-10-23"
+    assert found(nlp, "The vote is set for next March 3.", dct)["next March 3"] == "2017-03-03"
+    # said in the month after, "last" is still the one just past
+    assert found(nlp, "He was shot last Oct. 23.", "2016-11-02")["last Oct. 23"] == "2016-10-23"
