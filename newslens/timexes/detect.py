@@ -549,7 +549,13 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
             continue
         if re.fullmatch(r"\d+", num_text) and n is not None and n > 1000:
             continue
-        end = m.end("unit") if m.group("long") is None else m.end("long")
+        end = (
+            m.end("long")
+            if m.group("long")
+            else m.end("orso")
+            if m.group("orso")
+            else m.end("unit")
+        )
         start = m.start()
         if m.group("the") and (m.group("rel") or "").lower() in {"latest", "recent"}:
             start = m.start("num")

@@ -253,7 +253,7 @@ RE_DURATION = re.compile(
     rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra|trading|"
     rf"business|working|calendar){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
-    rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
+    rf"(?P<orso>{_S}or{_S}so\b)?(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
     re.I,
 )
 RE_HALF_UNIT = re.compile(

@@ -47,3 +47,11 @@ def test_last_or_next_before_a_month_and_day_is_one_date(nlp):
     assert found(nlp, "The vote is set for next March 3.", dct)["next March 3"] == "2017-03-03"
     # said in the month after, "last" is still the one just past
     assert found(nlp, "He was shot last Oct. 23.", "2016-11-02")["last Oct. 23"] == "2016-10-23"
+
+
+def test_or_so_belongs_to_the_duration_and_to_its_ago(nlp):
+    dct = "2016-06-15"
+    t = the(nlp, "The plant closed a week or so ago.", dct, "a week or so ago")
+    assert (t.type, t.value) == ("DATE", "2016-W23")
+    t = the(nlp, "The works will last the next two years or so.", dct, "the next two years or so")
+    assert (t.type, t.value) == ("DURATION", "P2Y")
