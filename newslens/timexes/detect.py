@@ -806,7 +806,7 @@ def _find_spoken_year(text: str, low: str) -> Iterator[Match]:
                 "in", "since", "by", "until", "of", "from", "to", "before", "after",
             }:  # fmt: skip
                 continue  # "two thousand people"
-        yield _hit(m, "DATE", "date", y=year)
+        yield _hit(m, "DATE", "date", y=year, spoken=True)
 
 
 RULES = (
@@ -944,6 +944,30 @@ def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
             continue
         out.append(m)
         i += 1
+    return out
+
+
+RE_SPOKEN_YEAR_GAP = re.compile(r"[ \t]*,?[ \t]*(?:of[ \t]+)?")
+
+
+def _merge_spoken_year(chosen: list[Match], text: str) -> list[Match]:
+    """'January nineteen ninety-seven', 'the winter of nineteen ninety-four': a month or a
+    season followed by a year read out is one expression in that year."""
+    out: list[Match] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (
+            m.fields.get("spoken")
+            and prev is not None
+            and prev.kind in {"date", "season"}
+            and prev.fields.get("y") is None
+            and (prev.kind == "season" or prev.fields.get("m") is not None)
+            and RE_SPOKEN_YEAR_GAP.fullmatch(text[prev.end : m.start])
+        ):
+            fields = {**prev.fields, "y": m.fields["y"], "bare": False, "rel": None}
+            out[-1] = Match(prev.start, m.end, prev.type, prev.kind, fields, prev.priority)
+            continue
+        out.append(m)
     return out
 
 
@@ -1207,5 +1231,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
+    chosen = _merge_spoken_year(chosen, text)
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

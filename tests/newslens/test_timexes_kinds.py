@@ -55,3 +55,11 @@ def test_or_so_belongs_to_the_duration_and_to_its_ago(nlp):
     assert (t.type, t.value) == ("DATE", "2016-W23")
     t = the(nlp, "The works will last the next two years or so.", dct, "the next two years or so")
     assert (t.type, t.value) == ("DURATION", "P2Y")
+
+
+def test_a_month_or_a_season_before_a_year_read_out_is_in_that_year(nlp):
+    dct = "1998-02-27"
+    text = "January nineteen ninety-seven. Atlanta again."
+    assert found(nlp, text, dct)["January nineteen ninety-seven"] == "1997-01"
+    text = "Oil fell to the level we saw in the winter of nineteen ninety-four."
+    assert found(nlp, text, dct)["the winter of nineteen ninety-four"] == "1994-WI"
