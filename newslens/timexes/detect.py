@@ -199,7 +199,15 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
             wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
             rel = (m.groupdict().get("rel") or "").lower() or None  # "last Oct. 23"
             month = _month_number(m.group("mon"))
-            yield _hit(m, "DATE", "date", y=year, m=month, d=d, wd=wd, rel=rel)
+            fields = {"y": year, "m": month, "d": d, "wd": wd, "rel": rel}
+            week = RE_WEEK_OF.search(text, max(0, m.start() - 20), m.start())
+            if week:  # "the week of March 6": that day's week
+                yield Match(week.start(), m.end(), "DATE", "date", {**fields, "week": True})
+                continue
+            yield Match(m.start(), m.end(), "DATE", "date", fields)
+
+
+RE_WEEK_OF = re.compile(r"\b[Tt]he[ \t]+week[ \t]+of[ \t]+$")
 
 
 def _find_second_day(text: str, _low: str) -> Iterator[Match]:

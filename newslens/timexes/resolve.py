@@ -234,6 +234,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             return f"{year:04d}-{month:02d}"
         if day > calendar.monthrange(year, month)[1]:
             return None
+        if f.get("week"):  # "the week of March 6"
+            return _week(dt.date(year, month, day))
         return f"{year:04d}-{month:02d}-{day:02d}"
     if kind == "time":
         day = ref or dct

@@ -63,3 +63,8 @@ def test_a_month_or_a_season_before_a_year_read_out_is_in_that_year(nlp):
     assert found(nlp, text, dct)["January nineteen ninety-seven"] == "1997-01"
     text = "Oil fell to the level we saw in the winter of nineteen ninety-four."
     assert found(nlp, text, dct)["the winter of nineteen ninety-four"] == "1994-WI"
+
+
+def test_the_week_of_a_date_is_that_week(nlp):
+    text = "The case may be heard the week of March 6, lawyers said."
+    assert found(nlp, text, "2000-02-24")["the week of March 6"] == "2000-W10"
