@@ -1065,6 +1065,13 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return word.isupper() and len(word) > 2 or follows_name or precedes_name and mid_sentence
 
 
+# a spaCy DATE that is a unit in the plural without a count: a vague duration (PXY, PTXH)
+RE_VAGUE_PLURAL = re.compile(
+    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+)?"
+    r"(minutes|hours|days|weeks|months|years|decades|centuries)"
+)
+
+
 def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
     """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
     out = []
@@ -1083,8 +1090,10 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
         if _is_quoted_title(e.doc.text, start, end):
             continue  # ABC's "This Week"
         bare = text.strip().lower()
-        if bare in {"weeks", "months", "years", "decades"}:  # "weeks of fighting"
-            value = "PXY" if bare == "decades" else _duration_value(None, bare)
+        plural = RE_VAGUE_PLURAL.fullmatch(bare)
+        if plural:  # "weeks of fighting", "the first hours of the war", "the early years"
+            unit = plural.group(1)
+            value = "PXY" if unit in {"decades", "centuries"} else _duration_value(None, unit)
             out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
             continue
         out.append(Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))

@@ -68,3 +68,12 @@ def test_a_month_or_a_season_before_a_year_read_out_is_in_that_year(nlp):
 def test_the_week_of_a_date_is_that_week(nlp):
     text = "The case may be heard the week of March 6, lawyers said."
     assert found(nlp, text, "2000-02-24")["the week of March 6"] == "2000-W10"
+
+
+def test_a_unit_in_the_plural_without_a_count_is_a_vague_duration(nlp):
+    dct = "1991-02-25"
+    text = "Some 5,500 prisoners were taken in the first hours of the ground war."
+    t = the(nlp, text, dct, "the first hours")
+    assert (t.type, t.value) == ("DURATION", "PTXH")
+    text = "You don't save as many lives in the early years, by a small fraction."
+    assert found(nlp, text, dct)["the early years"] == "PXY"
