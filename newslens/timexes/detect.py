@@ -955,6 +955,22 @@ def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
     return out
 
 
+RE_DAY_BEFORE = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(before|after)[ \t]+$")
+
+
+def _merge_day_before(chosen: list[Match], text: str) -> list[Match]:
+    """'the day before last Tuesday', 'the day after Christmas': a day one away from a day."""
+    out = []
+    for m in chosen:
+        before = RE_DAY_BEFORE.search(text, max(0, m.start - 20), m.start)
+        a_day = m.kind in {"weekday", "relday", "holiday"} or m.fields.get("d") is not None
+        if before and a_day and m.type == "DATE":
+            fields = {**m.fields, "dshift": -1 if before.group(1) == "before" else 1}
+            m = Match(before.start(), m.end, m.type, m.kind, fields, m.priority)
+        out.append(m)
+    return out
+
+
 RE_SPOKEN_YEAR_GAP = re.compile(r"[ \t]*,?[ \t]*(?:of[ \t]+)?")
 
 
@@ -1249,5 +1265,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
     chosen = _merge_spoken_year(chosen, text)
+    chosen = _merge_day_before(chosen, text)
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -454,6 +454,9 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
+        if fields.get("dshift") and _resolved_day(value):  # "the day before last Tuesday"
+            day = _resolved_day(value) + dt.timedelta(days=fields["dshift"])  # pyright: ignore[reportOptionalOperand]
+            value = day.isoformat() + (value[10:] if value else "")  # pyright: ignore[reportOptionalSubscript]
     except (ValueError, OverflowError):
         return None
     if kind == "fixed" or fields.get("unit") in {"decade", "century"}:
@@ -487,8 +490,13 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         value = _value(anchor, story, dct)
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
             quarter_at = t.start
-        if anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
-            anchor["kind"] == "anaphor" and anchor.get("fields", {}).get("offset", 0) >= 0
+        fields = anchor.get("fields", {})
+        named = _resolved_day(value)
+        if fields.get("dshift") and named is not None:  # "the day before last Tuesday": the
+            named -= dt.timedelta(days=fields["dshift"])  # story stays on that Tuesday
+            _remember(story, named.isoformat(), dct)
+        elif anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
+            anchor["kind"] == "anaphor" and fields.get("offset", 0) >= 0
         ):
             _remember(story, value, dct)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)

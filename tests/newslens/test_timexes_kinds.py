@@ -77,3 +77,17 @@ def test_a_unit_in_the_plural_without_a_count_is_a_vague_duration(nlp):
     assert (t.type, t.value) == ("DURATION", "PTXH")
     text = "You don't save as many lives in the early years, by a small fraction."
     assert found(nlp, text, dct)["the early years"] == "PXY"
+
+
+def test_the_day_before_or_after_a_day_is_one_day_away_and_the_story_stays_on_that_day(nlp):
+    dct = "2000-02-24"  # a Thursday
+    text = (
+        "The day before last Tuesday's hearing, Manuel went to the court. "
+        "The boy appeared in court the next day."
+    )
+    values = found(nlp, text, dct)
+    assert values["The day before last Tuesday"] == "2000-02-21"
+    assert values["the next day"] == "2000-02-23"
+    assert found(nlp, "They met the day after Christmas.", dct)["the day after Christmas"] == (
+        "1999-12-26"
+    )
