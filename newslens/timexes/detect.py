@@ -1170,6 +1170,7 @@ def _verb_tense(span: Span) -> str | None:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    verb = _reporting_head(span, verb)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     lowers = {a.lower_ for a in auxes}
     if "had" in lowers:
@@ -1215,6 +1216,20 @@ def _verb_tense(span: Span) -> str | None:
             return "past"
         return "present" if _attached_to(span, verb) and span.root.dep_ != "poss" else None
     return None
+
+
+def _reporting_head(span: Span, verb):  # noqa: ANN001, ANN202 - spaCy Tokens
+    """The reporting verb for a time between it and the subject of the clause it reports:
+    in "said in October it would cut jobs" (or "said Monday they will meet") the parser hangs
+    the time on 'cut', but it dates the saying."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in REPORTING_LEMMAS or not head.i < span.start:
+        return verb
+    if any(c.dep_ == "mark" and c.i < span.start for c in verb.children):
+        return verb  # "said that last week a customer found": the clause's own time
+    # the time lies before the clause's subject, not inside it ("said third-quarter profit")
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return head if subjects and span.end <= min(subjects) else verb
 
 
 def _singular_subject(verb) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -91,3 +91,19 @@ def test_the_day_before_or_after_a_day_is_one_day_away_and_the_story_stays_on_th
     assert found(nlp, "They met the day after Christmas.", dct)["the day after Christmas"] == (
         "1999-12-26"
     )
+
+
+def test_a_time_between_a_reporting_verb_and_its_clause_dates_the_saying(nlp):
+    dct = "2025-05-20"
+    # the parser hangs "in October" on "cut"; it dates the (past) saying
+    assert found(nlp, "The company said in October it would cut jobs.", dct)["October"] == (
+        "2024-10"
+    )
+    assert found(nlp, "Officials said on Monday they will meet again.", dct)["Monday"] == (
+        "2025-05-19"
+    )
+    # after "that", or inside the clause's subject, the time is the clause's own
+    text = "The company said that in October it will cut jobs."
+    assert found(nlp, text, dct)["October"] == "2025-10"
+    text = "The company said third-quarter profit will fall."
+    assert found(nlp, text, "2025-08-20")["third-quarter"] == "2025-Q3"
