@@ -249,7 +249,7 @@ RE_DURATION = re.compile(
     rf"(?<![\w-])(?P<approx>(?:nearly|almost|more{_S}than|less{_S}than|at{_S}least|up{_S}to|"
     rf"no{_S}more{_S}than){_S})?(?:(?P<the>the){_S}(?:(?P<rel>past|last|next|coming|previous|"
     rf"first|following|final|remaining|preceding|latest|recent){_S})?)?"
-    rf"(?:(?P<lo>\d+|{_NUMW}){_S}(?:to|or){_S})?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
+    rf"(?:(?P<lo>\d+|{_NUMW})(?:{_S}(?:to|or){_S}|[-–](?=\d)))?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
     rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra|trading|"
     rf"business|working|calendar){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"

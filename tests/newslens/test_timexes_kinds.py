@@ -107,3 +107,10 @@ def test_a_time_between_a_reporting_verb_and_its_clause_dates_the_saying(nlp):
     assert found(nlp, text, dct)["October"] == "2025-10"
     text = "The company said third-quarter profit will fall."
     assert found(nlp, text, "2025-08-20")["third-quarter"] == "2025-Q3"
+
+
+def test_a_range_written_with_a_dash_is_one_duration_at_its_lower_bound(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "Delivery takes 60-90 days.", dct, "60-90 days")
+    assert (t.type, t.value) == ("DURATION", "P60D")
+    assert found(nlp, "The repairs lasted 2–3 weeks.", dct)["2–3 weeks"] == "P2W"
