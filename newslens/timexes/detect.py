@@ -723,7 +723,8 @@ def _find_time(text: str, low: str) -> Iterator[Match]:
     ):
         if m.group("named"):
             named = m.group("named").lower()
-            yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=None)
+            tz = TIMEZONES.get((m.group("tz3") or "").strip().lower())  # "noon GMT"
+            yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=tz)
             continue
         if m.group("h2"):  # "0800 GMT"
             tz = m.group("tz2").strip().lower()

@@ -289,7 +289,8 @@ RE_TIME = re.compile(
     r"(?P<tz2>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|local[ \t]+time)\b)"
     r"|\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
     r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
-    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
+    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b"
+    r"(?P<tz3>[ \t]*(?:UTC|GMT|EST|EDT|PST|PDT|CST|CDT|BST|CET|CEST)\b)?",
     re.I,
 )
 # a part of the day without a day named: "in the morning", "by mid afternoon", "early evening";

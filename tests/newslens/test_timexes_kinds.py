@@ -114,3 +114,10 @@ def test_a_range_written_with_a_dash_is_one_duration_at_its_lower_bound(nlp):
     t = the(nlp, "Delivery takes 60-90 days.", dct, "60-90 days")
     assert (t.type, t.value) == ("DURATION", "P60D")
     assert found(nlp, "The repairs lasted 2–3 weeks.", dct)["2–3 weeks"] == "P2W"
+
+
+def test_noon_or_midnight_with_a_zone_keeps_the_zone(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "The ceasefire took effect at noon GMT.", dct, "noon GMT")
+    assert (t.type, t.value) == ("TIME", "2025-05-20T12:00Z")
+    assert found(nlp, "Polls close at midnight EST.", dct)["midnight EST"] == "2025-05-20T00:00"
