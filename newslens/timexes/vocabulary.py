@@ -269,7 +269,7 @@ RE_VAGUE = re.compile(
 )
 RE_REF = re.compile(
     r"(?<![\w-])(?P<present>now|nowadays|presently|currently|at present|at the moment|these days|"
-    r"the present day)(?![\w-])"
+    r"the present day|current(?=[ \t]+(?!account|accounts)[a-z]))(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
     # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank

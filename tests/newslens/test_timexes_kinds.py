@@ -121,3 +121,15 @@ def test_noon_or_midnight_with_a_zone_keeps_the_zone(nlp):
     t = the(nlp, "The ceasefire took effect at noon GMT.", dct, "noon GMT")
     assert (t.type, t.value) == ("TIME", "2025-05-20T12:00Z")
     assert found(nlp, "Polls close at midnight EST.", dct)["midnight EST"] == "2025-05-20T00:00"
+
+
+def test_current_before_a_noun_is_the_present(nlp):
+    dct = "2025-05-20"
+    text = "The delay was blamed on current market conditions."
+    t = the(nlp, text, dct, "current")
+    assert (t.type, t.value) == ("DATE", "PRESENT_REF")
+    # "the current quarter" stays a quarter; "current account" is an economic term
+    assert found(nlp, "Sales rose in the current quarter.", dct) == {
+        "the current quarter": "2025-Q2"
+    }
+    assert found(nlp, "The current account deficit widened.", dct) == {}
