@@ -1089,6 +1089,9 @@ RE_VAGUE_PLURAL = re.compile(
 )
 
 
+RE_THE_UNIT = re.compile(r"(?:the|this|that)\s+(day|week|month|year)")
+
+
 def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
     """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
     out = []
@@ -1112,6 +1115,11 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             unit = plural.group(1)
             value = "PXY" if unit in {"decades", "centuries"} else _duration_value(None, unit)
             out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
+            continue
+        unit = RE_THE_UNIT.fullmatch(bare)
+        if unit:  # "a high for the year of $42": the story's year
+            fields = {"unit": unit.group(1), "offset": 0}
+            out.append(Match(start, end, "DATE", "anaphor", fields, 0))
             continue
         out.append(Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))
     return out

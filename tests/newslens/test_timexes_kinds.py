@@ -133,3 +133,9 @@ def test_current_before_a_noun_is_the_present(nlp):
         "the current quarter": "2025-Q2"
     }
     assert found(nlp, "The current account deficit widened.", dct) == {}
+
+
+def test_a_spacy_date_naming_the_unit_alone_is_the_story_s_unit(nlp):
+    dct = "1989-10-30"
+    text = "Shares fluctuated, rising to a high for the year of $42.875 in June."
+    assert found(nlp, text, dct)["the year"] == "1989"
