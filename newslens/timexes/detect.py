@@ -53,6 +53,7 @@ from newslens.timexes.vocabulary import (
     RE_SPOKEN_YEAR,
     RE_THE_QUARTER,
     RE_TIME,
+    RE_UNIT_LONG,
     RE_VAGUE,
     RE_WEEKDAY,
     RE_WEEKEND,
@@ -589,6 +590,11 @@ def _find_half_unit(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "DURATION", "fixed", value=_duration_value(1.5, m.group("unit")))
 
 
+def _find_unit_long(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_UNIT_LONG, text, low, ("-long",)):
+        yield _hit(m, "DURATION", "fixed", value=_duration_value(1, m.group("unit")))
+
+
 def _find_vague(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
         RE_VAGUE,
@@ -846,6 +852,7 @@ RULES = (
     _find_season,
     _find_duration,
     _find_half_unit,
+    _find_unit_long,
     _find_vague,
     _find_ref,
     _find_set,

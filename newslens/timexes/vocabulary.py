@@ -259,6 +259,8 @@ RE_DURATION = re.compile(
 RE_HALF_UNIT = re.compile(
     rf"\b(?:a|one)[ \t]+(?P<unit>year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b", re.I
 )
+# "a day-long meeting", "their third day-long session": one unit, written without a count
+RE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>day|night|week|month|year|hour|decade)-long\b", re.I)
 RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"

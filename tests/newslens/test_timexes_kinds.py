@@ -139,3 +139,10 @@ def test_a_spacy_date_naming_the_unit_alone_is_the_story_s_unit(nlp):
     dct = "1989-10-30"
     text = "Shares fluctuated, rising to a high for the year of $42.875 in June."
     assert found(nlp, text, dct)["the year"] == "1989"
+
+
+def test_a_unit_long_adjective_without_a_count_is_one_unit(nlp):
+    dct = "2000-04-03"
+    t = the(nlp, "Lawyers emerged from their third day-long meeting.", dct, "day-long")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+    assert found(nlp, "Workers ended their month-long strike.", dct)["month-long"] == "P1M"
