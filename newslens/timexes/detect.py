@@ -159,7 +159,7 @@ def _prev_word(text: str, pos: int) -> str:
 
 # the unit a fraction of a unit is written in, and how many of it make one
 FRACTION_UNITS = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
-AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade"}
+AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade", "century"}
 UNIT_NEEDLES = (
     "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
     "centur", "quarter", "spring", "summer", "autumn", "fall", "winter",
@@ -571,7 +571,7 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
         elif m.group("the") and not m.group("rel") and m.group("sep") == "-":
             start = m.start("num")  # "the 14-day limit": the adjective alone
         after = (m.group("after") or "").lower()
-        base = unit.rstrip("s")
+        base = "century" if unit.startswith("centur") else unit.rstrip("s")
         if after in {"ago", "earlier"} and n is not None and base in AGO_UNITS:
             # "six years ago": a date (TimeML), at the unit's granularity
             start = m.start("approx") if m.group("approx") else m.start("num")
@@ -963,6 +963,28 @@ def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
     return out
 
 
+RE_DAY_LIST_GAP = re.compile(r"[ \t]*(?:,|and|or|,[ \t]*and|through|to|-|–)[ \t]*")
+
+
+def _mark_day_lists(chosen: list[Match], text: str) -> list[Match]:
+    """'next Tuesday and Wednesday', 'on Monday or Tuesday': a weekday listed after an earlier
+    one of the week is the first such day after it (`follows` in its fields)."""
+    out: list[Match] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (
+            m.kind == "weekday"
+            and m.fields.get("rel") is None
+            and prev is not None
+            and prev.kind == "weekday"
+            and m.fields["wd"] > prev.fields["wd"]  # "Friday and Thursday": no run of days
+            and RE_DAY_LIST_GAP.fullmatch(text[prev.end : m.start])
+        ):
+            m = Match(m.start, m.end, m.type, m.kind, {**m.fields, "follows": True}, m.priority)
+        out.append(m)
+    return out
+
+
 RE_DAY_BEFORE = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(before|after)[ \t]+$")
 
 
@@ -1297,5 +1319,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _merge_time_day(chosen, text)
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
+    chosen = _mark_day_lists(chosen, text)
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -406,8 +406,8 @@ def _resolve_back(
         n, unit = f["n"], f["unit"]
         if unit == "year" and n == -1 and quarter is not None:
             return _resolve_relunit("quarter", -4, quarter)
-        if unit == "decade":  # "a decade ago": a year, not a decade
-            return str(dct.year + round(n * 10))
+        if unit in {"decade", "century"}:  # "a decade ago": a year, not a decade
+            return str(dct.year + round(n * (10 if unit == "decade" else 100)))
         return _shifted(dct, n, unit)
     unit, q = f.get("unit"), f.get("q")
     if f.get("y"):  # "the 1988 quarter"
@@ -439,6 +439,11 @@ def _story_weekday(f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | 
     else:
         day = ref - dt.timedelta(days=(ref.weekday() - f["wd"]) % 7 or 7)
     return _fmt_date(day, f.get("part"))
+
+
+def _day_after(f: dict[str, Any], prev: dt.date) -> str:
+    """'next Tuesday and Wednesday': the first such weekday after the day listed before it."""
+    return _fmt_date(prev + dt.timedelta(days=(f["wd"] - prev.weekday()) % 7 or 7), f.get("part"))
 
 
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
@@ -488,6 +493,8 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
             del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)
+        if anchor.get("fields", {}).get("follows") and out and _resolved_day(out[-1].value):
+            value = _day_after(anchor["fields"], _resolved_day(out[-1].value))  # pyright: ignore[reportArgumentType]
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
             quarter_at = t.start
         fields = anchor.get("fields", {})

@@ -146,3 +146,19 @@ def test_a_unit_long_adjective_without_a_count_is_one_unit(nlp):
     t = the(nlp, "Lawyers emerged from their third day-long meeting.", dct, "day-long")
     assert (t.type, t.value) == ("DURATION", "P1D")
     assert found(nlp, "Workers ended their month-long strike.", dct)["month-long"] == "P1M"
+
+
+def test_a_weekday_listed_after_an_earlier_one_is_the_next_such_day(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    values = found(nlp, "The central bank meets next Tuesday and Wednesday.", dct)
+    assert values == {"next Tuesday": "2025-05-27", "Wednesday": "2025-05-28"}
+    # listed backwards, each day is read on its own
+    values = found(nlp, "Statements were made Friday and Thursday.", dct)
+    assert values == {"Friday": "2025-05-16", "Thursday": "2025-05-15"}
+
+
+def test_centuries_ago_is_a_year(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "The war began a century ago.", dct, "a century ago")
+    assert (t.type, t.value) == ("DATE", "1925")
+    assert found(nlp, "The town was founded two centuries ago.", dct)["two centuries ago"] == "1825"
