@@ -458,7 +458,7 @@ def _find_year_ago(text: str, low: str) -> Iterator[Match]:
             fields = {"unit": "period", "y": int(m.group("py"))}
             yield Match(m.start(), m.end(), "DATE", "yearago", fields)
             continue
-        unit = (m.group("unit") or m.group("unit2") or "period").lower()
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit4") or "period").lower()
         ordinal = m.group("ord")
         # "the year-ago quarter" is one expression; in "the year-ago results" only "year-ago"
         start = m.start("core") if m.group("core") and not m.group("unit") else m.start()

@@ -227,7 +227,8 @@ RE_YEAR_AGO = re.compile(
     rf"|\b(?P<the2>[Tt]he){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
     rf"time|month|week)(?:{_S}(?:of{_S})?(?:(?:the{_S})?last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
     rf"the{_S}(?:previous|prior){_S}year))\b"
-    rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b",
+    rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b"
+    rf"|\b[Ll]ast{_S}year['’]s{_S}(?:(?:comparable|corresponding|same){_S})?(?P<unit4>quarter|period)\b",
 )
 RE_DECADE_WORD = re.compile(
     rf"\b(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?:nineteen[ \t-])?"

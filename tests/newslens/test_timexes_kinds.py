@@ -162,3 +162,9 @@ def test_centuries_ago_is_a_year(nlp):
     t = the(nlp, "The war began a century ago.", dct, "a century ago")
     assert (t.type, t.value) == ("DATE", "1925")
     assert found(nlp, "The town was founded two centuries ago.", dct)["two centuries ago"] == "1825"
+
+
+def test_last_years_quarter_is_the_reported_quarter_a_year_back(nlp):
+    dct = "2016-11-01"
+    text = "Acme's third-quarter profit rose. U.K. sales for last year's quarter were $3 million."
+    assert found(nlp, text, dct)["last year's quarter"] == "2015-Q3"
