@@ -168,7 +168,7 @@ RE_RELDAY = re.compile(
 RE_RELUNIT = re.compile(
     rf"\b(?P<mod>(?:earlier|later|early|late|mid)(?:{_S}|-)|{_MOD})?(?P<the>the{_S})?"
     rf"(?P<rel>{_REL}){_S}(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
-    rf"spring|summer|autumn|fall|winter)\b(?!-|'s{_S}(?:high|low))",
+    rf"spring|summer|autumn|fall|winter)\b(?!-|'s{_S}(?:high|low))(?:{_S}or{_S}so\b)?",
     re.I,
 )
 RE_OF_THE_UNIT = re.compile(

@@ -168,3 +168,14 @@ def test_last_years_quarter_is_the_reported_quarter_a_year_back(nlp):
     dct = "2016-11-01"
     text = "Acme's third-quarter profit rose. U.K. sales for last year's quarter were $3 million."
     assert found(nlp, text, dct)["last year's quarter"] == "2015-Q3"
+
+
+def test_the_past_or_next_year_is_the_calendar_year_before_or_after(nlp):
+    dct = "1998-03-03"
+    text = "Hate groups grew over the past year, the report said."
+    t = the(nlp, text, dct, "the past year")
+    assert (t.type, t.value) == ("DATE", "1997")
+    text = "The plants will be closed over the next year or so."
+    assert found(nlp, text, dct)["the next year or so"] == "1999"
+    # other units stay durations
+    assert found(nlp, "Prices fell over the past decade.", dct)["the past decade"] == "P10Y"
