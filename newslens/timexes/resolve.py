@@ -348,6 +348,8 @@ def _remember(story: dict[str, dt.date], value: str | None, dct: dt.date | None 
     story.clear()  # the latest time named wins, at whatever granularity it has
     if quarter is not None and quarter.year == int(year):
         story["quarter"] = quarter  # "the quarter ended Sept. 30": still that quarter's story
+    elif quarter is not None and int(year) > quarter.year and _over(quarter, dct):
+        story["quarter"] = quarter  # "losses through 1990" in a report: an outlook
     try:
         if day:
             story["day"] = dt.date(int(year), int(month), int(day))
@@ -362,9 +364,14 @@ def _reported(quarter: dt.date | None, named: dt.date, dct: dt.date | None) -> b
     """Whether the story's `quarter` stays the one it reports when another is `named`: a
     quarter not yet over at the DCT ("a fourth-quarter charge" in a third-quarter report) is
     an outlook, an earlier one ("after a flat second quarter") a comparison."""
-    if quarter is None or dct is None or _add_months(quarter, 3) > dct:
+    if quarter is None or not _over(quarter, dct):
         return False
-    return _add_months(named, 3) > dct or named < quarter
+    return not _over(named, dct) or named < quarter
+
+
+def _over(quarter: dt.date, dct: dt.date | None) -> bool:
+    """Whether the quarter starting on `quarter` has ended by the DCT."""
+    return dct is not None and _add_months(quarter, 3) <= dct
 
 
 def _resolve_anaphor(

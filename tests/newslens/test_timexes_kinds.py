@@ -179,3 +179,13 @@ def test_the_past_or_next_year_is_the_calendar_year_before_or_after(nlp):
     assert found(nlp, text, dct)["the next year or so"] == "1999"
     # other units stay durations
     assert found(nlp, "Prices fell over the past decade.", dct)["the past decade"] == "P10Y"
+
+
+def test_an_outlook_for_a_later_year_does_not_end_the_reported_quarter(nlp):
+    dct = "1989-10-26"
+    text = (
+        "Acme posted a 54% drop in third-quarter profit. Analysts expect weak results through "
+        "1990 and losses through the third quarter of 1990. In the year-ago period, Acme "
+        "earned $101 million."
+    )
+    assert found(nlp, text, dct)["the year-ago period"] == "1988-Q3"
