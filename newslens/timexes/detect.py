@@ -1194,6 +1194,8 @@ def _tense(doc: Doc, span: Span) -> str | None:
         return "future"  # "could arrive as early as Tuesday": a time not yet come
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
+    if prev in {"to", "until", "till"} and _rescheduled(span):
+        return "future"  # "the summit was postponed to Friday": the new date lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
         return None  # "extended to Nov. 16", "payable Dec. 1": either side of the DCT
     if prev in {"through", "by"} and tense in {None, "present"}:
@@ -1201,7 +1203,19 @@ def _tense(doc: Doc, span: Span) -> str | None:
     return "past" if tense == "pluperfect" else tense
 
 
+def _rescheduled(span: Span) -> bool:
+    """Whether the expression is the new date of a verb of rescheduling ('postponed to')."""
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_ not in RESCHEDULE_LEMMAS:
+        return False
+    prep = span.root.head  # "to", hung on the verb or on its particle ("pushed back to")
+    host = prep.head if prep.head.dep_ not in {"prt", "advmod"} else prep.head.head
+    return prep.dep_ == "prep" and host.i == verb.i
+
+
 UNTIL_WORDS = {"until", "till", "til"}
+RESCHEDULE_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "reschedule", "push",
+                     "move", "put", "bring"}  # fmt: skip
 DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
 EARLIEST_CUES = [["as", "early", "as"], ["as", "soon", "as"]]
 # modals that put a bare verb ahead of the DCT ("the group might come Tuesday")

@@ -189,3 +189,11 @@ def test_an_outlook_for_a_later_year_does_not_end_the_reported_quarter(nlp):
         "earned $101 million."
     )
     assert found(nlp, text, dct)["the year-ago period"] == "1988-Q3"
+
+
+def test_the_new_date_of_a_postponement_lies_ahead(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    assert found(nlp, "The summit was postponed to Friday.", dct)["Friday"] == "2025-05-23"
+    assert found(nlp, "The vote was pushed back to Monday.", dct)["Monday"] == "2025-05-26"
+    # a past event that merely happened on the day stays in the past
+    assert found(nlp, "Talks ended Friday without a deal.", dct)["Friday"] == "2025-05-16"
