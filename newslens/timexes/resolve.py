@@ -20,6 +20,8 @@ from newslens.timexes.vocabulary import (
 DAY_WINDOW = 300
 # characters after which a quarter named earlier no longer sets the granularity of "a year ago"
 QUARTER_REACH = 600
+# characters within which a day named before a clock time is the day of that time
+DAY_REACH = 600
 
 
 def _dct(published: str | None) -> dt.date | None:
@@ -532,8 +534,8 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
         ]
         ref = min(near, key=lambda pair: pair[0])[1] if near else None
-        if ref is None:  # "was shot at 10 p.m.": the day the story last named
-            before = [day for _, start, day in days if start < t.start]
+        if ref is None:  # "was shot at 10 p.m.": the day the story named just before
+            before = [day for _, start, day in days if t.start - DAY_REACH < start < t.start]
             ref = before[-1] if before else None
         own_day = anchor.get("fields", {}).get("day")
         if own_day is not None:  # "9 a.m. Tuesday": the time's own day

@@ -197,3 +197,10 @@ def test_the_new_date_of_a_postponement_lies_ahead(nlp):
     assert found(nlp, "The vote was pushed back to Monday.", dct)["Monday"] == "2025-05-26"
     # a past event that merely happened on the day stays in the past
     assert found(nlp, "Talks ended Friday without a deal.", dct)["Friday"] == "2025-05-16"
+
+
+def test_a_day_named_paragraphs_before_does_not_date_a_clock_time(nlp):
+    dct = "2016-06-19"
+    filler = "The company makes engines and sells them in forty countries. " * 12
+    text = f"The firm was founded on May 3, 1990. {filler}Trading opens at 10 a.m."
+    assert found(nlp, text, dct)["10 a.m."] == "2016-06-19T10:00"
