@@ -1328,6 +1328,14 @@ def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
     return head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
 
 
+def _is_noun_current(doc: Doc, m: Match) -> bool:
+    """'The current swept him away': the noun, no time ('current market conditions' is)."""
+    if m.end - m.start != len("current") or doc.text[m.start : m.end].lower() != "current":
+        return False
+    span = doc.char_span(m.start, m.end)
+    return span is not None and span[0].pos_ != "ADJ"
+
+
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     """(match, tense cue, sentence start) for every time expression of the doc, in order;
     `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
@@ -1339,5 +1347,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
     chosen = _mark_day_lists(chosen, text)
+    chosen = [m for m in chosen if not _is_noun_current(doc, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -133,6 +133,8 @@ def test_current_before_a_noun_is_the_present(nlp):
         "the current quarter": "2025-Q2"
     }
     assert found(nlp, "The current account deficit widened.", dct) == {}
+    # the noun is no time
+    assert found(nlp, "The current swept him out to sea.", dct) == {}
 
 
 def test_a_spacy_date_naming_the_unit_alone_is_the_story_s_unit(nlp):
