@@ -43,6 +43,7 @@ from newslens.timexes.vocabulary import (
     RE_ORDINAL_DAY_TODAY,
     RE_PART_OF_DAY,
     RE_QUARTER,
+    RE_QUARTER_CENTURY,
     RE_REF,
     RE_RELDAY,
     RE_RELUNIT,
@@ -370,13 +371,21 @@ def _find_quarter(text: str, low: str) -> Iterator[Match]:
 
 
 def _find_half(text: str, low: str) -> Iterator[Match]:
-    for m in _scan(RE_HALF, text, low, ("half of",)):
+    for m in _scan(RE_HALF, text, low, ("half of", "h1 ", "h2 ")):
+        if m.group("hn"):  # "H1 2024"
+            yield _hit(m, "DATE", "half", h=int(m.group("hn")), y=int(m.group("hyear")), yoff=None)
+            continue
         year = int(m.group("year")) if m.group("year") else None
         rel = m.group("rel")
         yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
         yield _hit(
             m, "DATE", "half", h=1 if m.group("ord").lower() == "first" else 2, y=year, yoff=yoff
         )
+
+
+def _find_quarter_century(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_QUARTER_CENTURY, text, low, ("century",)):
+        yield _hit(m, "DURATION", "fixed", value="P25Y")
 
 
 def _find_fiscal(text: str, low: str) -> Iterator[Match]:
@@ -857,6 +866,7 @@ RULES = (
     _find_season,
     _find_duration,
     _find_half_unit,
+    _find_quarter_century,
     _find_unit_long,
     _find_vague,
     _find_ref,

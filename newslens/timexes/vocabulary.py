@@ -185,9 +185,12 @@ RE_QUARTER = re.compile(
 )
 RE_HALF = re.compile(
     rf"\b(?:the{_S})?(?P<ord>first|second|last|latter)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
-    rf"(?P<rel>this|last|next|the){_S}year)\b",
+    rf"(?P<rel>this|last|next|the){_S}year)\b"
+    rf"|\b(?-i:H)(?P<hn>[12]){_S}(?P<hyear>{_YEAR})\b",  # "H1 2024"
     re.I,
 )
+# "a quarter-century": twenty-five years ("a quarter" alone is a fraction, not a time)
+RE_QUARTER_CENTURY = re.compile(r"\b(?:a|one)[ \t-]+quarter[ \t-]+century\b", re.I)
 RE_FISCAL = re.compile(
     rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|latest|next|previous|past|coming){_S})?(?:fiscal|"
     rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
@@ -258,7 +261,8 @@ RE_DURATION = re.compile(
     re.I,
 )
 RE_HALF_UNIT = re.compile(
-    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b", re.I
+    rf"\b(?:a|one)[ \t]+(?P<unit>decade|year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b",
+    re.I,
 )
 # "a day-long meeting", "their third day-long session": one unit, written without a count
 RE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>day|night|week|month|year|hour|decade)-long\b", re.I)

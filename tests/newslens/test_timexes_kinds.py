@@ -206,3 +206,16 @@ def test_a_day_named_paragraphs_before_does_not_date_a_clock_time(nlp):
     filler = "The company makes engines and sells them in forty countries. " * 12
     text = f"The firm was founded on May 3, 1990. {filler}Trading opens at 10 a.m."
     assert found(nlp, text, dct)["10 a.m."] == "2016-06-19T10:00"
+
+
+def test_quarter_centuries_half_decades_and_h1(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "It was the first time in a quarter-century.", dct) == {
+        "a quarter-century": "P25Y"
+    }
+    assert found(nlp, "The program ran for a decade and a half.", dct) == {
+        "a decade and a half": "P15Y"
+    }
+    assert found(nlp, "Revenue rose in H1 2024.", dct) == {"H1 2024": "2024-H1"}
+    # "a quarter" alone stays a fraction
+    assert found(nlp, "A quarter of the voters stayed home.", dct) == {}
