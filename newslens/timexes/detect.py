@@ -614,13 +614,25 @@ def _find_vague(text: str, low: str) -> Iterator[Match]:
         RE_VAGUE,
         text,
         low,
-        ("minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+        (
+            "minutes",
+            "hours",
+            "days",
+            "weeks",
+            "months",
+            "quarters",
+            "years",
+            "decades",
+            "centuries",
+        ),
     ):
         rel = (m.group("rel") or "").lower()
         quantity = m.group("q")
         after = (m.group("after") or "").lower()
         if not (rel or quantity or m.group("long") or m.group("prep") or after):
             continue
+        if m.group("unit").lower() == "quarters" and rel not in {"next", "coming", "upcoming"}:
+            continue  # only "coming quarters" (FUTURE_REF); "recent quarters" is written PXM
         start = m.start("the") if m.group("the") else m.start("rel") if rel else None
         if start is None:
             start = m.start("q") if quantity else m.start("unit")
@@ -653,6 +665,7 @@ def _find_ref(text: str, low: str) -> Iterator[Match]:
             "lately",
             "past",
             "future",
+            " term",
             "ago",
             " date",
             " time",

@@ -270,7 +270,7 @@ RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
     rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
-    rf"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b(?P<long>-long)?"
+    rf"(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long)?"
     rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
     re.I,
 )
@@ -280,7 +280,7 @@ RE_REF = re.compile(
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
     # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank
-    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future)\b"
+    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future|the (?:near|short) term)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )

@@ -219,3 +219,13 @@ def test_quarter_centuries_half_decades_and_h1(nlp):
     assert found(nlp, "Revenue rose in H1 2024.", dct) == {"H1 2024": "2024-H1"}
     # "a quarter" alone stays a fraction
     assert found(nlp, "A quarter of the voters stayed home.", dct) == {}
+
+
+def test_the_near_term_and_coming_quarters_are_the_future(nlp):
+    dct = "1989-10-30"
+    text = "We don't minimize the challenges of the near term, he said."
+    assert found(nlp, text, dct) == {"the near term": "FUTURE_REF"}
+    text = "It could placate holders in the short term."
+    assert found(nlp, text, dct) == {"the short term": "FUTURE_REF"}
+    text = "It doesn't bode well for coming quarters."
+    assert found(nlp, text, dct) == {"coming quarters": "FUTURE_REF"}
