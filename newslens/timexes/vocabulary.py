@@ -356,7 +356,7 @@ REPORTING_LEMMAS = {
 }  # fmt: skip
 PLANNING_LEMMAS = FUTURE_LEMMAS | {
     "go", "be", "hope", "want", "prepare", "vow", "promise", "threaten", "agree", "likely",
-    "poise", "seek", "propose",
+    "poise", "seek", "propose", "forecast", "predict", "project",
 }  # fmt: skip
 FALLBACK_JUNK = re.compile(
     r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"

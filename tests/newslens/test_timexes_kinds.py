@@ -229,3 +229,8 @@ def test_the_near_term_and_coming_quarters_are_the_future(nlp):
     assert found(nlp, text, dct) == {"the short term": "FUTURE_REF"}
     text = "It doesn't bode well for coming quarters."
     assert found(nlp, text, dct) == {"coming quarters": "FUTURE_REF"}
+
+
+def test_a_forecast_points_ahead(nlp):
+    dct = "2025-05-20"  # a Tuesday
+    assert found(nlp, "The storm is forecast to hit on Friday.", dct)["Friday"] == "2025-05-23"
