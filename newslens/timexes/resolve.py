@@ -77,7 +77,8 @@ def _infer_year(
         past = [y for y in years if -window <= gap(y) <= slack]
         if past:
             return max(past)
-    if tense == "future":
+    if tense == "future" or (tense == "present" and day is not None):
+        # "voters head to the polls on Nov. 6": a present verb on a day looks ahead
         ahead = [y for y in years if -slack <= gap(y) <= window]
         if ahead:
             return min(ahead)

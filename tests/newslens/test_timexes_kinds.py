@@ -234,3 +234,11 @@ def test_the_near_term_and_coming_quarters_are_the_future(nlp):
 def test_a_forecast_points_ahead(nlp):
     dct = "2025-05-20"  # a Tuesday
     assert found(nlp, "The storm is forecast to hit on Friday.", dct)["Friday"] == "2025-05-23"
+
+
+def test_a_present_verb_on_a_day_looks_ahead_as_for_weekdays(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "Voters head to the polls on Nov. 6.", dct)["Nov. 6"] == "2025-11-06"
+    assert found(nlp, "The law takes effect on Jan. 1.", dct)["Jan. 1"] == "2026-01-01"
+    # a past verb keeps the day behind
+    assert found(nlp, "The law took effect on Jan. 1.", dct)["Jan. 1"] == "2025-01-01"
