@@ -715,6 +715,11 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
                 continue  # "rise 8.5% annually", "10,000 units annually": a rate
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue
+        if m.group("n"):  # "every three months"
+            n = _number(m.group("n"))
+            if n is not None:
+                yield _hit(m, "SET", "fixed", value=_duration_value(n, m.group("units").lower()))
+            continue
         if m.group("q").lower() == "per" and _after_quantity(text, m.start()):
             continue  # "15 million instructions per second": a rate
         unit = m.group("unit").lower()
@@ -1146,6 +1151,9 @@ RE_VAGUE_PLURAL = re.compile(
 )
 
 
+RE_UNIT_ON_UNIT = re.compile(
+    r"\b(?:year|month|quarter|week)[ -]on[ -](?:year|month|quarter|week)\b", re.I
+)
 RE_THE_UNIT = re.compile(r"(?:the|this|that)\s+(day|week|month|year)")
 
 
@@ -1166,6 +1174,10 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # the rules have read (part of) it: trust them
         if _is_quoted_title(e.doc.text, start, end):
             continue  # ABC's "This Week"
+        pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
+        if pair and pair.start() < end and start < pair.end():
+            continue  # "3% year on year", "a year-on-year rise": a comparison, no time
+
         bare = text.strip().lower()
         plural = RE_VAGUE_PLURAL.fullmatch(bare)
         if plural:  # "weeks of fighting", "the first hours of the war", "the early years"

@@ -287,6 +287,9 @@ RE_REF = re.compile(
 RE_SET = re.compile(
     rf"\b(?P<q>every|each|per){_S}(?:(?P<other>other){_S})?(?P<unit>second|minute|hour|day|"
     rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART}|(?-i:{_MONTH_FULL}))\b"
+    # "every three months": a step of several units
+    rf"|\b(?P<q2>every){_S}(?P<n>\d+|{_NUMW}){_S}(?P<units>seconds|minutes|hours|days|nights|"
+    rf"weeks|months|years|decades|quarters)\b"
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )

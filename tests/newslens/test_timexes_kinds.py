@@ -242,3 +242,11 @@ def test_a_present_verb_on_a_day_looks_ahead_as_for_weekdays(nlp):
     assert found(nlp, "The law takes effect on Jan. 1.", dct)["Jan. 1"] == "2026-01-01"
     # a past verb keeps the day behind
     assert found(nlp, "The law took effect on Jan. 1.", dct)["Jan. 1"] == "2025-01-01"
+
+
+def test_every_few_units_is_a_set_and_year_on_year_no_time(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "The company pays a dividend every three months.", dct, "every three months")
+    assert (t.type, t.value) == ("SET", "P3M")
+    assert found(nlp, "Inflation rose 3% year on year.", dct) == {}
+    assert found(nlp, "The firm reported a year-on-year rise of 5%.", dct) == {}
