@@ -509,12 +509,15 @@ def _find_season(text: str, low: str) -> Iterator[Match]:
         name = m.group("season").lower()
         by_prep = False
         if not rel and year is None:
-            if name == "fall" or _prev_word(text, m.start()) not in SEASON_PREPS:
+            if m.group("mod"):
+                by_prep = True  # "early summer", "in late fall"
+            elif name == "fall" or _prev_word(text, m.start()) not in SEASON_PREPS:
                 continue  # a bare "spring"/"fall" is too often no time at all
             by_prep = True  # "in summer", "during winter"
         if rel == "the" and year is None and name == "fall":
             continue  # "the fall of the Wall"
-        offset = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        offset = {"last": -1, "the past": -1, "this past": -1, "next": 1, "the coming": 1,
+                  "this coming": 1}.get(rel, 0)  # fmt: skip
         season, by_tense = SEASONS[name], rel == "the" or by_prep
         yield _hit(m, "DATE", "season", season=season, y=year, offset=offset, by_tense=by_tense)
 

@@ -245,7 +245,8 @@ RE_ORDINAL_DAY_TODAY = re.compile(
 )
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
-    rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past|the){_S})?(?P<season>spring|summer|"
+    rf"\b(?:(?P<rel>this(?:{_S}(?:past|coming))?|last|next|the{_S}coming|the{_S}past|the){_S})?"
+    rf"(?:(?P<mod>early|late|mid)[ \t-]+)?(?P<season>spring|summer|"
     rf"autumn|fall|winter)(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR}))?\b",
     re.I,
 )

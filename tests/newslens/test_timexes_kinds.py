@@ -250,3 +250,10 @@ def test_every_few_units_is_a_set_and_year_on_year_no_time(nlp):
     assert (t.type, t.value) == ("SET", "P3M")
     assert found(nlp, "Inflation rose 3% year on year.", dct) == {}
     assert found(nlp, "The firm reported a year-on-year rise of 5%.", dct) == {}
+
+
+def test_early_late_and_this_past_belong_to_the_season(nlp):
+    dct = "2025-10-20"
+    assert found(nlp, "Prices peaked in early summer.", dct) == {"early summer": "2025-SU"}
+    assert found(nlp, "It happened in late fall.", dct) == {"late fall": "2025-FA"}
+    assert found(nlp, "The plant opened this past spring.", dct) == {"this past spring": "2025-SP"}
