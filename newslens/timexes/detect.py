@@ -191,6 +191,9 @@ def _find_slash(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
 
 
+RE_WEEK_OF = re.compile(r"\b[Tt]he[ \t]+week[ \t]+of[ \t]+$")
+
+
 def _find_month_day(text: str, _low: str) -> Iterator[Match]:
     for rx in (RE_MDY, RE_DMY):
         for m in rx.finditer(text):
@@ -207,9 +210,6 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
                 yield Match(week.start(), m.end(), "DATE", "date", {**fields, "week": True})
                 continue
             yield Match(m.start(), m.end(), "DATE", "date", fields)
-
-
-RE_WEEK_OF = re.compile(r"\b[Tt]he[ \t]+week[ \t]+of[ \t]+$")
 
 
 def _find_second_day(text: str, _low: str) -> Iterator[Match]:
@@ -612,22 +612,16 @@ def _find_unit_long(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "DURATION", "fixed", value=_duration_value(1, m.group("unit")))
 
 
+VAGUE_NEEDLES = ("minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades",
+                 "centuries")  # fmt: skip
+
+
 def _find_vague(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
         RE_VAGUE,
         text,
         low,
-        (
-            "minutes",
-            "hours",
-            "days",
-            "weeks",
-            "months",
-            "quarters",
-            "years",
-            "decades",
-            "centuries",
-        ),
+        VAGUE_NEEDLES,
     ):
         rel = (m.group("rel") or "").lower()
         quantity = m.group("q")
@@ -1180,7 +1174,6 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
         pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
         if pair and pair.start() < end and start < pair.end():
             continue  # "3% year on year", "a year-on-year rise": a comparison, no time
-
         bare = text.strip().lower()
         plural = RE_VAGUE_PLURAL.fullmatch(bare)
         if plural:  # "weeks of fighting", "the first hours of the war", "the early years"

@@ -340,9 +340,10 @@ def _remember(story: dict[str, dt.date], value: str | None, dct: dt.date | None 
     q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
     if q:
         named = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
+        kept = quarter if quarter is not None and _reported(quarter, named, dct) else named
         story.clear()
-        story["quarter"] = quarter if _reported(quarter, named, dct) else named
-        story["year"] = dt.date(story["quarter"].year, 1, 1)
+        story["quarter"] = kept
+        story["year"] = dt.date(kept.year, 1, 1)
         return
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
     if not m:
@@ -469,9 +470,9 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
-        if fields.get("dshift") and _resolved_day(value):  # "the day before last Tuesday"
-            day = _resolved_day(value) + dt.timedelta(days=fields["dshift"])  # pyright: ignore[reportOptionalOperand]
-            value = day.isoformat() + (value[10:] if value else "")  # pyright: ignore[reportOptionalSubscript]
+        named = _resolved_day(value)
+        if fields.get("dshift") and named is not None and value:  # "the day before Tuesday"
+            value = (named + dt.timedelta(days=fields["dshift"])).isoformat() + value[10:]
     except (ValueError, OverflowError):
         return None
     if kind == "fixed" or fields.get("unit") in {"decade", "century"}:
@@ -503,8 +504,9 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
             del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)
-        if anchor.get("fields", {}).get("follows") and out and _resolved_day(out[-1].value):
-            value = _day_after(anchor["fields"], _resolved_day(out[-1].value))  # pyright: ignore[reportArgumentType]
+        listed_after = _resolved_day(out[-1].value) if out else None
+        if anchor.get("fields", {}).get("follows") and listed_after is not None:
+            value = _day_after(anchor["fields"], listed_after)  # "next Tuesday and Wednesday"
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
             quarter_at = t.start
         fields = anchor.get("fields", {})
