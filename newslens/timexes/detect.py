@@ -191,7 +191,10 @@ def _find_slash(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
 
 
-RE_WEEK_OF = re.compile(r"\b[Tt]he[ \t]+week[ \t]+of[ \t]+$")
+# what may stand before a month and day: "last Oct. 23", "the week of March 6"
+RE_BEFORE_DAY = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|[Tt]he[ \t]+week[ \t]+of)[ \t]+$"
+)
 
 
 def _find_month_day(text: str, _low: str) -> Iterator[Match]:
@@ -202,14 +205,18 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
                 continue
             year = int(m.group("year")) if m.group("year") else None
             wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
-            rel = (m.groupdict().get("rel") or "").lower() or None  # "last Oct. 23"
             month = _month_number(m.group("mon"))
-            fields = {"y": year, "m": month, "d": d, "wd": wd, "rel": rel}
-            week = RE_WEEK_OF.search(text, max(0, m.start() - 20), m.start())
-            if week:  # "the week of March 6": that day's week
-                yield Match(week.start(), m.end(), "DATE", "date", {**fields, "week": True})
-                continue
-            yield Match(m.start(), m.end(), "DATE", "date", fields)
+            fields = {"y": year, "m": month, "d": d, "wd": wd, "rel": None}
+            before = (
+                RE_BEFORE_DAY.search(text, max(0, m.start() - 20), m.start()) if not wd else None
+            )
+            if before and before.group("rel"):  # "last Oct. 23": one date, a year back or on
+                fields["rel"] = before.group("rel").lower()
+                yield Match(before.start(), m.end(), "DATE", "date", fields)
+            elif before:  # "the week of March 6": that day's week
+                yield Match(before.start(), m.end(), "DATE", "date", {**fields, "week": True})
+            else:
+                yield Match(m.start(), m.end(), "DATE", "date", fields)
 
 
 def _find_second_day(text: str, _low: str) -> Iterator[Match]:

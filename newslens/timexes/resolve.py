@@ -470,8 +470,8 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
-        named = _resolved_day(value)
-        if fields.get("dshift") and named is not None and value:  # "the day before Tuesday"
+        named = _resolved_day(value) if fields.get("dshift") else None
+        if named is not None and value:  # "the day before last Tuesday"
             value = (named + dt.timedelta(days=fields["dshift"])).isoformat() + value[10:]
     except (ValueError, OverflowError):
         return None
@@ -504,14 +504,14 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
             del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)
-        listed_after = _resolved_day(out[-1].value) if out else None
-        if anchor.get("fields", {}).get("follows") and listed_after is not None:
-            value = _day_after(anchor["fields"], listed_after)  # "next Tuesday and Wednesday"
+        if anchor.get("fields", {}).get("follows") and out:  # "next Tuesday and Wednesday"
+            listed_after = _resolved_day(out[-1].value)
+            value = _day_after(anchor["fields"], listed_after) if listed_after else value
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
             quarter_at = t.start
         fields = anchor.get("fields", {})
-        named = _resolved_day(value)
-        if fields.get("dshift") and named is not None:  # "the day before last Tuesday": the
+        named = _resolved_day(value) if fields.get("dshift") else None
+        if named is not None:  # "the day before last Tuesday": the
             named -= dt.timedelta(days=fields["dshift"])  # story stays on that Tuesday
             _remember(story, named.isoformat(), dct)
         elif anchor["kind"] not in {"anaphor", "ago", "yearago"} or (

@@ -124,8 +124,7 @@ _REL = r"(?:this|last|next|coming|past|previous|current|upcoming|following)"
 RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RE_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 RE_MDY = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}){_COMMA}|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_S})?(?P<mod>{_MOD})?"
-    rf"(?P<mon>{_MONTH}){_S}(?:the{_S})?"
+    rf"(?:(?P<wd>{_WEEKDAY}){_COMMA})?(?P<mod>{_MOD})?(?P<mon>{_MONTH}){_S}(?:the{_S})?"
     rf"(?P<day>{_DAYNUM})\b(?:{_COMMA}(?P<year>{_YEAR})\b)?"
 )
 # "April 24 and 25", "March 3-5": the second day of the pair is a date of its own (TimeML)
