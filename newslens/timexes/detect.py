@@ -43,6 +43,7 @@ from newslens.timexes.vocabulary import (
     RE_ORDINAL_DAY_TODAY,
     RE_PART_OF_DAY,
     RE_QUARTER,
+    RE_QUARTER_CENTURY,
     RE_REF,
     RE_RELDAY,
     RE_RELUNIT,
@@ -53,6 +54,7 @@ from newslens.timexes.vocabulary import (
     RE_SPOKEN_YEAR,
     RE_THE_QUARTER,
     RE_TIME,
+    RE_UNIT_LONG,
     RE_VAGUE,
     RE_WEEKDAY,
     RE_WEEKEND,
@@ -158,7 +160,7 @@ def _prev_word(text: str, pos: int) -> str:
 
 # the unit a fraction of a unit is written in, and how many of it make one
 FRACTION_UNITS = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
-AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade"}
+AGO_UNITS = {"day", "night", "week", "month", "quarter", "year", "decade", "century"}
 UNIT_NEEDLES = (
     "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
     "centur", "quarter", "spring", "summer", "autumn", "fall", "winter",
@@ -189,6 +191,12 @@ def _find_slash(text: str, low: str) -> Iterator[Match]:
             yield _hit(m, "DATE", "date", y=y, m=mo, d=d)
 
 
+# what may stand before a month and day: "last Oct. 23", "the week of March 6"
+RE_BEFORE_DAY = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)|[Tt]he[ \t]+week[ \t]+of)[ \t]+$"
+)
+
+
 def _find_month_day(text: str, _low: str) -> Iterator[Match]:
     for rx in (RE_MDY, RE_DMY):
         for m in rx.finditer(text):
@@ -197,7 +205,18 @@ def _find_month_day(text: str, _low: str) -> Iterator[Match]:
                 continue
             year = int(m.group("year")) if m.group("year") else None
             wd = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
-            yield _hit(m, "DATE", "date", y=year, m=_month_number(m.group("mon")), d=d, wd=wd)
+            month = _month_number(m.group("mon"))
+            fields = {"y": year, "m": month, "d": d, "wd": wd, "rel": None}
+            before = (
+                RE_BEFORE_DAY.search(text, max(0, m.start() - 20), m.start()) if not wd else None
+            )
+            if before and before.group("rel"):  # "last Oct. 23": one date, a year back or on
+                fields["rel"] = before.group("rel").lower()
+                yield Match(before.start(), m.end(), "DATE", "date", fields)
+            elif before:  # "the week of March 6": that day's week
+                yield Match(before.start(), m.end(), "DATE", "date", {**fields, "week": True})
+            else:
+                yield Match(m.start(), m.end(), "DATE", "date", fields)
 
 
 def _find_second_day(text: str, _low: str) -> Iterator[Match]:
@@ -313,6 +332,11 @@ def _find_relunit(text: str, low: str) -> Iterator[Match]:
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
         if m.group("the") and rel in {"previous", "following"}:
             continue  # "the previous year": relative to the story's time, see RE_ANAPHOR
+        if m.group("the") and rel in {"past", "next", "coming"} and unit == "year":
+            # "over the past year", "closed over the next year": the calendar year before or
+            # after the DCT's, as TimeBank writes it (3 of 3 in train)
+            yield _hit(m, "DATE", "relunit", unit=unit, offset=-1 if rel == "past" else 1)
+            continue
         if m.group("the") and rel in {"past", "next", "coming"}:
             kind_unit = unit if unit in UNITS else None
             if kind_unit:  # "the past year": a duration, not a calendar year
@@ -354,13 +378,21 @@ def _find_quarter(text: str, low: str) -> Iterator[Match]:
 
 
 def _find_half(text: str, low: str) -> Iterator[Match]:
-    for m in _scan(RE_HALF, text, low, ("half of",)):
+    for m in _scan(RE_HALF, text, low, ("half of", "h1 ", "h2 ")):
+        if m.group("hn"):  # "H1 2024"
+            yield _hit(m, "DATE", "half", h=int(m.group("hn")), y=int(m.group("hyear")), yoff=None)
+            continue
         year = int(m.group("year")) if m.group("year") else None
         rel = m.group("rel")
         yoff = {"last": -1, "next": 1, "this": 0, "the": 0}[rel.lower()] if rel else None
         yield _hit(
             m, "DATE", "half", h=1 if m.group("ord").lower() == "first" else 2, y=year, yoff=yoff
         )
+
+
+def _find_quarter_century(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_QUARTER_CENTURY, text, low, ("century",)):
+        yield _hit(m, "DURATION", "fixed", value="P25Y")
 
 
 def _find_fiscal(text: str, low: str) -> Iterator[Match]:
@@ -447,7 +479,7 @@ def _find_year_ago(text: str, low: str) -> Iterator[Match]:
             fields = {"unit": "period", "y": int(m.group("py"))}
             yield Match(m.start(), m.end(), "DATE", "yearago", fields)
             continue
-        unit = (m.group("unit") or m.group("unit2") or "period").lower()
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit4") or "period").lower()
         ordinal = m.group("ord")
         # "the year-ago quarter" is one expression; in "the year-ago results" only "year-ago"
         start = m.start("core") if m.group("core") and not m.group("unit") else m.start()
@@ -484,12 +516,15 @@ def _find_season(text: str, low: str) -> Iterator[Match]:
         name = m.group("season").lower()
         by_prep = False
         if not rel and year is None:
-            if name == "fall" or _prev_word(text, m.start()) not in SEASON_PREPS:
+            if m.group("mod"):
+                by_prep = True  # "early summer", "in late fall"
+            elif name == "fall" or _prev_word(text, m.start()) not in SEASON_PREPS:
                 continue  # a bare "spring"/"fall" is too often no time at all
             by_prep = True  # "in summer", "during winter"
         if rel == "the" and year is None and name == "fall":
             continue  # "the fall of the Wall"
-        offset = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        offset = {"last": -1, "the past": -1, "this past": -1, "next": 1, "the coming": 1,
+                  "this coming": 1}.get(rel, 0)  # fmt: skip
         season, by_tense = SEASONS[name], rel == "the" or by_prep
         yield _hit(m, "DATE", "season", season=season, y=year, offset=offset, by_tense=by_tense)
 
@@ -547,14 +582,20 @@ def _find_duration(text: str, low: str) -> Iterator[Match]:
             continue
         if re.fullmatch(r"\d+", num_text) and n is not None and n > 1000:
             continue
-        end = m.end("unit") if m.group("long") is None else m.end("long")
+        end = (
+            m.end("long")
+            if m.group("long")
+            else m.end("orso")
+            if m.group("orso")
+            else m.end("unit")
+        )
         start = m.start()
         if m.group("the") and (m.group("rel") or "").lower() in {"latest", "recent"}:
             start = m.start("num")
         elif m.group("the") and not m.group("rel") and m.group("sep") == "-":
             start = m.start("num")  # "the 14-day limit": the adjective alone
         after = (m.group("after") or "").lower()
-        base = unit.rstrip("s")
+        base = "century" if unit.startswith("centur") else unit.rstrip("s")
         if after in {"ago", "earlier"} and n is not None and base in AGO_UNITS:
             # "six years ago": a date (TimeML), at the unit's granularity
             start = m.start("approx") if m.group("approx") else m.start("num")
@@ -573,18 +614,29 @@ def _find_half_unit(text: str, low: str) -> Iterator[Match]:
         yield _hit(m, "DURATION", "fixed", value=_duration_value(1.5, m.group("unit")))
 
 
+def _find_unit_long(text: str, low: str) -> Iterator[Match]:
+    for m in _scan(RE_UNIT_LONG, text, low, ("-long",)):
+        yield _hit(m, "DURATION", "fixed", value=_duration_value(1, m.group("unit")))
+
+
+VAGUE_NEEDLES = ("minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades",
+                 "centuries")  # fmt: skip
+
+
 def _find_vague(text: str, low: str) -> Iterator[Match]:
     for m in _scan(
         RE_VAGUE,
         text,
         low,
-        ("minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+        VAGUE_NEEDLES,
     ):
         rel = (m.group("rel") or "").lower()
         quantity = m.group("q")
         after = (m.group("after") or "").lower()
         if not (rel or quantity or m.group("long") or m.group("prep") or after):
             continue
+        if m.group("unit").lower() == "quarters" and rel not in {"next", "coming", "upcoming"}:
+            continue  # only "coming quarters" (FUTURE_REF); "recent quarters" is written PXM
         start = m.start("the") if m.group("the") else m.start("rel") if rel else None
         if start is None:
             start = m.start("q") if quantity else m.start("unit")
@@ -617,6 +669,7 @@ def _find_ref(text: str, low: str) -> Iterator[Match]:
             "lately",
             "past",
             "future",
+            " term",
             "ago",
             " date",
             " time",
@@ -666,6 +719,11 @@ def _find_set(text: str, low: str) -> Iterator[Match]:
                 continue  # "rise 8.5% annually", "10,000 units annually": a rate
             yield _hit(m, "SET", "fixed", value=SET_ADJECTIVES[adj.lower()])
             continue
+        if m.group("n"):  # "every three months"
+            n = _number(m.group("n"))
+            if n is not None:
+                yield _hit(m, "SET", "fixed", value=_duration_value(n, m.group("units").lower()))
+            continue
         if m.group("q").lower() == "per" and _after_quantity(text, m.start()):
             continue  # "15 million instructions per second": a rate
         unit = m.group("unit").lower()
@@ -707,7 +765,8 @@ def _find_time(text: str, low: str) -> Iterator[Match]:
     ):
         if m.group("named"):
             named = m.group("named").lower()
-            yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=None)
+            tz = TIMEZONES.get((m.group("tz3") or "").strip().lower())  # "noon GMT"
+            yield _hit(m, "TIME", "time", h=0 if named == "midnight" else 12, mi=0, tz=tz)
             continue
         if m.group("h2"):  # "0800 GMT"
             tz = m.group("tz2").strip().lower()
@@ -798,7 +857,7 @@ def _find_spoken_year(text: str, low: str) -> Iterator[Match]:
                 "in", "since", "by", "until", "of", "from", "to", "before", "after",
             }:  # fmt: skip
                 continue  # "two thousand people"
-        yield _hit(m, "DATE", "date", y=year)
+        yield _hit(m, "DATE", "date", y=year, spoken=True)
 
 
 RULES = (
@@ -829,6 +888,8 @@ RULES = (
     _find_season,
     _find_duration,
     _find_half_unit,
+    _find_quarter_century,
+    _find_unit_long,
     _find_vague,
     _find_ref,
     _find_set,
@@ -939,6 +1000,68 @@ def _merge_time_day(chosen: list[Match], text: str) -> list[Match]:
     return out
 
 
+RE_DAY_LIST_GAP = re.compile(r"[ \t]*(?:,|and|or|,[ \t]*and|through|to|-|–)[ \t]*")
+
+
+def _mark_day_lists(chosen: list[Match], text: str) -> list[Match]:
+    """'next Tuesday and Wednesday', 'on Monday or Tuesday': a weekday listed after an earlier
+    one of the week is the first such day after it (`follows` in its fields)."""
+    out: list[Match] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (
+            m.kind == "weekday"
+            and m.fields.get("rel") is None
+            and prev is not None
+            and prev.kind == "weekday"
+            and m.fields["wd"] > prev.fields["wd"]  # "Friday and Thursday": no run of days
+            and RE_DAY_LIST_GAP.fullmatch(text[prev.end : m.start])
+        ):
+            m = Match(m.start, m.end, m.type, m.kind, {**m.fields, "follows": True}, m.priority)
+        out.append(m)
+    return out
+
+
+RE_DAY_BEFORE = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(before|after)[ \t]+$")
+
+
+def _merge_day_before(chosen: list[Match], text: str) -> list[Match]:
+    """'the day before last Tuesday', 'the day after Christmas': a day one away from a day."""
+    out = []
+    for m in chosen:
+        before = RE_DAY_BEFORE.search(text, max(0, m.start - 20), m.start)
+        a_day = m.kind in {"weekday", "relday", "holiday"} or m.fields.get("d") is not None
+        if before and a_day and m.type == "DATE":
+            fields = {**m.fields, "dshift": -1 if before.group(1) == "before" else 1}
+            m = Match(before.start(), m.end, m.type, m.kind, fields, m.priority)
+        out.append(m)
+    return out
+
+
+RE_SPOKEN_YEAR_GAP = re.compile(r"[ \t]*,?[ \t]*(?:of[ \t]+)?")
+
+
+def _merge_spoken_year(chosen: list[Match], text: str) -> list[Match]:
+    """'January nineteen ninety-seven', 'the winter of nineteen ninety-four': a month or a
+    season followed by a year read out is one expression in that year."""
+    out: list[Match] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (
+            m.fields.get("spoken")
+            and prev is not None
+            and prev.kind in {"date", "season"}
+            and prev.fields.get("y") is None
+            and (prev.kind == "season" or prev.fields.get("m") is not None)
+            and RE_SPOKEN_YEAR_GAP.fullmatch(text[prev.end : m.start])
+        ):
+            fields = {**prev.fields, "y": m.fields["y"], "bare": False, "rel": None}
+            out[-1] = Match(prev.start, m.end, prev.type, prev.kind, fields, prev.priority)
+            continue
+        out.append(m)
+    return out
+
+
 def _covered_by(ents: list[Span], start: int, end: int, labels: set[str]) -> bool:
     near = _near(ents, start, end)
     return any(e.label_ in labels and e.start_char <= start and end <= e.end_char for e in near)
@@ -1025,6 +1148,19 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return word.isupper() and len(word) > 2 or follows_name or precedes_name and mid_sentence
 
 
+# a spaCy DATE that is a unit in the plural without a count: a vague duration (PXY, PTXH)
+RE_VAGUE_PLURAL = re.compile(
+    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+)?"
+    r"(minutes|hours|days|weeks|months|years|decades|centuries)"
+)
+
+
+RE_UNIT_ON_UNIT = re.compile(
+    r"\b(?:year|month|quarter|week)[ -]on[ -](?:year|month|quarter|week)\b", re.I
+)
+RE_THE_UNIT = re.compile(r"(?:the|this|that)\s+(day|week|month|year)")
+
+
 def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
     """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
     out = []
@@ -1042,10 +1178,20 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # the rules have read (part of) it: trust them
         if _is_quoted_title(e.doc.text, start, end):
             continue  # ABC's "This Week"
+        pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
+        if pair and pair.start() < end and start < pair.end():
+            continue  # "3% year on year", "a year-on-year rise": a comparison, no time
         bare = text.strip().lower()
-        if bare in {"weeks", "months", "years", "decades"}:  # "weeks of fighting"
-            value = "PXY" if bare == "decades" else _duration_value(None, bare)
+        plural = RE_VAGUE_PLURAL.fullmatch(bare)
+        if plural:  # "weeks of fighting", "the first hours of the war", "the early years"
+            unit = plural.group(1)
+            value = "PXY" if unit in {"decades", "centuries"} else _duration_value(None, unit)
             out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
+            continue
+        unit = RE_THE_UNIT.fullmatch(bare)
+        if unit:  # "a high for the year of $42": the story's year
+            fields = {"unit": unit.group(1), "offset": 0}
+            out.append(Match(start, end, "DATE", "anaphor", fields, 0))
             continue
         out.append(Match(start, end, "TIME" if e.label_ == "TIME" else "DATE", "none", {}, 0))
     return out
@@ -1086,6 +1232,8 @@ def _tense(doc: Doc, span: Span) -> str | None:
         return "future"  # "could arrive as early as Tuesday": a time not yet come
     if prev in UNTIL_WORDS and tense != "pluperfect":
         return "future"  # "talks were adjourned until Friday": a deadline lies ahead
+    if prev in {"to", "until", "till"} and _rescheduled(span):
+        return "future"  # "the summit was postponed to Friday": the new date lies ahead
     if prev in DEADLINE_WORDS and tense == "past":
         return None  # "extended to Nov. 16", "payable Dec. 1": either side of the DCT
     if prev in {"through", "by"} and tense in {None, "present"}:
@@ -1093,7 +1241,19 @@ def _tense(doc: Doc, span: Span) -> str | None:
     return "past" if tense == "pluperfect" else tense
 
 
+def _rescheduled(span: Span) -> bool:
+    """Whether the expression is the new date of a verb of rescheduling ('postponed to')."""
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_ not in RESCHEDULE_LEMMAS:
+        return False
+    prep = span.root.head  # "to", hung on the verb or on its particle ("pushed back to")
+    host = prep.head if prep.head.dep_ not in {"prt", "advmod"} else prep.head.head
+    return prep.dep_ == "prep" and host.i == verb.i
+
+
 UNTIL_WORDS = {"until", "till", "til"}
+RESCHEDULE_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "reschedule", "push",
+                     "move", "put", "bring"}  # fmt: skip
 DEADLINE_WORDS = {"through", "by", "to", "effective", "payable", "due", "before"}
 EARLIEST_CUES = [["as", "early", "as"], ["as", "soon", "as"]]
 # modals that put a bare verb ahead of the DCT ("the group might come Tuesday")
@@ -1105,6 +1265,7 @@ def _verb_tense(span: Span) -> str | None:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    verb = _reporting_head(span, verb)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     lowers = {a.lower_ for a in auxes}
     if "had" in lowers:
@@ -1152,6 +1313,20 @@ def _verb_tense(span: Span) -> str | None:
     return None
 
 
+def _reporting_head(span: Span, verb):  # noqa: ANN001, ANN202 - spaCy Tokens
+    """The reporting verb for a time between it and the subject of the clause it reports:
+    in "said in October it would cut jobs" (or "said Monday they will meet") the parser hangs
+    the time on 'cut', but it dates the saying."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in REPORTING_LEMMAS or not head.i < span.start:
+        return verb
+    if any(c.dep_ == "mark" and c.i < span.start for c in verb.children):
+        return verb  # "said that last week a customer found": the clause's own time
+    # the time lies before the clause's subject, not inside it ("said third-quarter profit")
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return head if subjects and span.end <= min(subjects) else verb
+
+
 def _singular_subject(verb) -> bool:  # noqa: ANN001 - a spaCy Token
     """Whether the verb's subject is a singular noun (so a base form can only be a past:
     'cut', 'set', 'hit', 'put', 'hurt')."""
@@ -1191,6 +1366,14 @@ def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
     return head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
 
 
+def _is_noun_current(doc: Doc, m: Match) -> bool:
+    """'The current swept him away': the noun, no time ('current market conditions' is)."""
+    if m.end - m.start != len("current") or doc.text[m.start : m.end].lower() != "current":
+        return False
+    span = doc.char_span(m.start, m.end)
+    return span is not None and span[0].pos_ != "ADJ"
+
+
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     """(match, tense cue, sentence start) for every time expression of the doc, in order;
     `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
@@ -1199,5 +1382,9 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _select(rules)
     chosen = _select(chosen + _spacy_fallback(ents, chosen))
     chosen = _merge_time_day(chosen, text)
+    chosen = _merge_spoken_year(chosen, text)
+    chosen = _merge_day_before(chosen, text)
+    chosen = _mark_day_lists(chosen, text)
+    chosen = [m for m in chosen if not _is_noun_current(doc, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -20,6 +20,8 @@ from newslens.timexes.vocabulary import (
 DAY_WINDOW = 300
 # characters after which a quarter named earlier no longer sets the granularity of "a year ago"
 QUARTER_REACH = 600
+# characters within which a day named before a clock time is the day of that time
+DAY_REACH = 600
 
 
 def _dct(published: str | None) -> dt.date | None:
@@ -75,12 +77,21 @@ def _infer_year(
         past = [y for y in years if -window <= gap(y) <= slack]
         if past:
             return max(past)
-    if tense == "future":
+    if tense == "future" or (tense == "present" and day is not None):
+        # "voters head to the polls on Nov. 6": a present verb on a day looks ahead
         ahead = [y for y in years if -slack <= gap(y) <= window]
         if ahead:
             return min(ahead)
     # no cue: news mostly looks back, so a date ahead counts double
     return min(years, key=lambda y: (abs(gap(y)) * (2 if gap(y) > 0 else 1), abs(y - dct.year)))
+
+
+def _nearest_year(month: int, day: int, dct: dt.date, *, back: bool) -> int:
+    """The year of the latest such day before the DCT ("last Oct. 23"), or the first after it
+    ("next March 3")."""
+    if back:
+        return dct.year if (month, day) < (dct.month, dct.day) else dct.year - 1
+    return dct.year if (month, day) > (dct.month, dct.day) else dct.year + 1
 
 
 def _months_back(year: int, month: int, dct: dt.date) -> int:
@@ -208,11 +219,13 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
                 return None
             if f.get("yoff") is not None:  # "October of next year", "July last year"
                 year = dct.year + f["yoff"]
+            elif day is not None and f.get("rel") in {"last", "next"}:
+                year = _nearest_year(month, day, dct, back=f["rel"] == "last")
             else:
                 year = _infer_year(
                     month, day, dct, _month_rel_tense(f.get("rel"), tense), weekday=f.get("wd")
                 )
-            if f.get("yoff") is not None:
+            if f.get("yoff") is not None or day is not None:
                 pass
             elif f.get("rel") in {"last", "past"} and _months_back(year, month, dct) in {0, 1}:
                 year -= 1  # "last May" said in May or June: "last month" would name that one
@@ -224,6 +237,8 @@ def _resolve_one(anchor: dict[str, Any], dct: dt.date | None, ref: dt.date | Non
             return f"{year:04d}-{month:02d}"
         if day > calendar.monthrange(year, month)[1]:
             return None
+        if f.get("week"):  # "the week of March 6"
+            return _week(dt.date(year, month, day))
         return f"{year:04d}-{month:02d}-{day:02d}"
     if kind == "time":
         day = ref or dct
@@ -317,16 +332,18 @@ def _resolved_day(value: str | None) -> dt.date | None:
     return None
 
 
-def _remember(story: dict[str, dt.date], value: str | None) -> None:
+def _remember(story: dict[str, dt.date], value: str | None, dct: dt.date | None = None) -> None:
     """Note the day, month and year a resolved value names (for "the next day")."""
     if not value:
         return
     quarter = story.get("quarter")
     q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
     if q:
+        named = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
+        kept = quarter if quarter is not None and _reported(quarter, named, dct) else named
         story.clear()
-        story["quarter"] = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1)
-        story["year"] = dt.date(int(q.group(1)), 1, 1)
+        story["quarter"] = kept
+        story["year"] = dt.date(kept.year, 1, 1)
         return
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-]*W)", value)
     if not m:
@@ -335,6 +352,8 @@ def _remember(story: dict[str, dt.date], value: str | None) -> None:
     story.clear()  # the latest time named wins, at whatever granularity it has
     if quarter is not None and quarter.year == int(year):
         story["quarter"] = quarter  # "the quarter ended Sept. 30": still that quarter's story
+    elif quarter is not None and int(year) > quarter.year and _over(quarter, dct):
+        story["quarter"] = quarter  # "losses through 1990" in a report: an outlook
     try:
         if day:
             story["day"] = dt.date(int(year), int(month), int(day))
@@ -343,6 +362,20 @@ def _remember(story: dict[str, dt.date], value: str | None) -> None:
         story["year"] = dt.date(int(year), 1, 1)
     except ValueError:
         pass
+
+
+def _reported(quarter: dt.date | None, named: dt.date, dct: dt.date | None) -> bool:
+    """Whether the story's `quarter` stays the one it reports when another is `named`: a
+    quarter not yet over at the DCT ("a fourth-quarter charge" in a third-quarter report) is
+    an outlook, an earlier one ("after a flat second quarter") a comparison."""
+    if quarter is None or not _over(quarter, dct):
+        return False
+    return not _over(named, dct) or named < quarter
+
+
+def _over(quarter: dt.date, dct: dt.date | None) -> bool:
+    """Whether the quarter starting on `quarter` has ended by the DCT."""
+    return dct is not None and _add_months(quarter, 3) <= dct
 
 
 def _resolve_anaphor(
@@ -384,8 +417,8 @@ def _resolve_back(
         n, unit = f["n"], f["unit"]
         if unit == "year" and n == -1 and quarter is not None:
             return _resolve_relunit("quarter", -4, quarter)
-        if unit == "decade":  # "a decade ago": a year, not a decade
-            return str(dct.year + round(n * 10))
+        if unit in {"decade", "century"}:  # "a decade ago": a year, not a decade
+            return str(dct.year + round(n * (10 if unit == "decade" else 100)))
         return _shifted(dct, n, unit)
     unit, q = f.get("unit"), f.get("q")
     if f.get("y"):  # "the 1988 quarter"
@@ -419,6 +452,11 @@ def _story_weekday(f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | 
     return _fmt_date(day, f.get("part"))
 
 
+def _day_after(f: dict[str, Any], prev: dt.date) -> str:
+    """'next Tuesday and Wednesday': the first such weekday after the day listed before it."""
+    return _fmt_date(prev + dt.timedelta(days=(f["wd"] - prev.weekday()) % 7 or 7), f.get("part"))
+
+
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
     """The value of one (non clock-time) expression; None where the date arithmetic fails
     (a DCT at the edge of the calendar, such as 0001-01-01 or 9999-12-31)."""
@@ -432,6 +470,9 @@ def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | Non
             value = _story_weekday(fields, story, dct)
         else:
             value = _resolve_one(anchor, dct, None)
+        named = _resolved_day(value) if fields.get("dshift") else None
+        if named is not None and value:  # "the day before last Tuesday"
+            value = (named + dt.timedelta(days=fields["dshift"])).isoformat() + value[10:]
     except (ValueError, OverflowError):
         return None
     if kind == "fixed" or fields.get("unit") in {"decade", "century"}:
@@ -463,12 +504,20 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
             del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)
+        if anchor.get("fields", {}).get("follows") and out:  # "next Tuesday and Wednesday"
+            listed_after = _resolved_day(out[-1].value)
+            value = _day_after(anchor["fields"], listed_after) if listed_after else value
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
             quarter_at = t.start
-        if anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
-            anchor["kind"] == "anaphor" and anchor.get("fields", {}).get("offset", 0) >= 0
+        fields = anchor.get("fields", {})
+        named = _resolved_day(value) if fields.get("dshift") else None
+        if named is not None:  # "the day before last Tuesday": the
+            named -= dt.timedelta(days=fields["dshift"])  # story stays on that Tuesday
+            _remember(story, named.isoformat(), dct)
+        elif anchor["kind"] not in {"anaphor", "ago", "yearago"} or (
+            anchor["kind"] == "anaphor" and fields.get("offset", 0) >= 0
         ):
-            _remember(story, value)  # "the next day" moves the story on; "the day before" not
+            _remember(story, value, dct)  # "the next day" moves the story on; "the day before" not
         new_anchor = dict(anchor)
         shift = anchor.get("fields", {}).get("shift")
         if shift:
@@ -488,6 +537,9 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
             (abs(start - t.start), day) for sent, start, day in days if sent == anchor.get("sent")
         ]
         ref = min(near, key=lambda pair: pair[0])[1] if near else None
+        if ref is None:  # "was shot at 10 p.m.": the day the story named just before
+            before = [day for _, start, day in days if t.start - DAY_REACH < start < t.start]
+            ref = before[-1] if before else None
         own_day = anchor.get("fields", {}).get("day")
         if own_day is not None:  # "9 a.m. Tuesday": the time's own day
             day_anchor = {**own_day, "tense": anchor.get("tense")}

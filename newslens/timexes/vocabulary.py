@@ -167,7 +167,7 @@ RE_RELDAY = re.compile(
 RE_RELUNIT = re.compile(
     rf"\b(?P<mod>(?:earlier|later|early|late|mid)(?:{_S}|-)|{_MOD})?(?P<the>the{_S})?"
     rf"(?P<rel>{_REL}){_S}(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
-    rf"spring|summer|autumn|fall|winter)\b(?!-|'s{_S}(?:high|low))",
+    rf"spring|summer|autumn|fall|winter)\b(?!-|'s{_S}(?:high|low))(?:{_S}or{_S}so\b)?",
     re.I,
 )
 RE_OF_THE_UNIT = re.compile(
@@ -184,9 +184,12 @@ RE_QUARTER = re.compile(
 )
 RE_HALF = re.compile(
     rf"\b(?:the{_S})?(?P<ord>first|second|last|latter)[ \t-]+half{_S}of{_S}(?:(?P<year>{_YEAR})|"
-    rf"(?P<rel>this|last|next|the){_S}year)\b",
+    rf"(?P<rel>this|last|next|the){_S}year)\b"
+    rf"|\b(?-i:H)(?P<hn>[12]){_S}(?P<hyear>{_YEAR})\b",  # "H1 2024"
     re.I,
 )
+# "a quarter-century": twenty-five years ("a quarter" alone is a fraction, not a time)
+RE_QUARTER_CENTURY = re.compile(r"\b(?:a|one)[ \t-]+quarter[ \t-]+century\b", re.I)
 RE_FISCAL = re.compile(
     rf"\b(?:the{_S})?(?:(?P<rel>current|this|last|latest|next|previous|past|coming){_S})?(?:fiscal|"
     rf"financial){_S}year(?:{_S}(?P<year>{_YEAR}))?\b|\bfiscal{_S}(?:year{_S})?(?P<year2>{_YEAR})\b"
@@ -226,7 +229,8 @@ RE_YEAR_AGO = re.compile(
     rf"|\b(?P<the2>[Tt]he){_S}(?:same|comparable|corresponding|year-ago){_S}(?P<unit2>period|quarter|"
     rf"time|month|week)(?:{_S}(?:of{_S})?(?:(?:the{_S})?last{_S}year|a{_S}year{_S}(?:ago|earlier)|"
     rf"the{_S}(?:previous|prior){_S}year))\b"
-    rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b",
+    rf"|\b(?P<the3>[Tt]he){_S}(?P<py>{_YEAR}){_S}(?P<unit3>quarter|period)\b"
+    rf"|\b[Ll]ast{_S}year['’]s{_S}(?:(?:comparable|corresponding|same){_S})?(?P<unit4>quarter|period)\b",
 )
 RE_DECADE_WORD = re.compile(
     rf"\b(?:the{_S})?(?P<mod>(?:early|late|mid)(?:{_S}|-))?(?:nineteen[ \t-])?"
@@ -240,7 +244,8 @@ RE_ORDINAL_DAY_TODAY = re.compile(
 )
 RE_WEEKEND = re.compile(rf"\bthe{_S}weekend\b", re.I)
 RE_SEASON = re.compile(
-    rf"\b(?:(?P<rel>this|last|next|the{_S}coming|the{_S}past|the){_S})?(?P<season>spring|summer|"
+    rf"\b(?:(?P<rel>this(?:{_S}(?:past|coming))?|last|next|the{_S}coming|the{_S}past|the){_S})?"
+    rf"(?:(?P<mod>early|late|mid)[ \t-]+)?(?P<season>spring|summer|"
     rf"autumn|fall|winter)(?:{_COMMA}(?:of{_S})?(?P<year>{_YEAR}))?\b",
     re.I,
 )
@@ -248,37 +253,43 @@ RE_DURATION = re.compile(
     rf"(?<![\w-])(?P<approx>(?:nearly|almost|more{_S}than|less{_S}than|at{_S}least|up{_S}to|"
     rf"no{_S}more{_S}than){_S})?(?:(?P<the>the){_S}(?:(?P<rel>past|last|next|coming|previous|"
     rf"first|following|final|remaining|preceding|latest|recent){_S})?)?"
-    rf"(?:(?P<lo>\d+|{_NUMW}){_S}(?:to|or){_S})?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
+    rf"(?:(?P<lo>\d+|{_NUMW})(?:{_S}(?:to|or){_S}|[-–](?=\d)))?(?P<num>{_NUM}|single(?=-))(?P<sep>{_S}|-)"
     rf"(?:(?:straight|consecutive|successive|full|whole|long|more|additional|extra|trading|"
     rf"business|working|calendar){_S})?"
     rf"(?P<unit>{_UNIT})(?:(?P<long>-long)|(?!-(?!old\b)))\b(?P<old>[ \t-]+old\b)?"
-    rf"(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
+    rf"(?P<orso>{_S}or{_S}so\b)?(?:{_S}(?P<after>ago|earlier|later|before|after|from{_S}now)\b)?",
     re.I,
 )
 RE_HALF_UNIT = re.compile(
-    rf"\b(?:a|one)[ \t]+(?P<unit>year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b", re.I
+    rf"\b(?:a|one)[ \t]+(?P<unit>decade|year|month|week|day|hour|minute){_S}and{_S}a{_S}half\b",
+    re.I,
 )
+# "a day-long meeting", "their third day-long session": one unit, written without a count
+RE_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>day|night|week|month|year|hour|decade)-long\b", re.I)
 RE_VAGUE = re.compile(
     rf"\b(?P<prep>for|over|in|within|during|across|throughout)?(?:{_S})?(?P<the>the{_S})?"
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
     rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
-    rf"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b(?P<long>-long)?"
+    rf"(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long)?"
     rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
     re.I,
 )
 RE_REF = re.compile(
     r"(?<![\w-])(?P<present>now|nowadays|presently|currently|at present|at the moment|these days|"
-    r"the present day)(?![\w-])"
+    r"the present day|current(?=[ \t]+(?!account|accounts)[a-z]))(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
     r"(?:a long time|long) ago)\b"
     # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank
-    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future)\b"
+    r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future|the (?:near|short) term)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",
     re.I,
 )
 RE_SET = re.compile(
     rf"\b(?P<q>every|each|per){_S}(?:(?P<other>other){_S})?(?P<unit>second|minute|hour|day|"
     rf"night|week|month|year|decade|quarter|{_alt(WEEKDAYS)}|{_PART}|(?-i:{_MONTH_FULL}))\b"
+    # "every three months": a step of several units
+    rf"|\b(?P<q2>every){_S}(?P<n>\d+|{_NUMW}){_S}(?P<units>seconds|minutes|hours|days|nights|"
+    rf"weeks|months|years|decades|quarters)\b"
     rf"|\b(?P<adj>{_alt(SET_ADJECTIVES)})\b",
     re.I,
 )
@@ -288,7 +299,8 @@ RE_TIME = re.compile(
     r"(?P<tz2>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|local[ \t]+time)\b)"
     r"|\b(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d[ \t]*[ap]\.?m))(?P<m>[0-5]\d))?"
     r"(?:[ \t]*(?P<ampm>[ap])\.?[ \t]?m\b\.?)?(?P<tz>[ \t]*(?:UTC|GMT|BST|CET|CEST|EST|EDT|"
-    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b",
+    r"PST|PDT|CST|CDT|ET|PT)\b)?|\b(?P<named>noon|midnight|midday)\b"
+    r"(?P<tz3>[ \t]*(?:UTC|GMT|EST|EDT|PST|PDT|CST|CDT|BST|CET|CEST)\b)?",
     re.I,
 )
 # a part of the day without a day named: "in the morning", "by mid afternoon", "early evening";
@@ -347,7 +359,7 @@ REPORTING_LEMMAS = {
 }  # fmt: skip
 PLANNING_LEMMAS = FUTURE_LEMMAS | {
     "go", "be", "hope", "want", "prepare", "vow", "promise", "threaten", "agree", "likely",
-    "poise", "seek", "propose",
+    "poise", "seek", "propose", "forecast", "predict", "project",
 }  # fmt: skip
 FALLBACK_JUNK = re.compile(
     r"^(?:an?|the|all|some)?\s*(?:\w+-)?(?:day|days|night|nights|hour|hours|minute|minutes|"
