@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.export_panel import chart_buttons
 from newslens import export
 from newslens.corpus.explore import Explorer
 
 CORPUS_ENV = "NEWSLENS_CORPUS"
-IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml"}
 MARK_STYLE = (
     "background: rgba(255, 200, 0, 0.45); color: inherit; border-radius: 3px; "
     "padding: 0 1px; outline: 2px solid rgba(255, 160, 0, 0.8)"
@@ -116,33 +115,6 @@ def matrix_layout(
     return fig
 
 
-def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
-    return lambda: export.figure_image(fig, fmt=fmt)
-
-
-def chart_buttons(fig: go.Figure, *, name: str, key: str) -> None:
-    """PNG, SVG and HTML downloads of a chart (images need Chromium, as for article charts)."""
-    slug = export.chart_slug(name)
-    cols = st.columns(3)
-    for col, fmt in zip(cols[:2], ("png", "svg"), strict=True):
-        col.download_button(
-            fmt.upper(),
-            data=_image(fig, fmt),
-            file_name=f"corpus-{slug}.{fmt}",
-            mime=IMAGE_MIME[fmt],
-            key=f"{key}-{fmt}",
-            on_click="ignore",
-        )
-    cols[2].download_button(
-        "HTML",
-        data=lambda: export.figure_html(fig),
-        file_name=f"corpus-{slug}.html",
-        mime="text/html",
-        key=f"{key}-html",
-        on_click="ignore",
-    )
-
-
 def downloads(
     *, key: str, name: str, frame: pd.DataFrame | None = None, fig: go.Figure | None = None
 ) -> None:
@@ -150,7 +122,8 @@ def downloads(
     with st.popover("Download", icon=":material/download:"):
         if fig is not None:
             st.caption("Chart")
-            chart_buttons(fig, name=name, key=f"{key}-chart")
+            file_stem = f"corpus-{export.chart_slug(name)}"
+            chart_buttons(st.columns(3), fig, file_stem=file_stem, key=f"{key}-chart")
         if frame is not None:
             st.caption("Table")
             csv_button(frame, name=name, key=f"{key}-table", label=f"{name} (CSV)")
