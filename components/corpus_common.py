@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.export_panel import chart_buttons
+from components.util import selected_rows
 from newslens import export
 from newslens.corpus.explore import Explorer
 
@@ -127,6 +128,40 @@ def downloads(
         if frame is not None:
             st.caption("Table")
             csv_button(frame, name=name, key=f"{key}-table", label=f"{name} (CSV)")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def row_picker(frame: pd.DataFrame, *, key: str, **options: Any) -> list[int]:
+    """`frame` as a full-width table (no index) in which one row can be picked (a pick reruns
+    the page); the positions of the picked rows. `options` go to `st.dataframe`."""
+    event = st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        width="stretch",
+        **options,
+    )
+    return selected_rows(event)
+
+
+def linked_table(frame: pd.DataFrame, *, key: str, **columns: Any) -> None:
+    """A full-width table (no index) of articles or their passages: the column "open" shows
+    each row's link to its article, "published" its date, and `columns` configure the rest."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        width="stretch",
+        column_config={
+            "open": st.column_config.LinkColumn("Article", display_text="open"),
+            "published": st.column_config.DateColumn("Published"),
+            **columns,
+        },
+    )
 
 
 # ---------------------------------------------------------------- article text

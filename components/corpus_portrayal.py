@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads
+from components.corpus_common import article_link, ask, downloads, linked_table
 from components.util import clickable_chart, clicked_values
 from newslens.corpus.explore import Explorer, Filters
 
@@ -120,16 +120,10 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         ],
     )[["published", "outlet", "stance", "confidence", "sentence", "open"]]
     st.caption(f"{len(evidence)} evidence sentences, most decided first")
-    st.dataframe(
+    linked_table(
         shown,
-        hide_index=True,
         key=f"{key}-evidence",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        },
+        sentence=st.column_config.TextColumn("Sentence", width="large"),
     )
     downloads(key=f"{key}-evidence-dl", name=f"portrayal evidence {actor}", frame=evidence)
 

@@ -9,7 +9,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads, matrix_layout
+from components.corpus_common import article_link, ask, downloads, linked_table, matrix_layout
 from components.util import clickable_chart, clicked_values
 from newslens.corpus.explore import Explorer, Filters
 
@@ -109,16 +109,10 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
             for a, s, e in zip(quotes["article_id"], quotes["start"], quotes["end"], strict=True)
         ]
     )[["published", "outlet", "text", "title", "open"]]
-    st.dataframe(
+    linked_table(
         shown,
-        hide_index=True,
         key=f"{key}-quotes",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "text": st.column_config.TextColumn("Quote", width="large"),
-        },
+        text=st.column_config.TextColumn("Quote", width="large"),
     )
     downloads(key=f"{key}-quotes-dl", name="quotes", frame=quotes)
 
