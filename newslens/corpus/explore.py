@@ -22,7 +22,7 @@ import pandas as pd
 
 from newslens.corpus import stories as stories_mod
 from newslens.corpus.identity import Identity, corpus_identity
-from newslens.corpus.queries import ACTOR_LABELS, connect
+from newslens.corpus.queries import ACTOR_LABELS, connect, polarity_counts
 from newslens.corpus.schema import PARTITION, UNKNOWN_MONTH
 
 TOP_SPEAKERS = 20
@@ -262,11 +262,7 @@ class Explorer:
             f"""
             SELECT coalesce(outlet, '(none)') AS outlet,
                    CAST(date_trunc('week', published) AS DATE) AS week,
-                   count(*) AS mentions,
-                   count(*) FILTER (WHERE polarity < 0) AS negative,
-                   count(*) FILTER (WHERE polarity = 0) AS neutral,
-                   count(*) FILTER (WHERE polarity > 0) AS positive,
-                   avg(polarity) AS net
+                   {polarity_counts("mentions")}
             FROM nl_mentions
             WHERE {where} AND actor = $actor AND polarity IS NOT NULL
                   AND published IS NOT NULL
@@ -344,10 +340,7 @@ class Explorer:
                   LIMIT $top),
             t AS (SELECT target FROM p GROUP BY target ORDER BY count(*) DESC, target
                   LIMIT $top)
-            SELECT speaker, target, count(*) AS positions,
-                   count(*) FILTER (WHERE polarity < 0) AS negative,
-                   count(*) FILTER (WHERE polarity > 0) AS positive,
-                   avg(polarity) AS net
+            SELECT speaker, target, {polarity_counts("positions", neutral=False)}
             FROM p SEMI JOIN s USING (speaker) SEMI JOIN t USING (target)
             GROUP BY ALL ORDER BY positions DESC, speaker, target
             """,
