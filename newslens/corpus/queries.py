@@ -29,7 +29,12 @@ from newslens.corpus import QUERY_NAMES, store
 from newslens.corpus.names import entity_key
 from newslens.corpus.schema import PARTITION, TABLES, UNKNOWN_MONTH, with_partition
 
-# Entity labels that name actors (the stance model's actor labels, less places).
+# Entity labels that name actors in the corpus questions (co-occurrence here; the actors that
+# `explore` counts and lists). Not `newslens.vocabulary.ACTOR_LABELS`, and not derived
+# from it, on purpose: that set, which the per-article stages (stance, quotes, events, charts)
+# use, also holds the places LOC and FAC, while the corpus lists count people, bodies,
+# countries and groups only; stories add the places back (`explore.STORY_LABELS`). Merging
+# the two would change the corpus answers.
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 EVIDENCE_LIMIT = 200
 # Co-occurrence without an actor: pairs among this many most named keys (at most 64: each
