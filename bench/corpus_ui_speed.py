@@ -25,19 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from components.corpus_common import CORPUS_SECTIONS  # noqa: E402
 from tests.browser import launch_chromium, running_app  # noqa: E402
 
 GOAL_S = 0.5
 SPEAKER_PILL = re.compile(r" · \d+ · (shared|only here)$")
-SECTIONS = [
-    "Corpus overview",
-    "Share of voice",
-    "Portrayal over time",
-    "Who speaks about whom",
-    "Events across articles",
-    "Stories",
-    "Compare coverage",
-]
 TIMEOUT_MS = 120_000
 
 
@@ -80,7 +72,7 @@ def _text_of(selector: str) -> str:
 
 def _sections(page, shots: Path, width: str) -> None:
     """One screenshot per section (the app scrolls inside its own container)."""
-    for i, name in enumerate(SECTIONS):
+    for i, name in enumerate(CORPUS_SECTIONS.values()):
         page.evaluate(
             "(n) => Array.from(document.querySelectorAll('h1,h2,h3'))"
             ".find(h => h.innerText.trim() === n)?.scrollIntoView({block: 'start'})",

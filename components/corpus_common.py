@@ -23,6 +23,17 @@ from newslens import export
 from newslens.corpus.explore import Explorer
 
 CORPUS_ENV = "NEWSLENS_CORPUS"
+# The Corpus page's sections, top to bottom: anchor -> heading. The page (views/corpus.py)
+# draws them; its tests and bench/corpus_ui_speed.py read the headings from here.
+CORPUS_SECTIONS = {
+    "overview": "Corpus overview",
+    "voice": "Share of voice",
+    "portrayal": "Portrayal over time",
+    "positions": "Who speaks about whom",
+    "events": "Events across articles",
+    "stories": "Stories",
+    "compare": "Compare coverage",
+}
 MARK_STYLE = (
     "background: rgba(255, 200, 0, 0.45); color: inherit; border-radius: 3px; "
     "padding: 0 1px; outline: 2px solid rgba(255, 160, 0, 0.8)"
