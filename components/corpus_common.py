@@ -1,5 +1,6 @@
-"""What the corpus views share: the opened corpus (cached per folder), cached answers, chart
-and table downloads, and an article's text with lit spans.
+"""What the corpus views share: the page's sections, the opened corpus (cached per folder),
+cached answers, chart and table downloads, tables (a row to pick, rows linked to their
+articles), and an article's text with lit spans.
 
 Answers are cached per (corpus, question, filters), so a view that reruns with the same
 filters answers from memory; every chart downloads as PNG/SVG/HTML through
