@@ -25,20 +25,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import write_report  # noqa: E402
+
+from components.corpus_common import CORPUS_SECTIONS  # noqa: E402
 from tests.browser import launch_chromium, running_app  # noqa: E402
 
 GOAL_S = 0.5
 SPEAKER_PILL = re.compile(r" · \d+ · (shared|only here)$")
-SECTIONS = [
-    "Corpus overview",
-    "Share of voice",
-    "Portrayal over time",
-    "Who speaks about whom",
-    "Events across articles",
-    "Stories",
-    "Compare coverage",
-]
 TIMEOUT_MS = 120_000
+# Speakers and actors chosen in turn (people of the PolNeAR corpus).
+NAMES = ["Hillary Clinton", "Bernie Sanders", "Ted Cruz", "Donald Trump"]
 
 
 def _select(page, label: str, option: str) -> Callable[[], None]:
@@ -78,9 +74,27 @@ def _text_of(selector: str) -> str:
     return f"(t) => Array.from({found}).some(e => (e.textContent || '').includes(t))"
 
 
+def _choose_names(
+    page, results: dict, view: str, label: str, *, shown_in: str, answer: str, repeat: int
+) -> None:
+    """Time, under `view` in `results`, choosing each of the first `repeat` NAMES in the
+    selectbox `label`, each until an element matching `shown_in` includes `answer` (with
+    the name in it)."""
+    for name in NAMES[:repeat]:
+        results.setdefault(view, []).append(
+            _timed(
+                page,
+                _select(page, label, name),
+                _text_of(shown_in),
+                arg=answer.format(name=name),
+            )
+        )
+        _idle(page)
+
+
 def _sections(page, shots: Path, width: str) -> None:
     """One screenshot per section (the app scrolls inside its own container)."""
-    for i, name in enumerate(SECTIONS):
+    for i, name in enumerate(CORPUS_SECTIONS.values()):
         page.evaluate(
             "(n) => Array.from(document.querySelectorAll('h1,h2,h3'))"
             ".find(h => h.innerText.trim() === n)?.scrollIntoView({block: 'start'})",
@@ -114,28 +128,26 @@ def run(corpus: str, *, repeat: int, shots: Path | None) -> dict:
             "() => Array.from(document.querySelectorAll('[data-testid=\"stMetricValue\"]')).length"
         )
         del speakers
-        for name in ["Hillary Clinton", "Bernie Sanders", "Ted Cruz", "Donald Trump"][:repeat]:
-            results.setdefault("Share of voice: quotes of a speaker", []).append(
-                _timed(
-                    page,
-                    _select(page, "Quotes of", name),
-                    _text_of("[data-testid='stCaptionContainer']"),
-                    arg=f"quotes of {name}",
-                )
-            )
-            _idle(page)
+        _choose_names(
+            page,
+            results,
+            "Share of voice: quotes of a speaker",
+            "Quotes of",
+            shown_in="[data-testid='stCaptionContainer']",
+            answer="quotes of {name}",
+            repeat=repeat,
+        )
 
         # Portrayal over time: choose the actor.
-        for name in ["Hillary Clinton", "Bernie Sanders", "Ted Cruz", "Donald Trump"][:repeat]:
-            results.setdefault("Portrayal over time: choose an actor", []).append(
-                _timed(
-                    page,
-                    _select(page, "Actor", name),
-                    _text_of(".gtitle"),
-                    arg=f"portrays {name}",
-                )
-            )
-            _idle(page)
+        _choose_names(
+            page,
+            results,
+            "Portrayal over time: choose an actor",
+            "Actor",
+            shown_in=".gtitle",
+            answer="portrays {name}",
+            repeat=repeat,
+        )
 
         # Events across articles: the minimum number of reports.
         slider = page.locator("[data-testid='stSlider'] input[type='range']").first
@@ -231,10 +243,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     report = run(args.corpus, repeat=args.repeat, shots=args.shots)
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
+    write_report(report, args.json)
     return 0
 
 

@@ -13,7 +13,6 @@ and dates shifted by a week per replica: 1 M quote rows, 5.9 M mention rows). Go
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -21,6 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import write_report  # noqa: E402
 
 from newslens.corpus.explore import Explorer, Filters  # noqa: E402
 
@@ -99,10 +100,7 @@ def main() -> int:
         "goal_s": GOAL_S,
         "corpora": [measure(c, repeat=args.repeat) for c in args.corpora],
     }
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
+    write_report(report, args.json)
     return 0
 
 

@@ -9,34 +9,28 @@ user edits it) over the parsed docs. Goal: extraction <= 50 ms per 1,000-word ar
 
 from __future__ import annotations
 
-import argparse
+from common import StageRuns, stage_speed_table
 
-from common import best_of, sample_articles
+
+def timex_stage(doc) -> StageRuns:  # noqa: ANN001 - a spaCy Doc
+    """Time expressions of `doc` against one publication date, and re-anchored on another."""
+    from newslens.timexes import extract_timexes, resolve_timexes
+
+    return (
+        lambda: extract_timexes(doc, "2025-05-20"),
+        lambda found: resolve_timexes(found, "2024-01-31"),
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=20)
-    args = parser.parse_args()
-    from newslens.nlp import load_nlp
-    from newslens.timexes import extract_timexes, resolve_timexes
-
-    nlp = load_nlp()
-    articles = sample_articles()
-    print(f"{'article':42s} {'words':>6s} {'timexes':>7s} {'extract ms':>10s} "
-          f"{'ms/1k words':>11s} {'resolve ms':>10s}")  # fmt: skip
-    for name, text in articles:
-        doc = nlp(text)
-        words = len(text.split())
-        found = extract_timexes(doc, "2025-05-20")
-        extract = best_of(args.repeats, lambda d=doc: extract_timexes(d, "2025-05-20"))
-        resolve = best_of(args.repeats, lambda f=found: resolve_timexes(f, "2024-01-31"))
-        print(
-            f"{name[:42]:42s} {words:6d} {len(found):7d} {extract * 1000:10.2f} "
-            f"{extract * 1000 * 1000 / words:11.2f} {resolve * 1000:10.2f}"
-        )
-    print("goal: <= 50 ms per 1,000-word article (extraction, parse excluded)")
-    return 0
+    return stage_speed_table(
+        __doc__,
+        timex_stage,
+        found="timexes",
+        again="resolve ms",
+        again_digits=2,
+        goal="goal: <= 50 ms per 1,000-word article (extraction, parse excluded)",
+    )
 
 
 if __name__ == "__main__":

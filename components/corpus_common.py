@@ -1,5 +1,6 @@
-"""What the corpus views share: the opened corpus (cached per folder), cached answers, chart
-and table downloads, and an article's text with lit spans.
+"""What the corpus views share: the page's sections, the opened corpus (cached per folder),
+cached answers, chart and table downloads, tables (a row to pick, rows linked to their
+articles), and an article's text with lit spans.
 
 Answers are cached per (corpus, question, filters), so a view that reruns with the same
 filters answers from memory; every chart downloads as PNG/SVG/HTML through
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,23 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.export_panel import chart_buttons
+from components.util import selected_rows
 from newslens import export
 from newslens.corpus.explore import Explorer
 
 CORPUS_ENV = "NEWSLENS_CORPUS"
-IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml"}
+# The Corpus page's sections, top to bottom: anchor -> heading. The page (views/corpus.py)
+# draws them; its tests and bench/corpus_ui_speed.py read the headings from here.
+CORPUS_SECTIONS = {
+    "overview": "Corpus overview",
+    "voice": "Share of voice",
+    "portrayal": "Portrayal over time",
+    "positions": "Who speaks about whom",
+    "events": "Events across articles",
+    "stories": "Stories",
+    "compare": "Compare coverage",
+}
 MARK_STYLE = (
     "background: rgba(255, 200, 0, 0.45); color: inherit; border-radius: 3px; "
     "padding: 0 1px; outline: 2px solid rgba(255, 160, 0, 0.8)"
@@ -116,33 +128,6 @@ def matrix_layout(
     return fig
 
 
-def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
-    return lambda: export.figure_image(fig, fmt=fmt)
-
-
-def chart_buttons(fig: go.Figure, *, name: str, key: str) -> None:
-    """PNG, SVG and HTML downloads of a chart (images need Chromium, as for article charts)."""
-    slug = export.chart_slug(name)
-    cols = st.columns(3)
-    for col, fmt in zip(cols[:2], ("png", "svg"), strict=True):
-        col.download_button(
-            fmt.upper(),
-            data=_image(fig, fmt),
-            file_name=f"corpus-{slug}.{fmt}",
-            mime=IMAGE_MIME[fmt],
-            key=f"{key}-{fmt}",
-            on_click="ignore",
-        )
-    cols[2].download_button(
-        "HTML",
-        data=lambda: export.figure_html(fig),
-        file_name=f"corpus-{slug}.html",
-        mime="text/html",
-        key=f"{key}-html",
-        on_click="ignore",
-    )
-
-
 def downloads(
     *, key: str, name: str, frame: pd.DataFrame | None = None, fig: go.Figure | None = None
 ) -> None:
@@ -150,10 +135,45 @@ def downloads(
     with st.popover("Download", icon=":material/download:"):
         if fig is not None:
             st.caption("Chart")
-            chart_buttons(fig, name=name, key=f"{key}-chart")
+            file_stem = f"corpus-{export.chart_slug(name)}"
+            chart_buttons(st.columns(3), fig, file_stem=file_stem, key=f"{key}-chart")
         if frame is not None:
             st.caption("Table")
             csv_button(frame, name=name, key=f"{key}-table", label=f"{name} (CSV)")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def row_picker(frame: pd.DataFrame, *, key: str, **options: Any) -> list[int]:
+    """`frame` as a full-width table (no index) in which one row can be picked (a pick reruns
+    the page); the positions of the picked rows. `options` go to `st.dataframe`."""
+    event = st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        width="stretch",
+        **options,
+    )
+    return selected_rows(event)
+
+
+def linked_table(frame: pd.DataFrame, *, key: str, **columns: Any) -> None:
+    """A full-width table (no index) of articles or their passages: the column "open" shows
+    each row's link to its article, "published" its date, and `columns` configure the rest."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        width="stretch",
+        column_config={
+            "open": st.column_config.LinkColumn("Article", display_text="open"),
+            "published": st.column_config.DateColumn("Published"),
+            **columns,
+        },
+    )
 
 
 # ---------------------------------------------------------------- article text

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.corpus_common import ask, downloads, marked_text_html, title_of
+from components.corpus_common import ask, downloads, marked_text_html, row_picker, title_of
 from components.corpus_stories import COMPARE_REQUEST
-from components.util import md_escape, selected_rows
+from components.util import md_escape
 from newslens.corpus.compare import MAX_ARTICLES
 from newslens.corpus.explore import Explorer, Filters
 
@@ -75,13 +75,9 @@ def _column(cov, *, key: str) -> None:
             or []
         )
     items = cov.items
-    event = st.dataframe(
+    picked = row_picker(
         items[["kind", "item", "status", "detail"]],
-        hide_index=True,
         key=f"{key}-items",
-        on_select="rerun",
-        selection_mode="single-row",
-        width="stretch",
         height=min(320, 38 + 35 * max(1, len(items))),
     )
     downloads(
@@ -94,7 +90,7 @@ def _column(cov, *, key: str) -> None:
         for spans_of in speakers[speakers["speaker"].isin(lit_speakers)]["spans"]
         for span in spans_of
     ]
-    for row in selected_rows(event):
+    for row in picked:
         if 0 <= row < len(items) and items.iloc[row]["start"] >= 0:
             spans.append((int(items.iloc[row]["start"]), int(items.iloc[row]["end"])))
         elif 0 <= row < len(items):

@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads
-from components.util import md_escape, selected_rows
+from components.corpus_common import article_link, ask, downloads, linked_table, row_picker
+from components.util import md_escape
 from newslens.corpus.explore import Explorer, Filters
 
 TIMELINE_ITEMS = 40
@@ -94,16 +94,11 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
             "flag",
         ]
     ]
-    event = st.dataframe(
+    rows = row_picker(
         table,
-        hide_index=True,
         key=f"{key}-table",
-        on_select="rerun",
-        selection_mode="single-row",
-        width="stretch",
         column_config={"first_published": st.column_config.DateColumn("First reported")},
     )
-    rows = selected_rows(event)
     if not rows:
         st.caption("Select an event to read how each article reports it.")
         return
@@ -122,14 +117,8 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
             }
         )
     st.markdown(f"**Reports of: {md_escape(item['item'])}**")
-    st.dataframe(
+    linked_table(
         pd.DataFrame(reports),
-        hide_index=True,
         key=f"{key}-reports",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        },
+        sentence=st.column_config.TextColumn("Sentence", width="large"),
     )

@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads
-from components.util import clicked_values, selection_of
+from components.corpus_common import article_link, ask, downloads, linked_table
+from components.util import clickable_chart, clicked_values
 from newslens.corpus.explore import Explorer, Filters
 
 ALL = ""
@@ -89,17 +89,11 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         st.info(f"No scored mentions of {names.get(actor, actor)} match the filters.")
         return
     fig = figure(weekly, names.get(actor, actor))
-    event = st.plotly_chart(
-        fig,
-        key=f"{key}-chart",
-        on_select="rerun",
-        selection_mode="points",
-        width="stretch",
-    )
+    selection = clickable_chart(fig, key=f"{key}-chart")
     downloads(key=f"{key}-chart-dl", name=f"portrayal {actor}", frame=weekly, fig=fig)
     outlets = sorted(weekly["outlet"].unique())
     weeks = sorted(pd.to_datetime(weekly["week"]).dt.strftime("%Y-%m-%d").unique())
-    _apply_click(event, key=key, outlets=outlets, weeks=weeks)
+    _apply_click(selection, key=key, outlets=outlets, weeks=weeks)
     c1, c2 = st.columns(2)
     outlet = c1.selectbox(
         "Evidence from",
@@ -126,22 +120,16 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         ],
     )[["published", "outlet", "stance", "confidence", "sentence", "open"]]
     st.caption(f"{len(evidence)} evidence sentences, most decided first")
-    st.dataframe(
+    linked_table(
         shown,
-        hide_index=True,
         key=f"{key}-evidence",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        },
+        sentence=st.column_config.TextColumn("Sentence", width="large"),
     )
     downloads(key=f"{key}-evidence-dl", name=f"portrayal evidence {actor}", frame=evidence)
 
 
-def _apply_click(event: object, *, key: str, outlets: list[str], weeks: list[str]) -> None:
-    values = clicked_values(selection_of(event)) if event is not None else []
+def _apply_click(selection: dict, *, key: str, outlets: list[str], weeks: list[str]) -> None:
+    values = clicked_values(selection)
     seen = st.session_state.get(f"{key}-clicked")
     if values and values[0] != seen and SEP in values[0]:
         outlet, week = values[0].split(SEP, 1)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads
-from components.util import selected_rows
+from components.corpus_common import article_link, ask, downloads, linked_table, row_picker
 from newslens.corpus.explore import Explorer, Filters
 
 COMPARE_REQUEST = "corpus-compare-request"  # article ids the Compare view should show
@@ -26,17 +25,12 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
         first=stories["first"].dt.strftime("%Y-%m-%d"),
         last=stories["last"].dt.strftime("%Y-%m-%d"),
     )[["label", "first", "last", "articles", "outlets", "outlet_list"]]
-    event = st.dataframe(
+    rows = row_picker(
         table,
-        hide_index=True,
         key=f"{key}-table",
-        on_select="rerun",
-        selection_mode="single-row",
-        width="stretch",
         column_config={"label": st.column_config.TextColumn("Story (actors in common)")},
     )
     downloads(key=f"{key}-dl", name="stories", frame=members.merge(stories[["story", "label"]]))
-    rows = selected_rows(event)
     story = stories.iloc[rows[0] if rows else 0]
     st.markdown(
         f"**Articles of the story** ({story['articles']} articles, {story['outlets']} outlets)"
@@ -45,18 +39,12 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
     shown = articles.assign(open=[article_link(a) for a in articles["article_id"]])[
         ["outlet", "published", "title", "similarity", "open"]
     ]
-    st.dataframe(
+    linked_table(
         shown,
-        hide_index=True,
         key=f"{key}-members",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "similarity": st.column_config.NumberColumn(
-                "Similarity", help="Mean similarity to the story's earlier articles", format="%.2f"
-            ),
-        },
+        similarity=st.column_config.NumberColumn(
+            "Similarity", help="Mean similarity to the story's earlier articles", format="%.2f"
+        ),
     )
     if st.button(
         "Compare these articles",

@@ -9,8 +9,8 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.corpus_common import article_link, ask, downloads, matrix_layout
-from components.util import clicked_values, selection_of
+from components.corpus_common import article_link, ask, downloads, linked_table, matrix_layout
+from components.util import clickable_chart, clicked_values
 from newslens.corpus.explore import Explorer, Filters
 
 ALL = ""
@@ -84,15 +84,9 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
     by_outlet = ask(x, "voice_by_outlet", f, speakers=speakers)
     with right:
         fig = heatmap(by_outlet, speakers, names)
-        event = st.plotly_chart(
-            fig,
-            key=f"{key}-heat",
-            on_select="rerun",
-            selection_mode="points",
-            width="stretch",
-        )
+        selection = clickable_chart(fig, key=f"{key}-heat")
         downloads(key=f"{key}-heat-dl", name="share of voice per outlet", frame=by_outlet, fig=fig)
-    _apply_click(event, key=key)
+    _apply_click(selection, key=key)
     outlets = sorted(by_outlet["outlet"].unique())
     c1, c2 = st.columns(2)
     speaker = c1.selectbox(
@@ -115,23 +109,17 @@ def render(x: Explorer, f: Filters, *, key: str) -> None:
             for a, s, e in zip(quotes["article_id"], quotes["start"], quotes["end"], strict=True)
         ]
     )[["published", "outlet", "text", "title", "open"]]
-    st.dataframe(
+    linked_table(
         shown,
-        hide_index=True,
         key=f"{key}-quotes",
-        width="stretch",
-        column_config={
-            "open": st.column_config.LinkColumn("Article", display_text="open"),
-            "published": st.column_config.DateColumn("Published"),
-            "text": st.column_config.TextColumn("Quote", width="large"),
-        },
+        text=st.column_config.TextColumn("Quote", width="large"),
     )
     downloads(key=f"{key}-quotes-dl", name="quotes", frame=quotes)
 
 
-def _apply_click(event: object, *, key: str) -> None:
+def _apply_click(selection: dict, *, key: str) -> None:
     """A clicked heatmap cell chooses the speaker and outlet below (once per click)."""
-    values = clicked_values(selection_of(event)) if event is not None else []
+    values = clicked_values(selection)
     seen = st.session_state.get(f"{key}-clicked")
     if values and values[0] != seen and SEP in values[0]:
         speaker, outlet = values[0].split(SEP, 1)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import dct_input
 from components.highlights import Highlights
-from components.util import clicked_values, md_escape, selected_rows, selection_of
+from components.util import clickable_chart, clicked_values, md_escape, selected_rows
 from newslens.charts import event_date, timeline_figure
 from newslens.events.display import (
     DEFAULT_MODALITIES,
@@ -196,14 +196,8 @@ def render(analysis: Analysis, *, key: str) -> Highlights:
         return Highlights(show_timexes=show_timexes)
     evidence: list[tuple[int, int]] = []
     if any(event_date(e) for e in analysis.events):
-        chart = st.plotly_chart(
-            timeline_figure(analysis),
-            key=f"{key}-timeline",
-            on_select="rerun",
-            selection_mode="points",
-            width="stretch",
-        )
-        for index in selected_event_indices(selection_of(chart)):
+        selection = clickable_chart(timeline_figure(analysis), key=f"{key}-timeline")
+        for index in selected_event_indices(selection):
             if 0 <= index < len(analysis.events):
                 event = analysis.events[index]
                 evidence.extend(_evidence(event))

@@ -7,10 +7,12 @@ Every file is made only when its button is clicked (`st.download_button` with a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Literal, NamedTuple
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components.util import md_escape
 from newslens import export
@@ -18,6 +20,39 @@ from newslens.library import Library, LibraryError
 from newslens.model import Analysis
 
 IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml"}
+NO_BROWSER_HELP = "Needs Chromium (Debian package 'chromium')."
+
+
+class DataFile(NamedTuple):
+    """One of the article's data files and its button. `make` looks `newslens.export` up on
+    the click, not at import, like every other button of the panel."""
+
+    label: str
+    make: Callable[[Analysis], bytes | str]
+    suffix: str  # the file name after the article's stem
+    mime: str
+    key: str
+    help: str | None = None
+    type: Literal["primary", "secondary"] = "secondary"
+
+
+DATA_FILES = (
+    DataFile(
+        "All tables (CSV, ZIP)", lambda a: export.data_zip(a), "-data.zip", "application/zip", "zip"
+    ),
+    DataFile(
+        "Analysis (JSON)", lambda a: export.analysis_json(a), ".json", "application/json", "json"
+    ),
+    DataFile(
+        "Report (HTML)",
+        lambda a: export.report_html(a),
+        "-report.html",
+        "text/html",
+        "report",
+        help="One self-contained page: article with highlights, quotes, charts, events",
+        type="primary",
+    ),
+)
 
 
 def _stem(analysis: Analysis) -> str:
@@ -30,6 +65,40 @@ def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
 
 def _html(fig: go.Figure) -> Callable[[], str]:
     return lambda: export.figure_html(fig)
+
+
+def chart_buttons(
+    places: Sequence[DeltaGenerator],
+    fig: go.Figure,
+    *,
+    file_stem: str,
+    key: str,
+    images_ok: bool = True,
+    html_help: str | None = None,
+) -> None:
+    """PNG, SVG and HTML downloads of a chart, one button in each of the three `places` (the
+    same container thrice for a row), for the article and the corpus charts. The images need
+    Chromium: without it (`images_ok` False) their buttons are disabled and say why."""
+    for place, fmt in zip(places[:2], ("png", "svg"), strict=True):
+        place.download_button(
+            fmt.upper(),
+            data=_image(fig, fmt),
+            file_name=f"{file_stem}.{fmt}",
+            mime=IMAGE_MIME[fmt],
+            key=f"{key}-{fmt}",
+            on_click="ignore",
+            disabled=not images_ok,
+            help=None if images_ok else NO_BROWSER_HELP,
+        )
+    places[2].download_button(
+        "HTML",
+        data=_html(fig),
+        file_name=f"{file_stem}.html",
+        mime="text/html",
+        key=f"{key}-html",
+        on_click="ignore",
+        help=html_help,
+    )
 
 
 def _chart_title(name: str, fig: go.Figure) -> str:
@@ -63,25 +132,13 @@ def _charts(analysis: Analysis, *, key: str) -> None:
         # cut the labels to "P…", "S…" in a narrow panel.
         st.markdown(md_escape(_chart_title(name, fig)))
         row = st.container(horizontal=True, key=f"{key}-chart-{slug}-row")
-        for fmt in ("png", "svg"):
-            row.download_button(
-                fmt.upper(),
-                data=_image(fig, fmt),
-                file_name=f"{stem}-{slug}.{fmt}",
-                mime=IMAGE_MIME[fmt],
-                key=f"{key}-chart-{slug}-{fmt}",
-                on_click="ignore",
-                disabled=not images_ok,
-                help=None if images_ok else "Needs Chromium (Debian package 'chromium').",
-            )
-        row.download_button(
-            "HTML",
-            data=_html(fig),
-            file_name=f"{stem}-{slug}.html",
-            mime="text/html",
-            key=f"{key}-chart-{slug}-html",
-            on_click="ignore",
-            help="Interactive chart that works offline",
+        chart_buttons(
+            (row, row, row),
+            fig,
+            file_stem=f"{stem}-{slug}",
+            key=f"{key}-chart-{slug}",
+            images_ok=images_ok,
+            html_help="Interactive chart that works offline",
         )
 
 
@@ -89,32 +146,17 @@ def _data(analysis: Analysis, *, key: str) -> None:
     st.markdown("**Data**")
     stem = _stem(analysis)
     row = st.container(horizontal=True, key=f"{key}-data-row")
-    row.download_button(
-        "All tables (CSV, ZIP)",
-        data=lambda: export.data_zip(analysis),
-        file_name=f"{stem}-data.zip",
-        mime="application/zip",
-        key=f"{key}-zip",
-        on_click="ignore",
-    )
-    row.download_button(
-        "Analysis (JSON)",
-        data=lambda: export.analysis_json(analysis),
-        file_name=f"{stem}.json",
-        mime="application/json",
-        key=f"{key}-json",
-        on_click="ignore",
-    )
-    row.download_button(
-        "Report (HTML)",
-        data=lambda: export.report_html(analysis),
-        file_name=f"{stem}-report.html",
-        mime="text/html",
-        key=f"{key}-report",
-        on_click="ignore",
-        help="One self-contained page: article with highlights, quotes, charts, events",
-        type="primary",
-    )
+    for file in DATA_FILES:
+        row.download_button(
+            file.label,
+            data=lambda make=file.make: make(analysis),
+            file_name=f"{stem}{file.suffix}",
+            mime=file.mime,
+            key=f"{key}-{file.key}",
+            on_click="ignore",
+            help=file.help,
+            type=file.type,
+        )
     tables = st.expander("Single tables (CSV)")
     for name, table in export.CSV_TABLES.items():
         tables.download_button(

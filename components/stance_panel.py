@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.highlights import Highlights
-from components.util import clicked_values, md_escape, selection_of
+from components.util import clickable_chart, clicked_values, md_escape
 from newslens.charts import (
     actor_pairs,
     cooperation_figure,
@@ -86,15 +86,9 @@ def _positions(analysis: Analysis, *, key: str) -> Highlights:
     if not analysis.positions:
         st.info("Positions: no quote with a named speaker speaks about another entity.")
         return Highlights()
-    chart = st.plotly_chart(
-        positions_figure(analysis),
-        key=f"{key}-positions",
-        on_select="rerun",
-        selection_mode="points",
-        width="stretch",
-    )
+    selection = clickable_chart(positions_figure(analysis), key=f"{key}-positions")
     st.caption("Click a dot to light the quotes behind it.")
-    picked = _indices(clicked_values(selection_of(chart)))
+    picked = _indices(clicked_values(selection))
     return Highlights(lit_quotes={i for i in picked if 0 <= i < len(analysis.quotes)})
 
 
@@ -102,15 +96,9 @@ def _cooperation(analysis: Analysis, *, key: str) -> Highlights:
     if not actor_pairs(analysis):
         st.info("Cooperation and conflict: no events between two named actors to score.")
         return Highlights()
-    chart = st.plotly_chart(
-        cooperation_figure(analysis),
-        key=f"{key}-cooperation",
-        on_select="rerun",
-        selection_mode="points",
-        width="stretch",
-    )
+    selection = clickable_chart(cooperation_figure(analysis), key=f"{key}-cooperation")
     st.caption("Click a bar to light the sentences of those events.")
-    picked = _indices(clicked_values(selection_of(chart)))
+    picked = _indices(clicked_values(selection))
     events = [analysis.events[i] for i in picked if 0 <= i < len(analysis.events)]
     return Highlights(evidence_spans=[(e.start, e.end) for e in events])
 

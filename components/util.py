@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import plotly.graph_objects as go
 import streamlit as st
 from spacy.language import Language
 
@@ -42,6 +43,19 @@ def selection_of(event: object) -> dict:
     if selection is None:
         selection = getattr(event, "selection", None)
     return selection if isinstance(selection, dict) else {}
+
+
+def clickable_chart(fig: go.Figure, *, key: str) -> dict:
+    """`fig` drawn full width with its points clickable (a click reruns the page); the
+    selection of the clicked points (read it with `clicked_values`)."""
+    event = st.plotly_chart(
+        fig,
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+        width="stretch",
+    )
+    return selection_of(event)
 
 
 def selected_rows(event: object) -> list[int]:

@@ -129,6 +129,36 @@ def _layout(
     return fig
 
 
+def _row_layout(
+    fig: go.Figure,
+    *,
+    rows: list[str],
+    labels: dict[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    x_label_px: int = LINE_PX,
+) -> go.Figure:
+    """`_layout` for a chart with one row per category: the y axis lists `rows` top-down,
+    each under its wrapped label, and the height gives every row room for the longest label."""
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=rows[::-1],
+        **_category_axis({r: labels[r] for r in rows}),
+    )
+    return _layout(
+        fig,
+        title=title,
+        x_title=x_title,
+        y_title=y_title,
+        legend_title=legend_title,
+        rows=len(rows),
+        row_lines=max(map(_line_count, labels.values()), default=1),
+        x_label_px=x_label_px,
+    )
+
+
 # --- Portrayal --------------------------------------------------------------------------
 
 
@@ -225,15 +255,14 @@ def portrayal_figure(analysis: Analysis) -> go.Figure:
         zerolinecolor=ZERO_LINE_COLOUR,
     )
     labels = {n: wrap_label(r.name, width=Y_LABEL_CHARS) for n, r in zip(names, rows, strict=True)}
-    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], **_category_axis(labels))
-    return _layout(
+    return _row_layout(
         fig,
+        rows=names,
+        labels=labels,
         title="Portrayal: how each actor is written about",
         x_title="mentions (← negative · positive →)",
         y_title="actor",
         legend_title="Mentions:",
-        rows=len(rows),
-        row_lines=max(map(_line_count, labels.values()), default=1),
     )
 
 
@@ -345,19 +374,14 @@ def positions_figure(analysis: Analysis) -> go.Figure:
         tickfont_size=UPRIGHT_X_LABEL_PX if upright else None,
         **_category_axis({t: target_labels[t] for t in targets}),
     )
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=speakers[::-1],
-        **_category_axis({s: speaker_labels[s] for s in speakers}),
-    )
-    return _layout(
+    return _row_layout(
         fig,
+        rows=speakers,
+        labels=speaker_labels,
         title="Positions: how each speaker talks about whom",
         x_title="entity mentioned in the quotes",
         y_title="speaker",
         legend_title="Speaks:",
-        rows=len(speakers),
-        row_lines=max(map(_line_count, speaker_labels.values()), default=1),
         x_label_px=6 * longest + 8 if upright else LINE_PX * x_lines,
     )
 
@@ -569,19 +593,14 @@ def timeline_figure(analysis: Analysis) -> go.Figure:
         pad = max(dt.timedelta(days=3), (max(days) - min(days)) * 0.06)
         fig.update_xaxes(range=[(min(days) - pad).isoformat(), (max(days) + pad).isoformat()])
     fig.update_xaxes(type="date", tickformat="%-d %b %Y")
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=actors[::-1],
-        **_category_axis({a: actor_labels[a] for a in actors}),
-    )
-    return _layout(
+    return _row_layout(
         fig,
+        rows=actors,
+        labels=actor_labels,
         title="Timeline of dated events",
         x_title="date",
         y_title="actor",
         legend_title="Event (Goldstein):",
-        rows=len(actors),
-        row_lines=max(map(_line_count, actor_labels.values()), default=1),
     )
 
 

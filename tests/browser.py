@@ -118,6 +118,15 @@ def launch_chromium() -> Iterator[Any]:
             browser.close()
 
 
+@contextmanager
+def download_page(browser: Any, *, viewport: dict[str, int]) -> Iterator[Any]:
+    """A page of `browser` in a context of its own that accepts downloads; the context is
+    closed on exit."""
+    context = browser.new_context(accept_downloads=True, viewport=viewport)
+    yield new_page(context)
+    context.close()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -167,3 +176,10 @@ def running_app(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@contextmanager
+def app_with_own_library(folder: Path) -> Iterator[str]:
+    """Base URL of `running_app` whose library is a new file in `folder` (never the user's)."""
+    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
+        yield base

@@ -20,7 +20,7 @@ from components import (
     corpus_stories,
     corpus_voice,
 )
-from components.corpus_common import ask, marked_text_html, title_of
+from components.corpus_common import CORPUS_SECTIONS, ask, marked_text_html, title_of
 from components.util import md_escape
 from newslens.corpus.explore import Explorer, Filters
 
@@ -28,15 +28,13 @@ LOG = logging.getLogger("newslens.corpus.page")
 KEY = "corpus"
 # Each inner list is one fragment: Stories and Compare coverage share one, so that opening a
 # story in Compare reruns those two sections only.
+# Headings are CORPUS_SECTIONS[anchor].
 SECTIONS = [
-    [("Share of voice", corpus_voice.render, "voice")],
-    [("Portrayal over time", corpus_portrayal.render, "portrayal")],
-    [("Who speaks about whom", corpus_positions.render, "positions")],
-    [("Events across articles", corpus_events.render, "events")],
-    [
-        ("Stories", corpus_stories.render, "stories"),
-        ("Compare coverage", corpus_compare.render, "compare"),
-    ],
+    [("voice", corpus_voice.render)],
+    [("portrayal", corpus_portrayal.render)],
+    [("positions", corpus_positions.render)],
+    [("events", corpus_events.render)],
+    [("stories", corpus_stories.render), ("compare", corpus_compare.render)],
 ]
 
 
@@ -65,7 +63,8 @@ def _linked_article(x: Explorer) -> None:
 def _sections(group, x: Explorer, f: Filters) -> None:
     @st.fragment
     def run() -> None:
-        for title, render, key in group:
+        for key, render in group:
+            title = CORPUS_SECTIONS[key]
             st.header(title, anchor=key)
             try:
                 render(x, f, key=f"{KEY}-{key}")
@@ -77,7 +76,7 @@ def _sections(group, x: Explorer, f: Filters) -> None:
 
 
 st.title("Corpus")
-st.header("Corpus overview", anchor="overview")
+st.header(CORPUS_SECTIONS["overview"], anchor="overview")
 explorer = corpus_overview.choose_corpus(key=f"{KEY}-source")
 if explorer is None:
     st.stop()

@@ -53,11 +53,11 @@ def _net_word(net: float) -> str:
 def compare(x: Explorer, article_ids: list[str]) -> list[ArticleCoverage]:
     """The coverage of each article (in the order given; unknown ids are skipped)."""
     ids = list(dict.fromkeys(article_ids))[:MAX_ARTICLES]
-    quotes = x.article_quotes(ids)
-    mentions = x.article_mentions(ids)
-    events = x.article_events(ids)
-    timexes = x.article_timexes(ids)
-    sentences = x.article_sentences(ids)
+    quotes = x.article_rows("quotes", ids)
+    mentions = x.article_rows("mentions", ids)
+    events = x.article_rows("events", ids)
+    timexes = x.article_rows("timexes", ids)
+    sentences = x.article_rows("sentences", ids)
 
     speakers_in = _articles_per(quotes, "speaker")
     actors_in = _articles_per(mentions, "actor")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from newslens.corpus import stories as stories_mod
 from newslens.corpus.identity import Identity, corpus_identity
-from newslens.corpus.queries import ACTOR_LABELS, connect
+from newslens.corpus.queries import ACTOR_LABELS, connect, polarity_counts
 from newslens.corpus.schema import PARTITION, UNKNOWN_MONTH
 
 TOP_SPEAKERS = 20
@@ -35,6 +35,30 @@ EXAMPLES = 12  # reports kept per event item (their sentences are read for numbe
 TITLE_CHARS = 300
 STORY_ARTICLES = 3000  # stories are grouped among this many most recent filtered articles
 STORY_LABELS = (*ACTOR_LABELS, "EVENT", "LAW", "FAC", "LOC")
+# What `Explorer.article_rows` reads of given articles, by kind: view, columns, row order.
+ARTICLE_ROWS = {
+    "quotes": (
+        "nl_quotes",
+        'article_id, quote_index, start, "end", kind, text, speaker, speaker_text, '
+        "cue_start, cue_end",
+        "article_id, quote_index",
+    ),
+    "mentions": (
+        "nl_mentions",
+        'article_id, actor, label, text, start, "end", polarity, '
+        "coalesce(sentence_start, start) AS sentence_start, "
+        'coalesce(sentence_end, "end") AS sentence_end',
+        "article_id, start",
+    ),
+    "events": (
+        "nl_events",
+        'article_id, event_index, start, "end", action, phrase, negated, actor, target, '
+        "date_text, event_date",
+        "article_id, event_index",
+    ),
+    "timexes": ("timexes", 'article_id, start, "end", text, type, value', "article_id, start"),
+    "sentences": ("sentences", 'article_id, sentence, start, "end"', "article_id, sentence"),
+}
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion))?")
 _BLANK = " \t\r\n"
 
@@ -262,11 +286,7 @@ class Explorer:
             f"""
             SELECT coalesce(outlet, '(none)') AS outlet,
                    CAST(date_trunc('week', published) AS DATE) AS week,
-                   count(*) AS mentions,
-                   count(*) FILTER (WHERE polarity < 0) AS negative,
-                   count(*) FILTER (WHERE polarity = 0) AS neutral,
-                   count(*) FILTER (WHERE polarity > 0) AS positive,
-                   avg(polarity) AS net
+                   {polarity_counts("mentions")}
             FROM nl_mentions
             WHERE {where} AND actor = $actor AND polarity IS NOT NULL
                   AND published IS NOT NULL
@@ -344,10 +364,7 @@ class Explorer:
                   LIMIT $top),
             t AS (SELECT target FROM p GROUP BY target ORDER BY count(*) DESC, target
                   LIMIT $top)
-            SELECT speaker, target, count(*) AS positions,
-                   count(*) FILTER (WHERE polarity < 0) AS negative,
-                   count(*) FILTER (WHERE polarity > 0) AS positive,
-                   avg(polarity) AS net
+            SELECT speaker, target, {polarity_counts("positions", neutral=False)}
             FROM p SEMI JOIN s USING (speaker) SEMI JOIN t USING (target)
             GROUP BY ALL ORDER BY positions DESC, speaker, target
             """,
@@ -560,42 +577,16 @@ class Explorer:
         meta["text"] = self.texts([article_id]).get(article_id, "")
         return meta
 
-    def _of_articles(self, columns: str, table: str, order: str, ids: list[str]) -> pd.DataFrame:
+    def article_rows(self, kind: str, article_ids: list[str]) -> pd.DataFrame:
+        """The rows of one kind (a key of `ARTICLE_ROWS`: quotes, mentions, events, timexes,
+        sentences) of these articles, in article and text order."""
+        table, columns, order = ARTICLE_ROWS[kind]
+        ids = list(article_ids)
         return self.sql(
             f"SELECT {columns} FROM {table} WHERE {self._in_months(ids)} "
             f"AND list_contains($ids, article_id) ORDER BY {order}",
-            {"ids": list(ids)},
+            {"ids": ids},
         )
-
-    def article_quotes(self, article_ids: list[str]) -> pd.DataFrame:
-        columns = (
-            'article_id, quote_index, start, "end", kind, text, speaker, speaker_text, '
-            "cue_start, cue_end"
-        )
-        return self._of_articles(columns, "nl_quotes", "article_id, quote_index", article_ids)
-
-    def article_mentions(self, article_ids: list[str]) -> pd.DataFrame:
-        columns = (
-            'article_id, actor, label, text, start, "end", polarity, '
-            "coalesce(sentence_start, start) AS sentence_start, "
-            'coalesce(sentence_end, "end") AS sentence_end'
-        )
-        return self._of_articles(columns, "nl_mentions", "article_id, start", article_ids)
-
-    def article_events(self, article_ids: list[str]) -> pd.DataFrame:
-        columns = (
-            'article_id, event_index, start, "end", action, phrase, negated, actor, target, '
-            "date_text, event_date"
-        )
-        return self._of_articles(columns, "nl_events", "article_id, event_index", article_ids)
-
-    def article_timexes(self, article_ids: list[str]) -> pd.DataFrame:
-        columns = 'article_id, start, "end", text, type, value'
-        return self._of_articles(columns, "timexes", "article_id, start", article_ids)
-
-    def article_sentences(self, article_ids: list[str]) -> pd.DataFrame:
-        columns = 'article_id, sentence, start, "end"'
-        return self._of_articles(columns, "sentences", "article_id, sentence", article_ids)
 
 
 def _ref_order(ref: str) -> tuple[str, int]:

@@ -29,7 +29,12 @@ from newslens.corpus import QUERY_NAMES, store
 from newslens.corpus.names import entity_key
 from newslens.corpus.schema import PARTITION, TABLES, UNKNOWN_MONTH, with_partition
 
-# Entity labels that name actors (the stance model's actor labels, less places).
+# Entity labels that name actors in the corpus questions (co-occurrence here; the actors that
+# `explore` counts and lists). Not `newslens.vocabulary.ACTOR_LABELS`, and not derived
+# from it, on purpose: that set, which the per-article stages (stance, quotes, events, charts)
+# use, also holds the places LOC and FAC, while the corpus lists count people, bodies,
+# countries and groups only; stories add the places back (`explore.STORY_LABELS`). Merging
+# the two would change the corpus answers.
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 EVIDENCE_LIMIT = 200
 # Co-occurrence without an actor: pairs among this many most named keys (at most 64: each
@@ -104,6 +109,18 @@ def _filters(
     return "".join(f" AND {w}" for w in where)
 
 
+def polarity_counts(total: str, *, neutral: bool = True) -> str:
+    """SELECT columns that sum up the stance `polarity` (-1, 0, 1) of a group's rows: their
+    number (named `total`), how many are negative, neutral (unless `neutral` is False) and
+    positive, and net (the mean polarity, -1..1). For the stance questions here and in
+    `explore`, which must count alike."""
+    columns = [f"count(*) AS {total}", "count(*) FILTER (WHERE polarity < 0) AS negative"]
+    if neutral:
+        columns.append("count(*) FILTER (WHERE polarity = 0) AS neutral")
+    columns += ["count(*) FILTER (WHERE polarity > 0) AS positive", "avg(polarity) AS net"]
+    return ", ".join(columns)
+
+
 def _actor_match(column: str) -> str:
     return f"({column} = $actor OR {column} LIKE '% ' || $actor)"
 
@@ -162,11 +179,7 @@ def stance_by_week(
     where = _filters(params, outlet=outlet, start=start, end=end)
     sql = f"""
         SELECT outlet, CAST(date_trunc('week', published) AS DATE) AS week,
-               count(*) AS mentions,
-               count(*) FILTER (WHERE polarity < 0) AS negative,
-               count(*) FILTER (WHERE polarity = 0) AS neutral,
-               count(*) FILTER (WHERE polarity > 0) AS positive,
-               avg(polarity) AS net
+               {polarity_counts("mentions")}
         FROM mentions
         WHERE {_actor_match("key")} AND polarity IS NOT NULL{where}
         GROUP BY ALL

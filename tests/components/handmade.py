@@ -177,6 +177,79 @@ def handmade_analysis() -> Analysis:
     )
 
 
+def _at(text: str, fragment: str) -> tuple[int, int]:
+    start = text.index(fragment)
+    return start, start + len(fragment)
+
+
+def small_analysis(
+    *, name: str = "Anna Berg", quote: str = "We will build the bridge."
+) -> Analysis:
+    """A three-sentence analysis with one record in every table (the export tests'), whose
+    speaker's name and quote are given: text that must stay text in every export."""
+    text = (
+        f"{name} met Tom Vik in Oslo on Monday. “{quote}” {name} said. "
+        "The council rejected the plan."
+    )
+    a_start, a_end = _at(text, name)
+    t_start, t_end = _at(text, "Tom Vik")
+    o_start, o_end = _at(text, "Oslo")
+    q_start, q_end = _at(text, f"“{quote}”")
+    s2 = text.index(name, q_end)
+    cue = text.index("said", s2)
+    d_start, d_end = _at(text, "Monday")
+    return Analysis(
+        id="handmade.txt",
+        text=text,
+        meta=Meta(title=f"{name} in Oslo", published="2025-05-20", source="handmade.txt"),
+        entities=[
+            EntityMention(a_start, a_end, name, "PERSON", "e1"),
+            EntityMention(t_start, t_end, "Tom Vik", "PERSON", "e2"),
+            EntityMention(o_start, o_end, "Oslo", "GPE", "e3"),
+            EntityMention(s2, s2 + len(name), name, "PERSON", "e1"),
+        ],
+        entity_clusters=[
+            EntityCluster("e1", name, "PERSON", [[a_start, a_end], [s2, s2 + len(name)]]),
+            EntityCluster("e2", "Tom Vik", "PERSON", [[t_start, t_end]]),
+            EntityCluster("e3", "Oslo", "GPE", [[o_start, o_end]]),
+        ],
+        quotes=[
+            Quote(
+                q_start,
+                q_end,
+                text[q_start:q_end],
+                "direct",
+                speaker=Speaker(s2, s2 + len(name), name, "e1", name),
+                cue=Span(cue, cue + 4, "said"),
+            )
+        ],
+        timexes=[Timex(d_start, d_end, "Monday", "DATE", "2025-05-19")],
+        events=[
+            Event(
+                0,
+                text.index(".") + 1,
+                EntityRef(name, "e1"),
+                "meet",
+                target=EntityRef("Tom Vik", "e2"),
+                place=EntityRef("Oslo", "e3"),
+                date=EventDate("Monday", "2025-05-19"),
+                cameo=Cameo("04", "Consult", 1.0),
+                phrase="met",
+            )
+        ],
+        stance=[
+            EntityStance(
+                "e1",
+                name,
+                [StanceMention(a_start, a_end, -1, {"negative": 0.7, "neutral": 0.2})],
+                {"negative": 1, "neutral": 0, "positive": 0, "net": -1.0},
+            )
+        ],
+        positions=[Position("e1", "e2", 0, -1)],
+        model={"spacy_model": "en_core_web_sm", "spacy_model_version": "3.8.0"},
+    )
+
+
 def empty_analysis() -> Analysis:
     """An analysis where every list is empty (nothing found), with no publication date."""
     return Analysis(id="empty", text="Nothing to see here.", meta=Meta(source="paste"))

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import ANALYSIS_TIMEOUT_MS, ROOT, launch_chromium, new_page, running_app
+from tests.browser import ANALYSIS_TIMEOUT_MS, ROOT, launch_chromium, new_page
 
 pytestmark = pytest.mark.browser
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("app")
-    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
-        yield base
 
 
 def test_a_typed_date_applies_on_enter(app):

@@ -18,7 +18,7 @@ from tests.browser import (
     ANALYSIS_TIMEOUT_MS,
     ROOT,
     WAIT_TIMEOUT_MS,
-    launch_chromium,
+    download_page,
     new_page,
     running_app,
 )
@@ -91,17 +91,10 @@ def app(tmp_path_factory):
         yield base, library, network
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1600, "height": 1000})
-    yield new_page(context)
-    context.close()
+    with download_page(browser, viewport={"width": 1600, "height": 1000}) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,8 @@ from tests.browser import (
     ANALYSIS_TIMEOUT_MS,
     ROOT,
     WAIT_TIMEOUT_MS,
-    launch_chromium,
+    download_page,
     new_page,
-    running_app,
 )
 from tests.svg_check import problems
 
@@ -28,24 +27,10 @@ CHARTS = ("portrayal", "positions", "cooperation", "timeline")
 SHOTS = os.environ.get("NEWSLENS_SHOTS")
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("app")
-    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1440, "height": 900})
-    yield new_page(context)
-    context.close()
+    with download_page(browser, viewport={"width": 1440, "height": 900}) as page:
+        yield page
 
 
 def _analyse_pasted(page, base: str, text: str) -> None:

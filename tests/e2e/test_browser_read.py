@@ -11,7 +11,6 @@ from tests.browser import (
     ROOT,
     launch_chromium,
     new_page,
-    running_app,
     wait_app_idle,
 )
 
@@ -21,23 +20,16 @@ SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
 TRANSPARENT = "rgba(0, 0, 0, 0)"
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("read-app")
-    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
-        yield base
-
-
 @pytest.fixture()
 def page():
     with launch_chromium() as browser:
         yield new_page(browser, viewport={"width": 1600, "height": 1100})
 
 
-def test_paste_analyse_highlight_filter_and_screenshot(base_url, page, tmp_path):
+def test_paste_analyse_highlight_filter_and_screenshot(app, page, tmp_path):
     from playwright.sync_api import expect
 
-    page.goto(base_url)
+    page.goto(app)
     page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Analyze").click()
 

@@ -13,9 +13,7 @@ import pytest
 
 from tests.browser import (
     ANALYSIS_TIMEOUT_MS,
-    launch_chromium,
     new_page,
-    running_app,
     wait_app_idle,
 )
 
@@ -33,19 +31,6 @@ ARTICLE = (
 )
 WIDE = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("side-by-side-app")
-    with running_app(folder, env={"NEWSLENS_LIBRARY": str(folder / "library.sqlite3")}) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 def shot(page, tmp_path: Path, name: str) -> None:
@@ -69,10 +54,10 @@ def analyse(browser, base: str, text: str, viewport: dict):
     return page, frame
 
 
-def test_choosing_an_entity_scrolls_the_text_to_it_and_steps(base_url, browser, tmp_path):
+def test_choosing_an_entity_scrolls_the_text_to_it_and_steps(app, browser, tmp_path):
     from playwright.sync_api import expect
 
-    page, frame = analyse(browser, base_url, ARTICLE, WIDE)
+    page, frame = analyse(browser, app, ARTICLE, WIDE)
     merkel = frame.locator('mark.nl-ent[data-label="PERSON"]')
     expect(merkel.first).not_to_be_in_viewport()  # far below: the text starts at the top
 
@@ -95,10 +80,10 @@ def test_choosing_an_entity_scrolls_the_text_to_it_and_steps(base_url, browser, 
     page.close()
 
 
-def test_clicking_in_the_text_selects_in_the_panels(base_url, browser, tmp_path):
+def test_clicking_in_the_text_selects_in_the_panels(app, browser, tmp_path):
     from playwright.sync_api import expect
 
-    page, frame = analyse(browser, base_url, ARTICLE, WIDE)
+    page, frame = analyse(browser, app, ARTICLE, WIDE)
     # An entity: the Entities panel selects it, and its mentions light up.
     paris = frame.locator('mark.nl-ent[data-label="GPE"]').first
     paris.click()
@@ -119,10 +104,10 @@ def test_clicking_in_the_text_selects_in_the_panels(base_url, browser, tmp_path)
     page.close()
 
 
-def test_the_strip_chooses_and_scrolls(base_url, browser, tmp_path):
+def test_the_strip_chooses_and_scrolls(app, browser, tmp_path):
     from playwright.sync_api import expect
 
-    page, frame = analyse(browser, base_url, ARTICLE, WIDE)
+    page, frame = analyse(browser, app, ARTICLE, WIDE)
     strip = page.locator(".st-key-read-glance-strip")
     expect(strip).to_contain_text("Quoted most")
     strip.get_by_role("button", name="Angela Merkel · 1").click()
@@ -131,11 +116,11 @@ def test_the_strip_chooses_and_scrolls(base_url, browser, tmp_path):
     page.close()
 
 
-def test_phone_layout_needs_no_sidebar_and_puts_the_panels_first(base_url, browser, tmp_path):
+def test_phone_layout_needs_no_sidebar_and_puts_the_panels_first(app, browser, tmp_path):
     from playwright.sync_api import expect
 
     page = new_page(browser, viewport=PHONE)
-    page.goto(base_url)
+    page.goto(app)
     welcome = page.get_by_test_id("stAlert").first
     expect(welcome).to_contain_text("Analyze")
     assert "sidebar" not in welcome.inner_text().lower()
@@ -143,7 +128,7 @@ def test_phone_layout_needs_no_sidebar_and_puts_the_panels_first(base_url, brows
     shot(page, tmp_path, "phone-welcome-390.png")
     page.close()
 
-    page, frame = analyse(browser, base_url, ARTICLE, PHONE)
+    page, frame = analyse(browser, app, ARTICLE, PHONE)
     expect(page.get_by_test_id("stSidebar")).not_to_be_visible()
     # The input box closed after Analyze: the result is in view.
     expect(page.get_by_label("Article text")).not_to_be_visible()

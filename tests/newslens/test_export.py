@@ -17,98 +17,11 @@ import plotly.graph_objects as go
 import pytest
 
 from newslens import export
-from newslens.model import (
-    Analysis,
-    Cameo,
-    EntityCluster,
-    EntityMention,
-    EntityRef,
-    EntityStance,
-    Event,
-    EventDate,
-    Meta,
-    Position,
-    Quote,
-    Span,
-    Speaker,
-    StanceMention,
-    Timex,
-)
+from newslens.model import Analysis
+from tests.components.handmade import small_analysis
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-
-
-def at(text: str, fragment: str) -> tuple[int, int]:
-    start = text.index(fragment)
-    return start, start + len(fragment)
-
-
-def handmade_analysis(
-    name: str = "Anna Berg", quote: str = "We will build the bridge."
-) -> Analysis:
-    """An analysis with a record in every table, independent of how far the stages have got."""
-    text = (
-        f"{name} met Tom Vik in Oslo on Monday. “{quote}” {name} said. "
-        "The council rejected the plan."
-    )
-    a_start, a_end = at(text, name)
-    t_start, t_end = at(text, "Tom Vik")
-    o_start, o_end = at(text, "Oslo")
-    q_start, q_end = at(text, f"“{quote}”")
-    s2 = text.index(name, q_end)
-    cue = text.index("said", s2)
-    d_start, d_end = at(text, "Monday")
-    return Analysis(
-        id="handmade.txt",
-        text=text,
-        meta=Meta(title=f"{name} in Oslo", published="2025-05-20", source="handmade.txt"),
-        entities=[
-            EntityMention(a_start, a_end, name, "PERSON", "e1"),
-            EntityMention(t_start, t_end, "Tom Vik", "PERSON", "e2"),
-            EntityMention(o_start, o_end, "Oslo", "GPE", "e3"),
-            EntityMention(s2, s2 + len(name), name, "PERSON", "e1"),
-        ],
-        entity_clusters=[
-            EntityCluster("e1", name, "PERSON", [[a_start, a_end], [s2, s2 + len(name)]]),
-            EntityCluster("e2", "Tom Vik", "PERSON", [[t_start, t_end]]),
-            EntityCluster("e3", "Oslo", "GPE", [[o_start, o_end]]),
-        ],
-        quotes=[
-            Quote(
-                q_start,
-                q_end,
-                text[q_start:q_end],
-                "direct",
-                speaker=Speaker(s2, s2 + len(name), name, "e1", name),
-                cue=Span(cue, cue + 4, "said"),
-            )
-        ],
-        timexes=[Timex(d_start, d_end, "Monday", "DATE", "2025-05-19")],
-        events=[
-            Event(
-                0,
-                text.index(".") + 1,
-                EntityRef(name, "e1"),
-                "meet",
-                target=EntityRef("Tom Vik", "e2"),
-                place=EntityRef("Oslo", "e3"),
-                date=EventDate("Monday", "2025-05-19"),
-                cameo=Cameo("04", "Consult", 1.0),
-                phrase="met",
-            )
-        ],
-        stance=[
-            EntityStance(
-                "e1",
-                name,
-                [StanceMention(a_start, a_end, -1, {"negative": 0.7, "neutral": 0.2})],
-                {"negative": 1, "neutral": 0, "positive": 0, "net": -1.0},
-            )
-        ],
-        positions=[Position("e1", "e2", 0, -1)],
-        model={"spacy_model": "en_core_web_sm", "spacy_model_version": "3.8.0"},
-    )
 
 
 def rows(table: str) -> list[dict[str, str]]:
@@ -123,7 +36,7 @@ def small_figure(title: str = "Mentions") -> go.Figure:
 
 
 def test_every_table_has_one_row_per_record():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     sizes = {
         "entities": len(analysis.entities),
         "entity_clusters": len(analysis.entity_clusters),
@@ -140,7 +53,7 @@ def test_every_table_has_one_row_per_record():
 
 
 def test_csv_cells_point_into_the_text():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     for row in rows(export.entities_csv(analysis)):
         assert analysis.text[int(row["start"]) : int(row["end"])] == row["text"]
     (quote,) = rows(export.quotes_csv(analysis))
@@ -158,7 +71,7 @@ def test_csv_cells_point_into_the_text():
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_csv_cells_cannot_become_formulas(payload):
-    analysis = handmade_analysis(name=payload, quote=payload)
+    analysis = small_analysis(name=payload, quote=payload)
     for table in export.CSV_TABLES.values():
         for row in rows(table(analysis)):
             for cell in row.values():
@@ -170,7 +83,7 @@ def test_csv_cells_cannot_become_formulas(payload):
 
 
 def test_zip_holds_every_table_and_the_analysis_json():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     with zipfile.ZipFile(io.BytesIO(export.data_zip(analysis))) as archive:
         names = set(archive.namelist())
         assert names == {f"{n}.csv" for n in export.CSV_TABLES} | {"analysis.json"}
@@ -273,7 +186,7 @@ def test_a_browser_that_will_not_start_is_a_clear_error_and_is_retried(tmp_path)
 
 
 def test_report_is_self_contained_and_script_free():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     report = export.report_html(analysis, figures={"Mentions": small_figure()})
     lowered = report.lower()
     assert "content-security-policy" in lowered and "default-src 'none'" in report
@@ -286,7 +199,7 @@ def test_report_is_self_contained_and_script_free():
 
 
 def test_report_title_falls_back_to_a_headline_line_then_the_id():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     analysis.meta.title = None
     assert export.report_title(analysis) == "handmade.txt"  # first line is a sentence
     analysis.text = "Bridge opens in Oslo\n\n" + analysis.text
@@ -294,7 +207,7 @@ def test_report_title_falls_back_to_a_headline_line_then_the_id():
 
 
 def test_report_quotes_keep_their_own_marks_and_negation_reads_once():
-    analysis = handmade_analysis()
+    analysis = small_analysis()
     analysis.events[0].negated = True
     analysis.events[0].phrase = "did not meet"
     report = export.report_html(analysis, figures={})
@@ -370,7 +283,7 @@ def test_cli_export_bad_file_is_one_line_error(tmp_path):
     ids=["space", "ideographic-space", "full-width-equals", "full-width-plus", "full-width-at"],
 )
 def test_csv_cells_behind_blanks_or_in_full_width_cannot_become_formulas(payload):
-    analysis = handmade_analysis(name=payload, quote=payload)
+    analysis = small_analysis(name=payload, quote=payload)
     seen = 0
     for table in export.CSV_TABLES.values():
         for row in rows(table(analysis)):

@@ -9,19 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.corpus_common import CORPUS_SECTIONS
 from tests.corpus_ui_articles import article_id, built_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-SECTIONS = [
-    "Corpus overview",
-    "Share of voice",
-    "Portrayal over time",
-    "Who speaks about whom",
-    "Events across articles",
-    "Stories",
-    "Compare coverage",
-]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +49,7 @@ def metric(at: AppTest, label: str) -> str:
 
 def test_every_section_is_headed_and_answers(page):
     calm(page)
-    assert [h.value for h in page.header] == SECTIONS
+    assert [h.value for h in page.header] == list(CORPUS_SECTIONS.values())
     assert metric(page, "Articles") == "30"
     assert metric(page, "Outlets") == "7"
     charts = page.get("plotly_chart")

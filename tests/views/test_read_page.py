@@ -13,14 +13,9 @@ from streamlit.testing.v1 import AppTest
 from newslens.model import Analysis
 from tests.components.handmade import handmade_analysis
 from tests.views import files
+from tests.views.read_app import ROOT, app, paste_and_analyze, upload_and_analyze
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-TIMEOUT = 180  # the first run loads the spaCy model
-
-
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
 
 
 def article_markup(at: AppTest) -> str:
@@ -49,17 +44,6 @@ def plain(markdown: str) -> str:
 
 def shown(at: AppTest) -> Analysis:
     return at.session_state["nl_analysis"]
-
-
-def paste_and_analyze(at: AppTest, text: str) -> AppTest:
-    at.text_area(key="read-input-paste").input(text)
-    return at.button(key="read-input-analyze").click().run()
-
-
-def upload_and_analyze(at: AppTest, *uploads: tuple[str, bytes, str]) -> AppTest:
-    at.radio(key="read-input-source").set_value("Upload files").run()
-    at.file_uploader(key="read-input-files").set_value(list(uploads))
-    return at.button(key="read-input-analyze").click().run()
 
 
 def test_welcome_before_any_article():

@@ -4,28 +4,14 @@ warning for a page that is no article."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
 from tests.views import files
+from tests.views.read_app import analysed_uploads
 
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 180
 BROKEN_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nstream\nxx"
 
 
-def _upload(*uploads: tuple[str, bytes, str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    at.radio(key="read-input-source").set_value("Upload files").run()
-    at.file_uploader(key="read-input-files").set_value(list(uploads))
-    at.button(key="read-input-analyze").click().run()
-    assert not at.exception
-    return at
-
-
 def test_counts_say_how_many_of_the_files_given_were_analysed():
-    at = _upload(
+    at = analysed_uploads(
         ("one.txt", files.txt_bytes(), "text/plain"),
         ("broken.pdf", BROKEN_PDF, "application/pdf"),
         ("two.html", files.html_bytes(), "text/html"),
@@ -44,5 +30,5 @@ def test_a_login_page_is_analysed_with_a_warning():
         b"<html><head><title>Login</title></head><body><form><h1>Login</h1>"
         b"<p>Username</p><p>Password</p></form></body></html>"
     )
-    at = _upload(("login.html", login, "text/html"))
+    at = analysed_uploads(("login.html", login, "text/html"))
     assert any("does not look like a news article" in w.value for w in at.warning)

@@ -8,7 +8,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from tests.components.handmade import handmade_analysis
-from tests.views.test_read_page import SEED, TIMEOUT, app, article_markup, paste_and_analyze
+from tests.views.read_app import TIMEOUT, app, paste_and_analyze
+from tests.views.test_read_page import SEED, article_markup
 
 
 def frame_args(at: AppTest) -> dict:
