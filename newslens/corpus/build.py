@@ -61,9 +61,26 @@ DASK_IN_FLIGHT_PER_WORKER = 1
 # threads (what a single analysis uses for latency) only made each worker contend with the
 # others: on 2 cores `--workers 2` ran 1.05x `--workers 1` when that one took both cores.
 WORKER_STANCE_THREADS = 1
-# Dask's statistical profiler walks every worker thread's stack each 10 ms (taking the GIL
-# from the analysis) for a dashboard a build never opens.
-DASK_CONFIG = {"distributed.worker.profile.enabled": False}
+# Dask's settings for the workers of a local cluster, each measured on 120 PolNeAR articles
+# against the process pool (worker CPU per article: pool 177-181 ms; Dask 199-200 ms with its
+# defaults, 178-182 ms with these):
+# - its nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed memory
+#   back to the system at once and the parser's arrays fault their pages in again: 10 % more
+#   CPU per article. The workers get Dask's thread caps without it (glibc's own threshold,
+#   as the pool's processes have);
+# - the statistical profiler walks every worker thread's stack each 10 ms, taking the GIL
+#   from the analysis, for a dashboard a build never opens;
+# - the event-loop tick (20 ms) and the memory (100 ms) and system (500 ms) monitors wake the
+#   worker's event loop, which then takes the GIL too: once a second or less is plenty for
+#   a build (2-3 % of CPU per article).
+DASK_WORKER_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+DASK_CONFIG = {
+    "distributed.nanny.pre-spawn-environ": DASK_WORKER_ENVIRON,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 # Articles the parser takes at once. Its memory grows with the tokens of a batch: on 60
 # PolNeAR articles (two of 27,000 and 34,000 characters) peak RSS was 739 MB at 16, 537 at
 # 4, 446 at 2 and 433 at 1, for the same CPU time (12.7-13.9 s) at every size.
@@ -356,30 +373,37 @@ def _pool_init(model: str | None) -> None:
     load_models(model)
 
 
+def local_cluster(workers: int) -> Any:
+    """A Dask LocalCluster of `workers` single-threaded worker processes, no dashboard, with
+    DASK_CONFIG (the workers' environment and quieter monitors)."""
+    import logging
+
+    import dask.config
+    from distributed import LocalCluster
+
+    with _main_script_hidden(), dask.config.set(DASK_CONFIG):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            # None turns the dashboard off (documented; the type hint says str).
+            dashboard_address=None,  # pyright: ignore[reportArgumentType]
+            silence_logs=logging.ERROR,
+        )
+
+
 def dask_engine(model: str | None, address: str) -> Engine:
     """`address` is "local:N" (a LocalCluster of N single-threaded worker processes) or a
     scheduler address such as "tcp://10.0.0.5:8786"."""
 
     def run(shards: list[Shard]) -> Iterator[dict[str, Any]]:
-        import logging
-
-        import dask.config
-        from distributed import Client, LocalCluster, wait
+        from distributed import Client, wait
 
         from newslens.corpus.dask_plugin import ModelsPlugin
 
         cluster = None
         if address.startswith("local"):
-            n = int(address.partition(":")[2] or (os.cpu_count() or 1))
-            with _main_script_hidden(), dask.config.set(DASK_CONFIG):
-                cluster = LocalCluster(
-                    n_workers=n,
-                    threads_per_worker=1,
-                    processes=True,
-                    # None turns the dashboard off (documented; the type hint says str).
-                    dashboard_address=None,  # pyright: ignore[reportArgumentType]
-                    silence_logs=logging.ERROR,
-                )
+            cluster = local_cluster(int(address.partition(":")[2] or (os.cpu_count() or 1)))
             client = Client(cluster)
         else:
             client = Client(address, timeout="30s")
