@@ -61,26 +61,10 @@ DASK_IN_FLIGHT_PER_WORKER = 1
 # threads (what a single analysis uses for latency) only made each worker contend with the
 # others: on 2 cores `--workers 2` ran 1.05x `--workers 1` when that one took both cores.
 WORKER_STANCE_THREADS = 1
-# Dask's settings for the workers of a local cluster, each measured on 120 PolNeAR articles
-# against the process pool (worker CPU per article: pool 177-181 ms; Dask 199-200 ms with its
-# defaults, 178-182 ms with these):
-# - its nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed memory
-#   back to the system at once and the parser's arrays fault their pages in again: 10 % more
-#   CPU per article. The workers get Dask's thread caps without it (glibc's own threshold,
-#   as the pool's processes have);
-# - the statistical profiler walks every worker thread's stack each 10 ms, taking the GIL
-#   from the analysis, for a dashboard a build never opens;
-# - the event-loop tick (20 ms) and the memory (100 ms) and system (500 ms) monitors wake the
-#   worker's event loop, which then takes the GIL too: once a second or less is plenty for
-#   a build (2-3 % of CPU per article).
-DASK_WORKER_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
-DASK_CONFIG = {
-    "distributed.nanny.pre-spawn-environ": DASK_WORKER_ENVIRON,
-    "distributed.worker.profile.enabled": False,
-    "distributed.admin.tick.interval": "1s",
-    "distributed.worker.memory.monitor-interval": "1s",
-    "distributed.admin.system-monitor.interval": "5s",
-}
+# Dask's settings for the workers of a build (no profiler, quieter monitors, glibc's own
+# memory trimming), one file for the local cluster and for workers started by hand: the
+# measurements are in its comments.
+DASK_WORKER_SETTINGS = Path(__file__).resolve().parent / "dask" / "newslens-workers.yaml"
 # Articles the parser takes at once. Its memory grows with the tokens of a batch: on 60
 # PolNeAR articles (two of 27,000 and 34,000 characters) peak RSS was 739 MB at 16, 537 at
 # 4, 446 at 2 and 433 at 1, for the same CPU time (12.7-13.9 s) at every size.
@@ -373,15 +357,30 @@ def _pool_init(model: str | None) -> None:
     load_models(model)
 
 
+def dask_worker_settings() -> dict[str, Any]:
+    """DASK_WORKER_SETTINGS as dotted keys, so that `dask.config.set` changes those keys only
+    (a nested dict would replace all of `distributed`)."""
+    import yaml
+
+    def flat(tree: dict[str, Any], prefix: str) -> Iterator[tuple[str, Any]]:
+        for key, value in tree.items():
+            if isinstance(value, dict) and value:
+                yield from flat(value, f"{prefix}{key}.")
+            else:
+                yield f"{prefix}{key}", value
+
+    return dict(flat(yaml.safe_load(DASK_WORKER_SETTINGS.read_text(encoding="utf-8")), ""))
+
+
 def local_cluster(workers: int) -> Any:
     """A Dask LocalCluster of `workers` single-threaded worker processes, no dashboard, with
-    DASK_CONFIG (the workers' environment and quieter monitors)."""
+    the settings of DASK_WORKER_SETTINGS."""
     import logging
 
     import dask.config
     from distributed import LocalCluster
 
-    with _main_script_hidden(), dask.config.set(DASK_CONFIG):
+    with _main_script_hidden(), dask.config.set(dask_worker_settings()):
         return LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

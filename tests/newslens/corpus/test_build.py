@@ -3,6 +3,7 @@ tables, bad input becomes `errors` rows, the same text is stored once."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -99,6 +100,10 @@ def _worker_settings() -> dict:
     }
 
 
+# Dask's own trimming threshold (65536) made every worker 10 % slower per article.
+BUILD_WORKER = {"trim": None, "omp": "1", "profile": False, "tick": "1s"}
+
+
 def test_local_cluster_workers_keep_glibc_memory_trimming_and_quiet_monitors(script_main):
     from distributed import Client
 
@@ -106,8 +111,43 @@ def test_local_cluster_workers_keep_glibc_memory_trimming_and_quiet_monitors(scr
 
     with local_cluster(1) as cluster, Client(cluster) as client:
         (settings,) = client.run(_worker_settings).values()
-    # Dask's own default (65536) made every worker 10 % slower per article.
-    assert settings == {"trim": None, "omp": "1", "profile": False, "tick": "1s"}
+    assert settings == BUILD_WORKER
+
+
+def test_workers_started_by_hand_with_the_settings_folder_get_them_too(tmp_path):
+    """The README's `DASK_CONFIG=newslens/corpus/dask dask worker ...` for other machines."""
+    from distributed import Client
+
+    from tests.browser import free_port
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "DASK_CONFIG": str(ROOT / "newslens" / "corpus" / "dask"),
+        "PYTHONPATH": str(ROOT),  # a worker process does not look in its working directory
+    }
+    dask_cli = str(Path(sys.executable).with_name("dask"))
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = subprocess.Popen(
+        [dask_cli, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+         "--dashboard-address", ":0"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    worker = subprocess.Popen(
+        [dask_cli, "worker", address, "--nworkers", "1", "--nthreads", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(1, timeout=120)
+            (settings,) = client.run(_worker_settings).values()
+            (newslens_there,) = client.run(importlib.util.find_spec, "newslens").values()
+    finally:
+        for proc in (worker, scheduler):
+            proc.terminate()
+            proc.wait(timeout=60)
+    assert settings == BUILD_WORKER
+    assert newslens_there is not None
 
 
 def test_kill_9_halfway_then_resume_gives_the_same_tables(source, serial_corpus, tmp_path):
