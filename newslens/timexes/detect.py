@@ -650,7 +650,10 @@ def _find_vague(text: str, low: str) -> Iterator[Match]:
             yield (Match(start, end, "DATE", "fixed", {"value": "PAST_REF"}))
         else:
             value = _duration_value(None, unit)
-            value = "PXY" if value.endswith("XY") else value  # decades/centuries are years
+            if unit.lower() == "centuries":
+                value = "PXC"  # TimeBank's century letter ("for centuries"); decades are years
+            elif value.endswith("XY"):
+                value = "PXY"
             yield (Match(start, end, "DURATION", "fixed", {"value": value}))
 
 
@@ -1185,7 +1188,7 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
         plural = RE_VAGUE_PLURAL.fullmatch(bare)
         if plural:  # "weeks of fighting", "the first hours of the war", "the early years"
             unit = plural.group(1)
-            value = "PXY" if unit in {"decades", "centuries"} else _duration_value(None, unit)
+            value = {"decades": "PXY", "centuries": "PXC"}.get(unit) or _duration_value(None, unit)
             out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
             continue
         unit = RE_THE_UNIT.fullmatch(bare)
@@ -1374,6 +1377,26 @@ def _is_noun_current(doc: Doc, m: Match) -> bool:
     return span is not None and span[0].pos_ != "ADJ"
 
 
+# before "one day", these make it "some day" ("Islam will one day be", "hopes to one day run")
+SOMEDAY_MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "'ll",
+                  "must"}  # fmt: skip
+
+
+def _as_someday(doc: Doc, m: Match) -> Match:
+    """'one day' between a modal (or an infinitive's 'to') and its verb is an unnamed future
+    day (FUTURE_REF), not a one-day duration ('it took one day')."""
+    if m.type != "DURATION" or doc.text[m.start : m.end].lower() != "one day":
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return m
+    prev, nxt = doc[span.start - 1], doc[span.end]
+    after_to = prev.lower_ == "to" and nxt.tag_ == "VB"
+    if prev.lower_ not in SOMEDAY_MODALS and not after_to:
+        return m
+    return Match(m.start, m.end, "DATE", "fixed", {"value": "FUTURE_REF"}, m.priority)
+
+
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     """(match, tense cue, sentence start) for every time expression of the doc, in order;
     `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
@@ -1385,6 +1408,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
     chosen = _mark_day_lists(chosen, text)
-    chosen = [m for m in chosen if not _is_noun_current(doc, m)]
+    chosen = [_as_someday(doc, m) for m in chosen if not _is_noun_current(doc, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -257,3 +257,21 @@ def test_early_late_and_this_past_belong_to_the_season(nlp):
     assert found(nlp, "Prices peaked in early summer.", dct) == {"early summer": "2025-SU"}
     assert found(nlp, "It happened in late fall.", dct) == {"late fall": "2025-FA"}
     assert found(nlp, "The plant opened this past spring.", dct) == {"this past spring": "2025-SP"}
+
+
+def test_vague_centuries_are_written_with_the_century_letter(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "The fortress guarded the pass for centuries.", dct)["centuries"] == "PXC"
+    # decades stay vague years, as TimeBank writes them
+    assert found(nlp, "The feud has lasted for decades.", dct)["decades"] == "PXY"
+
+
+def test_one_day_after_a_modal_is_some_future_day_not_a_duration(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "Analysts say the city will one day be a hub.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    t = the(nlp, "She hopes to one day run the company.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    # a day's length stays a duration
+    t = the(nlp, "The repair took one day.", dct, "one day")
+    assert (t.type, t.value) == ("DURATION", "P1D")
