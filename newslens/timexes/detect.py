@@ -104,7 +104,7 @@ def _number(text: str) -> float | None:
     if t in {"half a", "half an"}:
         return 0.5
     try:
-        return float(t) + half
+        return float(t.replace(",", "")) + half  # "2,000 years"
     except ValueError:
         pass
     total = 0.0
@@ -112,7 +112,7 @@ def _number(text: str) -> float | None:
         if word not in NUMBER_WORDS:
             return None
         n = NUMBER_WORDS[word]
-        total = total * n if n == 100 and total else total + n
+        total = total * n if n in {100, 1000} and total else total + n
     return total + half if total else None
 
 
@@ -137,6 +137,8 @@ def _duration_value(n: float | None, unit: str) -> str:
             return f"P{int(whole)}DT{rest}" if whole else f"PT{rest}"
         lead = f"{int(whole)}{letter}" if whole else ""
         return f"P{'T' if is_time else ''}{lead}{rest}"
+    if letter == "Y" and n * mult >= 1000 and not n * mult % 1000:
+        return f"P{_fmt_number(n * mult / 1000)}L"  # millennia, as TimeBank writes them
     return f"P{'T' if is_time else ''}{_fmt_number(n * mult)}{letter}"
 
 

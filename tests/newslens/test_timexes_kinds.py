@@ -275,3 +275,19 @@ def test_one_day_after_a_modal_is_some_future_day_not_a_duration(nlp):
     # a day's length stays a duration
     t = the(nlp, "The repair took one day.", dct, "one day")
     assert (t.type, t.value) == ("DURATION", "P1D")
+
+
+def test_then_current_is_the_present_of_a_past_time(nlp):
+    dct = "2025-05-20"
+    text = "Holders could buy shares at half the then current market price."
+    assert found(nlp, text, dct) == {"then current": "PAST_REF"}
+
+
+def test_thousands_of_years_are_millennia_and_grouped_digits_one_count(nlp):
+    dct = "2025-05-20"
+    text = "The clans kept their craft for more than two thousand years."
+    assert found(nlp, text, dct) == {"more than two thousand years": "P2L"}
+    assert found(nlp, "The road was used for 2,000 years.", dct) == {"2,000 years": "P2L"}
+    assert found(nlp, "The strike lasted 1,200 hours.", dct) == {"1,200 hours": "PT1200H"}
+    text = "The dam held for almost a hundred years."
+    assert found(nlp, text, dct) == {"almost a hundred years": "P100Y"}
