@@ -291,3 +291,12 @@ def test_thousands_of_years_are_millennia_and_grouped_digits_one_count(nlp):
     assert found(nlp, "The strike lasted 1,200 hours.", dct) == {"1,200 hours": "PT1200H"}
     text = "The dam held for almost a hundred years."
     assert found(nlp, text, dct) == {"almost a hundred years": "P100Y"}
+
+
+def test_that_day_with_no_day_named_before_is_no_date(nlp):
+    dct = "2025-05-20"
+    text = "When bad news hits, funds see heavy redemptions that day and a calm week after."
+    assert "that day" not in found(nlp, text, dct)
+    # once the story has named a day, 'that day' is that day
+    text = "The plant closed on March 3, 2025. Workers left that day."
+    assert found(nlp, text, dct)["that day"] == "2025-03-03"
