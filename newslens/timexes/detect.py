@@ -643,6 +643,8 @@ def _find_vague(text: str, low: str) -> Iterator[Match]:
         if start is None:
             start = m.start("q") if quantity else m.start("unit")
         end = m.end("long") if m.group("long") else m.end("unit")
+        if m.group("ahead") and m.group("the"):
+            end = m.end("ahead")  # "the weeks ahead": the coming weeks
         unit = m.group("unit")
         if after == "ago" and not rel and not quantity:
             yield (Match(start, m.end(), "DATE", "fixed", {"value": "PAST_REF"}))

@@ -274,6 +274,8 @@ RE_VAGUE = re.compile(
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
     rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
     rf"(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long)?"
+    # "in the weeks ahead" (not "weeks ahead of the vote": a preposition)
+    rf"(?:{_S}(?P<ahead>ahead)\b(?!{_S}of\b))?"
     rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
     re.I,
 )

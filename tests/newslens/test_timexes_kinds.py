@@ -300,3 +300,10 @@ def test_that_day_with_no_day_named_before_is_no_date(nlp):
     # once the story has named a day, 'that day' is that day
     text = "The plant closed on March 3, 2025. Workers left that day."
     assert found(nlp, text, dct)["that day"] == "2025-03-03"
+
+
+def test_the_weeks_ahead_keeps_ahead_but_not_ahead_of(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "Funds may sell bonds in the weeks ahead.", dct) == {"the weeks ahead": "PXW"}
+    text = "Prices may rise in the months ahead of the vote."
+    assert found(nlp, text, dct) == {"the months": "PXM"}
