@@ -1157,7 +1157,8 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
 
 # a spaCy DATE that is a unit in the plural without a count: a vague duration (PXY, PTXH)
 RE_VAGUE_PLURAL = re.compile(
-    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+)?"
+    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+"
+    r"|(?:hundreds|thousands|dozens|scores)\s+of\s+)?"  # "for hundreds of years"
     r"(minutes|hours|days|weeks|months|years|decades|centuries)"
 )
 
@@ -1185,6 +1186,11 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # the rules have read (part of) it: trust them
         if _is_quoted_title(e.doc.text, start, end):
             continue  # ABC's "This Week"
+        if text.lower() in {"year", "month"} and e.doc.text[max(0, start - 3) : start] in {
+            "'s ",
+            "’s ",
+        }:
+            continue  # "This hasn't been Kellogg's year": a good or bad spell, no date
         pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
         if pair and pair.start() < end and start < pair.end():
             continue  # "3% year on year", "a year-on-year rise": a comparison, no time

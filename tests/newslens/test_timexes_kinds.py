@@ -307,3 +307,11 @@ def test_the_weeks_ahead_keeps_ahead_but_not_ahead_of(nlp):
     assert found(nlp, "Funds may sell bonds in the weeks ahead.", dct) == {"the weeks ahead": "PXW"}
     text = "Prices may rise in the months ahead of the vote."
     assert found(nlp, text, dct) == {"the months": "PXM"}
+
+
+def test_hundreds_of_years_is_a_vague_duration_and_a_names_year_no_date(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "The empire ruled the valley for hundreds of years.", dct, "hundreds of years")
+    assert (t.type, t.value) == ("DURATION", "PXY")
+    text = "This hasn't been Nabisco Co.'s year. The oat craze has cost it."
+    assert found(nlp, text, dct) == {}  # spaCy calls 'year' a DATE here
