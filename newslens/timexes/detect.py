@@ -1392,10 +1392,10 @@ SOMEDAY_MODALS = {"will", "would", "could", "might", "may", "can", "shall", "sho
                   "must"}  # fmt: skip
 
 
-def _as_someday(doc: Doc, m: Match) -> Match:
+def _as_someday(doc: Doc, text: str, m: Match) -> Match:
     """'one day' between a modal (or an infinitive's 'to') and its verb is an unnamed future
     day (FUTURE_REF), not a one-day duration ('it took one day')."""
-    if m.type != "DURATION" or doc.text[m.start : m.end].lower() != "one day":
+    if m.type != "DURATION" or text[m.start : m.end].lower() != "one day":
         return m
     span = doc.char_span(m.start, m.end)
     if span is None or span.start == 0 or span.end >= len(doc):
@@ -1418,6 +1418,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
     chosen = _mark_day_lists(chosen, text)
-    chosen = [_as_someday(doc, m) for m in chosen if not _is_noun_current(doc, m)]
+    chosen = [_as_someday(doc, text, m) for m in chosen if not _is_noun_current(doc, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

@@ -100,10 +100,10 @@ _S = r"[ \t]+"  # inside one expression: spaces, never a line break
 _COMMA = r"[ \t]*,?[ \t]*"
 _NUMW = _alt(k for k in NUMBER_WORDS if k not in {"a", "an", "couple"})
 _NUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)"  # "2,000 years"
-    rf"|\d+(?:\.\d+|[ \t]+1/2)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
-    rf"|an?{_S}(?:hundred|thousand)"  # "almost a hundred years"
-    rf"|an?(?:{_S}couple{_S}of|{_S}few|{_S}dozen)?|half{_S}an?|couple{_S}of"
+    # "2,000 years", "2.5 years", "2 1/2 years"
+    rf"(?:\d+(?:(?:,\d{{3}})+(?!\d)|\.\d+|[ \t]+1/2)?"
+    rf"|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
+    rf"|an?(?:{_S}(?:couple{_S}of|few|dozen|hundred|thousand))?|half{_S}an?|couple{_S}of"
     rf"|several|few|many|some|numerous)"
 )
 _UNIT = (
