@@ -1110,10 +1110,22 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "Now, he says, ...": a turn in the telling, not a time (TimeBank)
         if text[m.start : m.end].lower() == "noon" and _prev_word(text, m.start) == "high":
             continue  # "High Noon", "high noon comes today": an idiom for a showdown
+        if _is_named_march(text, m.start, m.end):
+            continue  # "the annual March for Life", "the March on Washington": a protest
         if m.kind == "relday" and _is_era_today(text, m.start, m.end):
             continue  # "today's youth", "in today's world": the present era, unannotated
         kept.append(m)
     return kept
+
+
+RE_MARCH_NAME_AFTER = re.compile(r"[ \t]+(?:for|on|against|of)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def _is_named_march(text: str, start: int, end: int) -> bool:
+    """'March' after an article and before 'for/on/against/of' + a name: a protest's name."""
+    if text[start:end] != "March" or not RE_MARCH_NAME_AFTER.match(text, end):
+        return False
+    return _prev_word(text, start) in {"the", "a", "annual"}  # not "last March on Monday"
 
 
 def _is_discourse_now(text: str, start: int, end: int) -> bool:

@@ -315,3 +315,12 @@ def test_hundreds_of_years_is_a_vague_duration_and_a_names_year_no_date(nlp):
     assert (t.type, t.value) == ("DURATION", "PXY")
     text = "This hasn't been Nabisco Co.'s year. The oat craze has cost it."
     assert found(nlp, text, dct) == {}  # spaCy calls 'year' a DATE here
+
+
+def test_the_march_for_a_cause_is_a_protest_not_the_month(nlp):
+    dct = "2025-05-20"
+    text = "Thousands joined the annual March for Life on Capitol Hill."
+    assert "March" not in found(nlp, text, dct)
+    # the month stays a month, before a name too
+    text = "The March accession brought three members. He spoke last March on Capitol Hill."
+    assert found(nlp, text, dct) == {"March": "2025-03", "last March": "2025-03"}
