@@ -104,7 +104,7 @@ def _number(text: str) -> float | None:
     if t in {"half a", "half an"}:
         return 0.5
     try:
-        return float(t) + half
+        return float(t.replace(",", "")) + half  # "2,000 years"
     except ValueError:
         pass
     total = 0.0
@@ -112,7 +112,7 @@ def _number(text: str) -> float | None:
         if word not in NUMBER_WORDS:
             return None
         n = NUMBER_WORDS[word]
-        total = total * n if n == 100 and total else total + n
+        total = total * n if n in {100, 1000} and total else total + n
     return total + half if total else None
 
 
@@ -137,6 +137,8 @@ def _duration_value(n: float | None, unit: str) -> str:
             return f"P{int(whole)}DT{rest}" if whole else f"PT{rest}"
         lead = f"{int(whole)}{letter}" if whole else ""
         return f"P{'T' if is_time else ''}{lead}{rest}"
+    if letter == "Y" and n * mult >= 1000 and not n * mult % 1000:
+        return f"P{_fmt_number(n * mult / 1000)}L"  # millennia, as TimeBank writes them
     return f"P{'T' if is_time else ''}{_fmt_number(n * mult)}{letter}"
 
 
@@ -641,6 +643,8 @@ def _find_vague(text: str, low: str) -> Iterator[Match]:
         if start is None:
             start = m.start("q") if quantity else m.start("unit")
         end = m.end("long") if m.group("long") else m.end("unit")
+        if m.group("ahead") and m.group("the"):
+            end = m.end("ahead")  # "the weeks ahead": the coming weeks
         unit = m.group("unit")
         if after == "ago" and not rel and not quantity:
             yield (Match(start, m.end(), "DATE", "fixed", {"value": "PAST_REF"}))
@@ -650,7 +654,10 @@ def _find_vague(text: str, low: str) -> Iterator[Match]:
             yield (Match(start, end, "DATE", "fixed", {"value": "PAST_REF"}))
         else:
             value = _duration_value(None, unit)
-            value = "PXY" if value.endswith("XY") else value  # decades/centuries are years
+            if unit.lower() == "centuries":
+                value = "PXC"  # TimeBank's century letter ("for centuries"); decades are years
+            elif value.endswith("XY"):
+                value = "PXY"
             yield (Match(start, end, "DURATION", "fixed", {"value": value}))
 
 
@@ -1103,10 +1110,22 @@ def _filter_rules(matches: list[Match], text: str, ents: list[Span]) -> list[Mat
             continue  # "Now, he says, ...": a turn in the telling, not a time (TimeBank)
         if text[m.start : m.end].lower() == "noon" and _prev_word(text, m.start) == "high":
             continue  # "High Noon", "high noon comes today": an idiom for a showdown
+        if _is_named_march(text, m.start, m.end):
+            continue  # "the annual March for Life", "the March on Washington": a protest
         if m.kind == "relday" and _is_era_today(text, m.start, m.end):
             continue  # "today's youth", "in today's world": the present era, unannotated
         kept.append(m)
     return kept
+
+
+RE_MARCH_NAME_AFTER = re.compile(r"[ \t]+(?:for|on|against|of)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def _is_named_march(text: str, start: int, end: int) -> bool:
+    """'March' after an article and before 'for/on/against/of' + a name: a protest's name."""
+    if text[start:end] != "March" or not RE_MARCH_NAME_AFTER.match(text, end):
+        return False
+    return _prev_word(text, start) in {"the", "a", "annual"}  # not "last March on Monday"
 
 
 def _is_discourse_now(text: str, start: int, end: int) -> bool:
@@ -1150,7 +1169,8 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
 
 # a spaCy DATE that is a unit in the plural without a count: a vague duration (PXY, PTXH)
 RE_VAGUE_PLURAL = re.compile(
-    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+)?"
+    r"(?:the\s+(?:first|early|last|final|late|initial|opening|closing)\s+"
+    r"|(?:hundreds|thousands|dozens|scores)\s+of\s+)?"  # "for hundreds of years"
     r"(minutes|hours|days|weeks|months|years|decades|centuries)"
 )
 
@@ -1178,6 +1198,11 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # the rules have read (part of) it: trust them
         if _is_quoted_title(e.doc.text, start, end):
             continue  # ABC's "This Week"
+        if text.lower() in {"year", "month"} and e.doc.text[max(0, start - 3) : start] in {
+            "'s ",
+            "’s ",
+        }:
+            continue  # "This hasn't been Kellogg's year": a good or bad spell, no date
         pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
         if pair and pair.start() < end and start < pair.end():
             continue  # "3% year on year", "a year-on-year rise": a comparison, no time
@@ -1185,7 +1210,7 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
         plural = RE_VAGUE_PLURAL.fullmatch(bare)
         if plural:  # "weeks of fighting", "the first hours of the war", "the early years"
             unit = plural.group(1)
-            value = "PXY" if unit in {"decades", "centuries"} else _duration_value(None, unit)
+            value = {"decades": "PXY", "centuries": "PXC"}.get(unit) or _duration_value(None, unit)
             out.append(Match(start, end, "DURATION", "fixed", {"value": value}, 0))
             continue
         unit = RE_THE_UNIT.fullmatch(bare)
@@ -1374,6 +1399,26 @@ def _is_noun_current(doc: Doc, m: Match) -> bool:
     return span is not None and span[0].pos_ != "ADJ"
 
 
+# before "one day", these make it "some day" ("Islam will one day be", "hopes to one day run")
+SOMEDAY_MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "'ll",
+                  "must"}  # fmt: skip
+
+
+def _as_someday(doc: Doc, text: str, m: Match) -> Match:
+    """'one day' between a modal (or an infinitive's 'to') and its verb is an unnamed future
+    day (FUTURE_REF), not a one-day duration ('it took one day')."""
+    if m.type != "DURATION" or text[m.start : m.end].lower() != "one day":
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return m
+    prev, nxt = doc[span.start - 1], doc[span.end]
+    after_to = prev.lower_ == "to" and nxt.tag_ == "VB"
+    if prev.lower_ not in SOMEDAY_MODALS and not after_to:
+        return m
+    return Match(m.start, m.end, "DATE", "fixed", {"value": "FUTURE_REF"}, m.priority)
+
+
 def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     """(match, tense cue, sentence start) for every time expression of the doc, in order;
     `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
@@ -1385,6 +1430,6 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
     chosen = _mark_day_lists(chosen, text)
-    chosen = [m for m in chosen if not _is_noun_current(doc, m)]
+    chosen = [_as_someday(doc, text, m) for m in chosen if not _is_noun_current(doc, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]

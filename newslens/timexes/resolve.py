@@ -489,6 +489,19 @@ def _in_calendar(value: str | None) -> bool:
     return bool(year) and int(year.group(1)) > 0
 
 
+def _unanchored_that_day(t: Timex, story: dict[str, dt.date]) -> bool:
+    """'that day' before the text has named any day: a generic day ('trades made that day'),
+    not one to date (the DCT would be a guess)."""
+    fields = (t.anchor or {}).get("fields", {})
+    return (
+        (t.anchor or {}).get("kind") == "anaphor"
+        and fields.get("unit") == "day"
+        and not fields.get("part")
+        and t.text.lower().startswith("that ")
+        and "day" not in story
+    )
+
+
 def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
     """Values of the timexes against the DCT `published`, from their anchors alone."""
     dct = _dct(published)
@@ -501,6 +514,8 @@ def resolve_all(timexes: list[Timex], published: str | None) -> list[Timex]:
         if "kind" not in anchor or anchor["kind"] == "time":
             out.append(t)  # clock times come second: they take a day named near them
             continue
+        if _unanchored_that_day(t, story):
+            continue  # "redemptions that day and for two days following": no day to point at
         if "quarter" in story and t.start - quarter_at > QUARTER_REACH:
             del story["quarter"]  # a quarter named paragraphs ago no longer frames the story
         value = _value(anchor, story, dct)

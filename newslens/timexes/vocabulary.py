@@ -22,7 +22,8 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "couple": 2,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "couple": 2,
 }  # fmt: skip
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -99,8 +100,10 @@ _S = r"[ \t]+"  # inside one expression: spaces, never a line break
 _COMMA = r"[ \t]*,?[ \t]*"
 _NUMW = _alt(k for k in NUMBER_WORDS if k not in {"a", "an", "couple"})
 _NUM = (
-    rf"(?:\d+(?:\.\d+|[ \t]+1/2)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
-    rf"|an?(?:{_S}couple{_S}of|{_S}few|{_S}dozen)?|half{_S}an?|couple{_S}of"
+    # "2,000 years", "2.5 years", "2 1/2 years"
+    rf"(?:\d+(?:(?:,\d{{3}})+(?!\d)|\.\d+|[ \t]+1/2)?"
+    rf"|(?:{_NUMW})(?:[- ](?:{_NUMW}))?(?:{_S}and{_S}a{_S}half)?"
+    rf"|an?(?:{_S}(?:couple{_S}of|few|dozen|hundred|thousand))?|half{_S}an?|couple{_S}of"
     rf"|several|few|many|some|numerous)"
 )
 _UNIT = (
@@ -271,6 +274,8 @@ RE_VAGUE = re.compile(
     rf"(?:(?P<rel>past|last|next|coming|recent|following|previous|upcoming){_S})?"
     rf"(?:(?P<q>several|few|many|some|numerous|a{_S}few|a{_S}couple{_S}of){_S})?"
     rf"(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long)?"
+    # "in the weeks ahead" (not "weeks ahead of the vote": a preposition)
+    rf"(?:{_S}(?P<ahead>ahead)\b(?!{_S}of\b))?"
     rf"(?:{_S}(?P<after>ago|before|after|later|earlier)\b)?",
     re.I,
 )
@@ -278,7 +283,8 @@ RE_REF = re.compile(
     r"(?<![\w-])(?P<present>now|nowadays|presently|currently|at present|at the moment|these days|"
     r"the present day|current(?=[ \t]+(?!account|accounts)[a-z]))(?![\w-])"
     r"|\b(?P<past>recently|lately|in the past|more recently|until recently|"
-    r"(?:a long time|long) ago)\b"
+    # "the then current price": the present of a past time
+    r"(?:a long time|long) ago|then[ \t-]current(?=[ \t]+[a-z]))\b"
     # not "the foreseeable future": an idiom for "indefinitely", unannotated in TimeBank
     r"|\b(?P<future>(?:the|in)(?: near| distant)? future|in future|the (?:near|short) term)\b"
     r"|\b(?P<unknown>an? (?:later|earlier|future|unspecified|undisclosed) (?:date|time))\b",

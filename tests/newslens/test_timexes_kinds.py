@@ -257,3 +257,70 @@ def test_early_late_and_this_past_belong_to_the_season(nlp):
     assert found(nlp, "Prices peaked in early summer.", dct) == {"early summer": "2025-SU"}
     assert found(nlp, "It happened in late fall.", dct) == {"late fall": "2025-FA"}
     assert found(nlp, "The plant opened this past spring.", dct) == {"this past spring": "2025-SP"}
+
+
+def test_vague_centuries_are_written_with_the_century_letter(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "The fortress guarded the pass for centuries.", dct)["centuries"] == "PXC"
+    # decades stay vague years, as TimeBank writes them
+    assert found(nlp, "The feud has lasted for decades.", dct)["decades"] == "PXY"
+
+
+def test_one_day_after_a_modal_is_some_future_day_not_a_duration(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "Analysts say the city will one day be a hub.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    t = the(nlp, "She hopes to one day run the company.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    # a day's length stays a duration
+    t = the(nlp, "The repair took one day.", dct, "one day")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+
+
+def test_then_current_is_the_present_of_a_past_time(nlp):
+    dct = "2025-05-20"
+    text = "Holders could buy shares at half the then current market price."
+    assert found(nlp, text, dct) == {"then current": "PAST_REF"}
+
+
+def test_thousands_of_years_are_millennia_and_grouped_digits_one_count(nlp):
+    dct = "2025-05-20"
+    text = "The clans kept their craft for more than two thousand years."
+    assert found(nlp, text, dct) == {"more than two thousand years": "P2L"}
+    assert found(nlp, "The road was used for 2,000 years.", dct) == {"2,000 years": "P2L"}
+    assert found(nlp, "The strike lasted 1,200 hours.", dct) == {"1,200 hours": "PT1200H"}
+    text = "The dam held for almost a hundred years."
+    assert found(nlp, text, dct) == {"almost a hundred years": "P100Y"}
+
+
+def test_that_day_with_no_day_named_before_is_no_date(nlp):
+    dct = "2025-05-20"
+    text = "When bad news hits, funds see heavy redemptions that day and a calm week after."
+    assert "that day" not in found(nlp, text, dct)
+    # once the story has named a day, 'that day' is that day
+    text = "The plant closed on March 3, 2025. Workers left that day."
+    assert found(nlp, text, dct)["that day"] == "2025-03-03"
+
+
+def test_the_weeks_ahead_keeps_ahead_but_not_ahead_of(nlp):
+    dct = "2025-05-20"
+    assert found(nlp, "Funds may sell bonds in the weeks ahead.", dct) == {"the weeks ahead": "PXW"}
+    text = "Prices may rise in the months ahead of the vote."
+    assert found(nlp, text, dct) == {"the months": "PXM"}
+
+
+def test_hundreds_of_years_is_a_vague_duration_and_a_names_year_no_date(nlp):
+    dct = "2025-05-20"
+    t = the(nlp, "The empire ruled the valley for hundreds of years.", dct, "hundreds of years")
+    assert (t.type, t.value) == ("DURATION", "PXY")
+    text = "This hasn't been Nabisco Co.'s year. The oat craze has cost it."
+    assert found(nlp, text, dct) == {}  # spaCy calls 'year' a DATE here
+
+
+def test_the_march_for_a_cause_is_a_protest_not_the_month(nlp):
+    dct = "2025-05-20"
+    text = "Thousands joined the annual March for Life on Capitol Hill."
+    assert "March" not in found(nlp, text, dct)
+    # the month stays a month, before a name too
+    text = "The March accession brought three members. He spoke last March on Capitol Hill."
+    assert found(nlp, text, dct) == {"March": "2025-03", "last March": "2025-03"}
