@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# The evaluation kit sits beside the checkout (../shared), or two levels up from a worktree.
+EVAL = next(
+    (p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "eval",
+)
 
 
 def thousand_word_article(texts: list[str], *, sep: str = "\n", words: int = 1000) -> str:

@@ -22,12 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The evaluation kit sits beside the checkout (../shared), or two levels up from a worktree.
-EVAL = next(
-    (p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-    ROOT.parent / "shared" / "eval",
-)
+from common import EVAL, ROOT
+
 DEFAULT_GOLD = EVAL / "data" / "entities_dev.jsonl"
 DEFAULT_SCORER = EVAL / "score.py"
 

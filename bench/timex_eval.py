@@ -21,9 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT
+from common import EVAL, ROOT
 
-DEFAULT_SCORER = ROOT.parent.parent / "shared" / "eval" / "score.py"
+DEFAULT_SCORER = EVAL / "score.py"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 KEYS = ("value_f1", "relaxed_f1", "strict_f1")
 
