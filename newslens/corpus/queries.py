@@ -378,7 +378,7 @@ def events_by_date(
     con = _con(corpus)
     outlets = [o for (o,) in con.execute(OUTLETS_SQL).fetchall()]
     group = "event_date, actor_key, action, target_key, negated"
-    order = "event_date, articles DESC, actor NULLS LAST, action, target NULLS LAST"
+    order = "event_date, articles DESC, actor NULLS LAST, action, target NULLS LAST, negated"
     if len(outlets) > MAX_MASK_BITS:
         return con.execute(
             f"""
@@ -392,26 +392,42 @@ def events_by_date(
             """,
             params,
         ).df()
-    # The outlets of a group as one bit mask: half the cost of two DISTINCT aggregates.
+    # The outlets of a group as one bit mask: half the cost of two DISTINCT aggregates. The
+    # articles are counted by grouping per article first (an article has one outlet), and
+    # the rows come back through Arrow: on the synthetic corpus's 3.7 M events and 285,000
+    # groups, count(DISTINCT article_id) and `.df()` had taken 0.3 s of the 0.4.
     params["outlets"] = outlets
-    frame = con.execute(
-        f"""
-        SELECT event_date, actor_key AS actor, action, target_key AS target, negated,
-               count(*) AS events, count(DISTINCT article_id) AS articles,
-               bit_or(1::UBIGINT << (list_position($outlets, outlet) - 1)::UBIGINT) AS mask,
-               min(cameo_code) AS cameo_code
-        FROM events WHERE event_date IS NOT NULL{where}
-        GROUP BY {group} ORDER BY {order}
-        """,
-        params,
-    ).df()
-    names: dict[int, tuple[int, str | None]] = {}
-    for mask in frame["mask"].dropna().unique():
+    frame = (
+        con.sql(
+            f"""
+            WITH per_article AS (
+                SELECT {group}, article_id, count(*) AS n, any_value(outlet) AS outlet,
+                       min(cameo_code) AS cameo_code
+                FROM events WHERE event_date IS NOT NULL{where}
+                GROUP BY {group}, article_id
+            )
+            SELECT event_date::TIMESTAMP AS event_date, actor_key AS actor, action,
+                   target_key AS target, negated, sum(n)::BIGINT AS events,
+                   count(*) AS articles,
+                   bit_or(1::UBIGINT << (list_position($outlets, outlet) - 1)::UBIGINT) AS mask,
+                   min(cameo_code) AS cameo_code
+            FROM per_article GROUP BY {group} ORDER BY {order}
+            """,
+            params=params,
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )
+    # Few distinct masks, many rows: decode each mask once and map the column (a loop over
+    # the rows took a quarter of the query on the synthetic corpus's 285,000 groups).
+    masks = frame["mask"]
+    counts: dict[int, int] = {}
+    lists: dict[int, str] = {}
+    for mask in masks.dropna().unique():
         listed = [o for i, o in enumerate(outlets) if int(mask) >> i & 1]
-        names[int(mask)] = (len(listed), ", ".join(listed))
-    decoded = [names.get(int(m), (0, None)) if pd.notna(m) else (0, None) for m in frame["mask"]]
-    frame.insert(7, "outlets", [n for n, _ in decoded])
-    frame.insert(8, "outlet_list", [text for _, text in decoded])
+        counts[int(mask)], lists[int(mask)] = len(listed), ", ".join(listed)
+    frame.insert(7, "outlets", masks.map(counts).fillna(0).astype("int64"))
+    frame.insert(8, "outlet_list", masks.map(lists).astype("str"))
     return frame.drop(columns=["mask"])
 
 
