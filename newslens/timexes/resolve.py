@@ -116,13 +116,23 @@ def _fmt_date(d: dt.date, part: str | None = None) -> str:
     return d.isoformat() + (f"T{part}" if part else "")
 
 
+def _weekday_after(day: dt.date, wd: int) -> dt.date:
+    """The first weekday `wd` after `day` (a week on when `day` is one)."""
+    return day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)
+
+
+def _weekday_before(day: dt.date, wd: int) -> dt.date:
+    """The latest weekday `wd` before `day` (a week back when `day` is one)."""
+    return day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)
+
+
 def _weekday_date(wd: int, rel: str | None, tense: str | None, dct: dt.date) -> dt.date:
     back = (dct.weekday() - wd) % 7  # days back to the latest such weekday, 0 = the DCT
     ahead = (wd - dct.weekday()) % 7
     if rel == "last":
-        return dct - dt.timedelta(days=back or 7)
+        return _weekday_before(dct, wd)
     if rel == "next":
-        return dct + dt.timedelta(days=ahead or 7)
+        return _weekday_after(dct, wd)
     if rel == "this" and tense in {"past", "since"}:
         return dct - dt.timedelta(days=back)
     if rel in {"coming", "this"} or tense in {"future", "present"}:
@@ -445,16 +455,13 @@ def _story_weekday(f: dict[str, Any], story: dict[str, dt.date], dct: dt.date | 
     ref = story.get("day") or dct
     if ref is None:
         return None
-    if f["rel"] == "following":
-        day = ref + dt.timedelta(days=(f["wd"] - ref.weekday()) % 7 or 7)
-    else:
-        day = ref - dt.timedelta(days=(ref.weekday() - f["wd"]) % 7 or 7)
+    day = _weekday_after(ref, f["wd"]) if f["rel"] == "following" else _weekday_before(ref, f["wd"])
     return _fmt_date(day, f.get("part"))
 
 
 def _day_after(f: dict[str, Any], prev: dt.date) -> str:
     """'next Tuesday and Wednesday': the first such weekday after the day listed before it."""
-    return _fmt_date(prev + dt.timedelta(days=(f["wd"] - prev.weekday()) % 7 or 7), f.get("part"))
+    return _fmt_date(_weekday_after(prev, f["wd"]), f.get("part"))
 
 
 def _value(anchor: dict[str, Any], story: dict[str, dt.date], dct: dt.date | None) -> str | None:
