@@ -1142,7 +1142,7 @@ def _is_era_today(text: str, start: int, end: int) -> bool:
     if text[start:end].lower() != "today":
         return False
     after = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", text[end : end + 40])
-    return bool(after) and bool(ERA_NOUNS.intersection(after.groups()))  # pyright: ignore[reportOptionalMemberAccess]
+    return after is not None and bool(ERA_NOUNS.intersection(after.groups()))
 
 
 def _is_quoted_title(text: str, start: int, end: int) -> bool:
@@ -1181,8 +1181,9 @@ RE_UNIT_ON_UNIT = re.compile(
 RE_THE_UNIT = re.compile(r"(?:the|this|that)\s+(day|week|month|year)")
 
 
-def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
-    """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit."""
+def _spacy_fallback(ents: list[Span], chosen: list[Match], doc_text: str) -> list[Match]:
+    """spaCy DATE/TIME entities the rules do not know; kept only when they name a time unit.
+    `doc_text` is `doc.text` (spaCy rebuilds it on every access)."""
     out = []
     for e in ents:
         if e.label_ not in {"DATE", "TIME"}:
@@ -1196,14 +1197,14 @@ def _spacy_fallback(ents: list[Span], chosen: list[Match]) -> list[Match]:
             continue  # "hours", "a good night", "day-long", "late-night": no calendar time
         if any(c.start < end and start < c.end for c in chosen):
             continue  # the rules have read (part of) it: trust them
-        if _is_quoted_title(e.doc.text, start, end):
+        if _is_quoted_title(doc_text, start, end):
             continue  # ABC's "This Week"
-        if text.lower() in {"year", "month"} and e.doc.text[max(0, start - 3) : start] in {
+        if text.lower() in {"year", "month"} and doc_text[max(0, start - 3) : start] in {
             "'s ",
             "’s ",
         }:
             continue  # "This hasn't been Kellogg's year": a good or bad spell, no date
-        pair = RE_UNIT_ON_UNIT.search(e.doc.text, max(0, start - 12), end + 12)
+        pair = RE_UNIT_ON_UNIT.search(doc_text, max(0, start - 12), end + 12)
         if pair and pair.start() < end and start < pair.end():
             continue  # "3% year on year", "a year-on-year rise": a comparison, no time
         bare = text.strip().lower()
@@ -1391,9 +1392,9 @@ def _attached_to(span: Span, verb) -> bool:  # noqa: ANN001 - a spaCy Token
     return head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i
 
 
-def _is_noun_current(doc: Doc, m: Match) -> bool:
+def _is_noun_current(doc: Doc, text: str, m: Match) -> bool:
     """'The current swept him away': the noun, no time ('current market conditions' is)."""
-    if m.end - m.start != len("current") or doc.text[m.start : m.end].lower() != "current":
+    if text[m.start : m.end].lower() != "current":
         return False
     span = doc.char_span(m.start, m.end)
     return span is not None and span[0].pos_ != "ADJ"
@@ -1425,11 +1426,11 @@ def find_candidates(doc: Doc, text: str) -> list[tuple[Match, str | None, int]]:
     ents = list(doc.ents)
     rules = _filter_rules(_rule_matches(text), text, ents)
     chosen = _select(rules)
-    chosen = _select(chosen + _spacy_fallback(ents, chosen))
+    chosen = _select(chosen + _spacy_fallback(ents, chosen, text))
     chosen = _merge_time_day(chosen, text)
     chosen = _merge_spoken_year(chosen, text)
     chosen = _merge_day_before(chosen, text)
     chosen = _mark_day_lists(chosen, text)
-    chosen = [_as_someday(doc, text, m) for m in chosen if not _is_noun_current(doc, m)]
+    chosen = [_as_someday(doc, text, m) for m in chosen if not _is_noun_current(doc, text, m)]
     chosen = sorted(chosen, key=lambda m: (m.start, -m.end))
     return [(m, *_cues(doc, m.start, m.end)) for m in chosen]
