@@ -249,8 +249,7 @@ def _ends_headline(verb: Token) -> bool:
     breaks = doc.user_data.get(_BREAKS_KEY)
     if breaks is None:  # outside a call of the event stage: no cache of line breaks
         breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-    first_break = breaks[0] if breaks else len(doc.text)
-    if first_break < verb.idx:
+    if breaks and breaks[0] < verb.idx:  # no break at all: the whole text is one line
         return False
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return "\n" in verb.whitespace_ or after is None or after.is_space
