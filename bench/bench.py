@@ -33,13 +33,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import EVAL  # noqa: E402
+
 from newslens.ingest import SUPPORTED_SUFFIXES, load_path  # noqa: E402
 from newslens.model import Meta  # noqa: E402
 
 SAMPLES = ROOT / "sample_articles"
 SEED = SAMPLES / "russia-ukraine-diplomacy.txt"
 # Development data of the evaluation kit (allowed for tuning); used only when present.
-QUOTES_DEV = ROOT.parent / "shared" / "eval" / "data" / "quotes_dev.jsonl"
+QUOTES_DEV = EVAL / "data" / "quotes_dev.jsonl"
 
 GOALS = {"ratio": 1.5, "cold_start_s": 5.0, "png_s": 0.3, "batch_ratio": 0.7}
 

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from common import EVAL  # noqa: E402
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 from tests.browser import (  # noqa: E402
@@ -46,11 +47,7 @@ from tests.browser import (  # noqa: E402
 )
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-DEV_SETS = [
-    ROOT / "shared" / "eval" / "data" / "quotes_dev.jsonl",
-    ROOT.parent / "shared" / "eval" / "data" / "quotes_dev.jsonl",
-    ROOT.parent.parent / "shared" / "eval" / "data" / "quotes_dev.jsonl",
-]
+DEV_SET = EVAL / "data" / "quotes_dev.jsonl"
 VIEWPORT = {"width": 1440, "height": 900}
 TIMEOUT_MS = 180_000
 FRAME_URL = "article_frame"  # the component's name, in its iframe's title
@@ -66,10 +63,9 @@ TEXT_DRAWN = "() => document.querySelectorAll('mark.nl-ent').length > 0"
 
 def dev_article(words: int = 1000) -> tuple[str, str]:
     """(id, text) of the PolNeAR dev article whose word count is closest to `words`."""
-    path = next((p for p in DEV_SETS if p.is_file()), None)
-    if path is None:
-        raise SystemExit("quotes_dev.jsonl not found (looked in ../shared/eval/data)")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if not DEV_SET.is_file():
+        raise SystemExit(f"{DEV_SET} not found (the evaluation kit, ../shared/eval)")
+    records = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
     best = min(records, key=lambda r: abs(len(r["text"].split()) - words))
     return best["id"], best["text"]
 

@@ -16,9 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-# The evaluation kit sits beside the checkout (../shared), or two levels up from a worktree.
+# The evaluation kit sits beside the checkout (../shared), two levels up from a worktree, or
+# inside the copy of the tree that the device machine gets (shared/).
 EVAL = next(
-    (p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    (
+        p / "shared" / "eval"
+        for p in (ROOT.parent, ROOT.parent.parent, ROOT)
+        if (p / "shared" / "eval").is_dir()
+    ),
     ROOT.parent / "shared" / "eval",
 )
 

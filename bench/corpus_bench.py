@@ -45,11 +45,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import EVAL  # noqa: E402
+
 from newslens.corpus import queries, store  # noqa: E402
 from newslens.corpus.build import build  # noqa: E402
 from newslens.corpus.schema import PARTITION, TABLES  # noqa: E402
 
-TRAIN = ROOT.parent / "shared" / "eval" / "data" / "quotes_train.jsonl"
+TRAIN = EVAL / "data" / "quotes_train.jsonl"
 SYNTHETIC_QUOTES = 1_000_000
 SYNTHETIC_MENTIONS = 5_000_000
 QUERY_RUNS = 5

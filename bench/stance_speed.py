@@ -26,14 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import thousand_word_article  # noqa: E402
+from common import EVAL, thousand_word_article  # noqa: E402
 
 from newslens import stance  # noqa: E402
 from newslens.entities import extract_entities  # noqa: E402
 from newslens.nlp import load_nlp  # noqa: E402
 
 SEED = ROOT / "sample_articles" / "russia-ukraine-diplomacy.txt"
-POLNEAR_DEV = ROOT.parent / "shared" / "eval" / "data" / "quotes_dev.jsonl"
+POLNEAR_DEV = EVAL / "data" / "quotes_dev.jsonl"
 
 
 def real_articles(words: int, count: int) -> list[tuple[str, str]]:
