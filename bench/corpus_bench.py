@@ -99,9 +99,8 @@ def throughput(train: Path, n: int, repeat: int) -> dict:
     distinct: dict[str, str] = {}
     for line in lines:
         distinct.setdefault(json.loads(line)["text"], line)
-    lines = list(distinct.values())
+    lines, texts = list(distinct.values()), list(distinct)
     n = len(lines)
-    texts = [json.loads(line)["text"] for line in lines]
     words = sum(len(t.split()) for t in texts)
     work = Path(tempfile.mkdtemp(prefix="corpus-bench-"))
     source = work / "in.jsonl"
