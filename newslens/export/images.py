@@ -36,6 +36,24 @@ IMAGE_HEIGHT = 600
 # plotly's process-wide default: Streamlit sets that default to its own template (no
 # automargin), so the app's downloads used to differ from the CLI's.
 EXPORT_TEMPLATE = "plotly_white"
+# A plotly express figure made while Streamlit runs takes its colours from Streamlit's plotly
+# template: placeholders #000001-#000010 (categories), #000011-#000020 (sequential) and
+# #000021-#000030 (diverging), which Streamlit's page swaps for its theme's colours. An
+# export draws no page, so it swaps them for the light theme's defaults (as documented for
+# `theme.chartCategoricalColors`, `chartSequentialColors`, `chartDivergingColors`), the
+# colours the reader saw; without the swap every outlet of the corpus overview was black.
+STREAMLIT_CHART_COLORS = (
+    # categorical
+    "#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d",
+    "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5",
+    # sequential
+    "#e4f5ff", "#c7ebff", "#a6dcff", "#83c9ff", "#60b4ff",
+    "#3d9df3", "#1c83e1", "#0068c9", "#0054a3", "#004280",
+    # diverging
+    "#7d353b", "#bd4043", "#ff4b4b", "#ff8c8c", "#ffc7c7",
+    "#a6dcff", "#60b4ff", "#1c83e1", "#0054a3", "#004280",
+)  # fmt: skip
+RE_STREAMLIT_PLACEHOLDER = re.compile(r'"#0000(0[1-9]|[12][0-9]|30)"')
 RENDER_TIMEOUT_S = 90.0
 CLOSE_TIMEOUT_S = 30.0
 # Chromium phones home (DNS lookups, component and variation updates) unless told not to, and
@@ -235,7 +253,7 @@ def export_figure(fig: go.Figure, *, width: int | None = IMAGE_WIDTH) -> go.Figu
     """A copy of `fig` as every export (app download, CLI, report) draws it: the export
     template, a white background, automargin on every axis, and a fixed width (None: the
     width of the page, for interactive HTML). The app's figure itself is left as it is."""
-    out = go.Figure(fig)
+    out = _without_streamlit_placeholders(go.Figure(fig))
     out.update_layout(
         template=pio.templates[EXPORT_TEMPLATE],
         width=width,
@@ -247,6 +265,18 @@ def export_figure(fig: go.Figure, *, width: int | None = IMAGE_WIDTH) -> go.Figu
     out.update_xaxes(automargin=True)
     out.update_yaxes(automargin=True)
     return out
+
+
+def _without_streamlit_placeholders(fig: go.Figure) -> go.Figure:
+    """`fig` with Streamlit's placeholder colours (STREAMLIT_CHART_COLORS) made real."""
+    spec = cast(str, fig.to_json())
+    if RE_STREAMLIT_PLACEHOLDER.search(spec) is None:
+        return fig
+
+    def real(m: re.Match[str]) -> str:
+        return f'"{STREAMLIT_CHART_COLORS[int(m.group(1)) - 1]}"'
+
+    return cast(go.Figure, pio.from_json(RE_STREAMLIT_PLACEHOLDER.sub(real, spec)))
 
 
 def figure_image(fig: go.Figure, *, fmt: str, timeout: float = RENDER_TIMEOUT_S) -> bytes:

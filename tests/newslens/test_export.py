@@ -116,6 +116,25 @@ def test_standalone_html_chart_needs_no_network():
     assert not re.search(r"<script[^>]*\bsrc\s*=", page, flags=re.I)
 
 
+def test_a_chart_coloured_by_streamlits_template_exports_in_real_colours():
+    """plotly express under Streamlit's template leaves placeholder colours (#000001, ...)
+    that only Streamlit's page replaces; an exported chart must not show them (black)."""
+    import pandas as pd
+    import plotly.express as px
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401 - registers Streamlit's template
+
+    frame = pd.DataFrame({"week": [1, 1, 2], "articles": [3, 4, 5], "outlet": ["a", "b", "a"]})
+    fig = px.bar(frame, x="week", y="articles", color="outlet", template=pio.templates["streamlit"])
+    assert [t.marker.color for t in fig.data] == ["#000001", "#000002"]  # what the app holds
+    for out in (export.export_figure(fig), export.export_figure(fig, width=None)):
+        assert [t.marker.color for t in out.data] == ["#0068c9", "#83c9ff"]
+    assert [t.marker.color for t in fig.data] == ["#000001", "#000002"]  # the app's is kept
+    assert "#000001" not in export.figure_svg(fig).decode()
+    plain = small_figure()
+    assert export.export_figure(plain).data[0] == plain.data[0]  # real colours are left alone
+
+
 def test_every_dashboard_chart_exports(seed_analysis):
     from newslens.charts import all_figures
 
